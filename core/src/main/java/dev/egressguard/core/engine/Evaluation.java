@@ -1,0 +1,11 @@
+package dev.egressguard.core.engine;
+
+import dev.egressguard.core.source.SourceLocation;
+
+/**
+ * One rule checked against one resource, whatever the outcome. Findings say what failed;
+ * evaluations also say what passed, for reports that list every check (JUnit).
+ */
+public record Evaluation(String ruleId, String resourceId, String resourceName, String resourceType,
+                         SourceLocation location, Outcome outcome) {
+}

@@ -1,0 +1,199 @@
+package dev.egressguard.core.expression;
+
+import dev.egressguard.core.source.SourceLocation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A JSON value as ARM sees it, plus {@link Unknown}: what cannot be known before deployment
+ * ({@code reference()}, {@code list*()}, a parameter without value). Unknown is a value, not an
+ * exception, so it flows through functions and ends up in a finding with its reason.
+ *
+ * <p>Object keys keep their original spelling but are looked up case-insensitively, as ARM does.
+ */
+public sealed interface Value {
+
+    /** The name ARM uses in error messages and {@code type}-checks: String, Int, Bool, ... */
+    String typeName();
+
+    default boolean isUnknown() {
+        return this instanceof Unknown;
+    }
+
+    static Value of(String s) {
+        return new Str(s);
+    }
+
+    static Value of(long i) {
+        return new Int(i);
+    }
+
+    static Value of(boolean b) {
+        return b ? Bool.TRUE : Bool.FALSE;
+    }
+
+    static Value unknown(String reason, SourceLocation at) {
+        return new Unknown(reason, at);
+    }
+
+    record Str(String value) implements Value {
+        public Str {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String typeName() {
+            return "String";
+        }
+    }
+
+    /** ARM integers are 64-bit. */
+    record Int(long value) implements Value {
+        @Override
+        public String typeName() {
+            return "Int";
+        }
+    }
+
+    /** A JSON number with a fraction or exponent; expressions cannot make one, literals can hold one. */
+    record Num(BigDecimal value) implements Value {
+        public Num {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String typeName() {
+            return "Number";
+        }
+    }
+
+    record Bool(boolean value) implements Value {
+        public static final Bool TRUE = new Bool(true);
+        public static final Bool FALSE = new Bool(false);
+
+        @Override
+        public String typeName() {
+            return "Bool";
+        }
+    }
+
+    enum Null implements Value {
+        INSTANCE;
+
+        @Override
+        public String typeName() {
+            return "Null";
+        }
+    }
+
+    record Arr(List<Value> items) implements Value {
+        public static final Arr EMPTY = new Arr(List.of());
+
+        public Arr {
+            items = Collections.unmodifiableList(new ArrayList<>(items));
+        }
+
+        public static Arr of(Value... items) {
+            return new Arr(List.of(items));
+        }
+
+        public int size() {
+            return items.size();
+        }
+
+        public Value get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public String typeName() {
+            return "Array";
+        }
+    }
+
+    /**
+     * A JSON object. Keys keep insertion order and spelling; {@link #get(String)} matches them
+     * case-insensitively because ARM property names are case-insensitive.
+     */
+    record Obj(Map<String, Value> fields) implements Value {
+        public static final Obj EMPTY = new Obj(Map.of());
+
+        public Obj {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /** The value under {@code key} in any casing, or {@code null} when absent. */
+        public Value get(String key) {
+            Value exact = fields.get(key);
+            if (exact != null || fields.containsKey(key)) {
+                return exact;
+            }
+            for (Map.Entry<String, Value> e : fields.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(key)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        public boolean has(String key) {
+            return keyOf(key) != null;
+        }
+
+        /** The key as spelled in this object that matches {@code key} in any casing, or null. */
+        public String keyOf(String key) {
+            if (fields.containsKey(key)) {
+                return key;
+            }
+            for (String k : fields.keySet()) {
+                if (k.equalsIgnoreCase(key)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /** A copy with {@code key} set (replacing any key of the same name in another casing). */
+        public Obj with(String key, Value value) {
+            LinkedHashMap<String, Value> copy = new LinkedHashMap<>(fields);
+            String existing = keyOf(key);
+            if (existing != null && !existing.equals(key)) {
+                copy.remove(existing);
+            }
+            copy.put(existing != null ? existing : key, value);
+            return new Obj(copy);
+        }
+
+        @Override
+        public String typeName() {
+            return "Object";
+        }
+    }
+
+    /**
+     * What only a deployment can know. {@code reason} is written for a person ("depends on
+     * reference('vnet').outputs.subnetId"), {@code at} is where the unknowable expression stands.
+     */
+    record Unknown(String reason, SourceLocation at) implements Value {
+        public Unknown {
+            Objects.requireNonNull(reason, "reason");
+            at = at == null ? SourceLocation.NONE : at;
+        }
+
+        /** The reason with its place, for messages: "reference('vnet') at main.json:88:7". */
+        public String describe() {
+            return at.isKnown() ? reason + " at " + at : reason;
+        }
+
+        @Override
+        public String typeName() {
+            return "Unknown";
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.egressguard.core.model;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resources of one evaluation, indexed by id, with the references between them: every
+ * string under a key named {@code id} (any casing, at any depth of a body) that parses as a
+ * resource id is a reference, and each reference is also indexed in reverse.
+ */
+public final class ResourceGraph {
+
+    private final Map<ResourceId, Resource> byId;
+    private final Map<ResourceId, List<Reference>> outgoing = new HashMap<>();
+    private final Map<ResourceId, List<Reference>> incoming = new HashMap<>();
+
+    /** A reference from {@code from} at {@code pointer} (JSON pointer in its body) to {@code target}. */
+    public record Reference(Resource from, String pointer, ResourceId target) {
+    }
+
+    private ResourceGraph(Map<ResourceId, Resource> byId) {
+        this.byId = byId;
+        for (Resource r : byId.values()) {
+            List<Reference> refs = new ArrayList<>();
+            collect(r, r.body(), "", refs);
+            outgoing.put(r.id(), refs);
+            for (Reference ref : refs) {
+                incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
+            }
+        }
+    }
+
+    /** A graph of these resources; a later resource with the same id replaces an earlier one. */
+    public static ResourceGraph of(Collection<Resource> resources) {
+        Map<ResourceId, Resource> map = new LinkedHashMap<>();
+        for (Resource r : resources) {
+            map.put(r.id(), r);
+        }
+        return new ResourceGraph(map);
+    }
+
+    public Collection<Resource> resources() {
+        return Collections.unmodifiableCollection(byId.values());
+    }
+
+    public Optional<Resource> find(ResourceId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Resource> ofType(String fullType) {
+        return byId.values().stream().filter(r -> r.isType(fullType)).toList();
+    }
+
+    /** The references written in {@code resource}'s body. */
+    public List<Reference> referencesFrom(Resource resource) {
+        return outgoing.getOrDefault(resource.id(), List.of());
+    }
+
+    /** The references that point at {@code id} (a subnet's NICs, scale sets, clusters). */
+    public List<Reference> referencesTo(ResourceId id) {
+        return incoming.getOrDefault(id, List.of());
+    }
+
+    /** The parent of a child resource (a subnet's vnet) when it is in the graph. */
+    public Optional<Resource> parentOf(Resource resource) {
+        return resource.id().parent().flatMap(this::find);
+    }
+
+    private static void collect(Resource from, Value value, String pointer, List<Reference> out) {
+        if (value instanceof Value.Obj obj) {
+            for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
+                String child = pointer + "/" + escape(e.getKey());
+                if (e.getKey().equalsIgnoreCase("id") && e.getValue() instanceof Value.Str s) {
+                    ResourceId.parse(s.value()).ifPresent(target -> out.add(new Reference(from, child, target)));
+                } else {
+                    collect(from, e.getValue(), child, out);
+                }
+            }
+        } else if (value instanceof Value.Arr arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                collect(from, arr.get(i), pointer + "/" + i, out);
+            }
+        }
+    }
+
+    /** JSON pointer escaping (RFC 6901). */
+    static String escape(String key) {
+        return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
+    }
+}

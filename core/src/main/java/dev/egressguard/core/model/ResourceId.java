@@ -1,0 +1,168 @@
+package dev.egressguard.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An ARM resource id. ARM compares ids case-insensitively, so equality and hashing use a
+ * lower-cased form while {@link #toString()} keeps the spelling it was given.
+ *
+ * <p>Shapes understood: {@code /subscriptions/S/resourceGroups/G/providers/NS/type/name[/child/name]...},
+ * subscription-level {@code /subscriptions/S/providers/...}, tenant-level {@code /providers/...},
+ * and extension resources ({@code .../providers/NS2/type2/name2} after a resource).
+ */
+public final class ResourceId {
+
+    private final String raw;
+    private final String key;
+    private final String subscriptionId;
+    private final String resourceGroup;
+    private final String type;
+    private final List<String> names;
+
+    private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
+        this.raw = raw;
+        this.key = raw.toLowerCase(Locale.ROOT);
+        this.subscriptionId = subscriptionId;
+        this.resourceGroup = resourceGroup;
+        this.type = type;
+        this.names = List.copyOf(names);
+    }
+
+    /** Parses an id; empty when the text is not a resource id with a provider part. */
+    public static Optional<ResourceId> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.trim();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (!s.startsWith("/")) {
+            return Optional.empty();
+        }
+        String[] parts = s.substring(1).split("/", -1);
+        int i = 0;
+        String sub = null;
+        String group = null;
+        if (i + 1 < parts.length && parts[i].equalsIgnoreCase("subscriptions")) {
+            sub = parts[i + 1];
+            i += 2;
+            if (i + 1 < parts.length && parts[i].equalsIgnoreCase("resourceGroups")) {
+                group = parts[i + 1];
+                i += 2;
+            }
+        }
+        // The last "providers" segment starts the innermost (extension) resource's namespace.
+        int providers = -1;
+        for (int j = parts.length - 1; j >= i; j--) {
+            int rest = parts.length - j - 1;
+            if (parts[j].equalsIgnoreCase("providers") && rest >= 3 && rest % 2 == 1) {
+                providers = j;
+                break;
+            }
+        }
+        if (providers < 0) {
+            if (i == parts.length && sub != null) {
+                String t = group != null ? "Microsoft.Resources/resourceGroups" : "Microsoft.Resources/subscriptions";
+                return Optional.of(new ResourceId(s, sub, group, t, List.of(group != null ? group : sub)));
+            }
+            return Optional.empty();
+        }
+        StringBuilder fullType = new StringBuilder(parts[providers + 1]);
+        List<String> names = new ArrayList<>();
+        for (int j = providers + 2; j + 1 < parts.length; j += 2) {
+            fullType.append('/').append(parts[j]);
+            names.add(parts[j + 1]);
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ResourceId(s, sub, group, fullType.toString(), names));
+    }
+
+    /** Builds {@code /subscriptions/S/resourceGroups/G/providers/type/names...}. */
+    public static ResourceId of(String subscriptionId, String resourceGroup, String type, List<String> names) {
+        String[] typeParts = type.split("/");
+        if (typeParts.length - 1 != names.size()) {
+            throw new IllegalArgumentException("type " + type + " needs " + (typeParts.length - 1)
+                    + " names, got " + names.size());
+        }
+        StringBuilder sb = new StringBuilder();
+        if (subscriptionId != null) {
+            sb.append("/subscriptions/").append(subscriptionId);
+            if (resourceGroup != null) {
+                sb.append("/resourceGroups/").append(resourceGroup);
+            }
+        }
+        sb.append("/providers/").append(typeParts[0]);
+        for (int i = 1; i < typeParts.length; i++) {
+            sb.append('/').append(typeParts[i]).append('/').append(names.get(i - 1));
+        }
+        return new ResourceId(sb.toString(), subscriptionId, resourceGroup, type, names);
+    }
+
+    /** The id of a child: {@code child("subnets", "nodes")} of a vnet. */
+    public ResourceId child(String childType, String childName) {
+        List<String> n = new ArrayList<>(names);
+        n.add(childName);
+        return new ResourceId(raw + "/" + childType + "/" + childName, subscriptionId, resourceGroup,
+                type + "/" + childType, n);
+    }
+
+    /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
+    public Optional<ResourceId> parent() {
+        if (names.size() < 2) {
+            return Optional.empty();
+        }
+        int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
+        return Optional.of(new ResourceId(raw.substring(0, cut), subscriptionId, resourceGroup,
+                type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1)));
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String resourceGroup() {
+        return resourceGroup;
+    }
+
+    /** The full type, e.g. {@code Microsoft.Network/virtualNetworks/subnets}. */
+    public String type() {
+        return type;
+    }
+
+    /** The name segments, one per type segment after the namespace. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The last name segment: a subnet id's subnet name. */
+    public String name() {
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    public boolean isType(String fullType) {
+        return type.equalsIgnoreCase(fullType);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceId other && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.egressguard.core.report;
+
+import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.source.Diagnostic;
+
+import java.util.List;
+
+/**
+ * The result of one run: the findings, every evaluation, the problems met in the inputs, the
+ * rules that ran and the inputs that were read. Reporters render it; nothing here is mutable.
+ */
+public record Report(List<Finding> findings, List<Evaluation> evaluations, List<Diagnostic> diagnostics,
+                     List<RuleDescriptor> rules, List<String> inputs) {
+
+    public Report {
+        findings = List.copyOf(findings);
+        evaluations = List.copyOf(evaluations);
+        diagnostics = List.copyOf(diagnostics);
+        rules = List.copyOf(rules);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** Findings that count: not suppressed, not in the baseline. */
+    public List<Finding> activeFindings() {
+        return findings.stream().filter(f -> !f.isSuppressed()).toList();
+    }
+
+    public long count(Outcome outcome, Severity severity) {
+        return activeFindings().stream().filter(f -> f.outcome() == outcome && f.severity() == severity).count();
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.level() == Diagnostic.Level.ERROR);
+    }
+}
