@@ -1,0 +1,154 @@
+package dev.egressguard.core;
+
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.report.Report;
+import dev.egressguard.core.source.Diagnostic;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one entry point for the plugin, the CLI, the live audit and people who embed Egress Guard:
+ * <pre>{@code
+ * Report report = EgressGuard.builder().projectRoot(root).build().verify(List.of(root.resolve("infra")));
+ * }</pre>
+ */
+public final class EgressGuard {
+
+    private final Settings settings;
+
+    private EgressGuard(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Evaluates the templates in these files and directories and checks them. */
+    public Report verify(List<Path> inputs) {
+        throw new IllegalStateException("verify is wired once the template evaluator and engine land");
+    }
+
+    /** Checks resources read from a live subscription; {@code gaps} are coverage problems met while reading. */
+    public Report audit(List<Resource> resources, List<Diagnostic> gaps) {
+        throw new IllegalStateException("audit is wired once the engine lands");
+    }
+
+    /** Everything a run can be told; the plugin's parameters and the CLI's flags map onto it one to one. */
+    public record Settings(DeploymentContext context, Path projectRoot, List<String> includes, List<String> excludes,
+                           Map<Path, Path> parameterFiles, List<Path> ruleSources, boolean builtInRules,
+                           Set<String> disabledRules, Map<String, Severity> severityOverrides,
+                           Map<String, String> options, Path suppressionFile, Path baseline, LocalDate today) {
+    }
+
+    public static final class Builder {
+        private DeploymentContext context = DeploymentContext.DEFAULT;
+        private Path projectRoot = Path.of("").toAbsolutePath();
+        private final List<String> includes = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private final Map<Path, Path> parameterFiles = new LinkedHashMap<>();
+        private final List<Path> ruleSources = new ArrayList<>();
+        private boolean builtInRules = true;
+        private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private Path suppressionFile;
+        private Path baseline;
+        private LocalDate today = LocalDate.now();
+
+        private Builder() {
+        }
+
+        /** Subscription, resource group, location, tenant and deployment name templates see. */
+        public Builder context(DeploymentContext c) {
+            this.context = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Paths in reports are relative to it; linked templates are never read from outside it. */
+        public Builder projectRoot(Path root) {
+            this.projectRoot = root.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Glob patterns (relative to a scanned directory) of files to read; default all {@code *.json}. */
+        public Builder includes(List<String> globs) {
+            includes.addAll(globs);
+            return this;
+        }
+
+        public Builder excludes(List<String> globs) {
+            excludes.addAll(globs);
+            return this;
+        }
+
+        /** Pairs a template with its parameter file explicitly, overriding the naming convention. */
+        public Builder parameterFile(Path template, Path parameters) {
+            parameterFiles.put(template.toAbsolutePath().normalize(), parameters.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /** Extra rule files or directories of them. */
+        public Builder ruleSources(List<Path> sources) {
+            ruleSources.addAll(sources);
+            return this;
+        }
+
+        public Builder builtInRules(boolean on) {
+            this.builtInRules = on;
+            return this;
+        }
+
+        public Builder disableRules(Set<String> ids) {
+            disabledRules.addAll(ids);
+            return this;
+        }
+
+        public Builder severity(String ruleId, Severity severity) {
+            severityOverrides.put(ruleId, severity);
+            return this;
+        }
+
+        /** Rule settings, e.g. {@code allowFirewallEgress=true}. */
+        public Builder option(String name, String value) {
+            options.put(name, value);
+            return this;
+        }
+
+        public Builder suppressionFile(Path file) {
+            this.suppressionFile = file;
+            return this;
+        }
+
+        public Builder baseline(Path file) {
+            this.baseline = file;
+            return this;
+        }
+
+        /** The date suppressions expire against; tests fix it. */
+        public Builder today(LocalDate date) {
+            this.today = Objects.requireNonNull(date);
+            return this;
+        }
+
+        public EgressGuard build() {
+            return new EgressGuard(new Settings(context, projectRoot, List.copyOf(includes), List.copyOf(excludes),
+                    Map.copyOf(parameterFiles), List.copyOf(ruleSources), builtInRules, Set.copyOf(disabledRules),
+                    Map.copyOf(severityOverrides), Map.copyOf(options), suppressionFile, baseline, today));
+        }
+    }
+}
