@@ -1,0 +1,88 @@
+package dev.egressguard.core.hostile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 100 MB template (ARM itself refuses templates over 4 MB), written to a temporary directory and
+ * verified in a JVM limited to 256 MB of heap: the run must finish, name the file in an error and
+ * still check the template beside it. The heap limit is the assertion that memory stays bounded.
+ */
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HugeTemplateTest {
+
+    private static final long SIZE = 100L * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hundredMegabyteTemplateIsRefusedWithinABoundedHeap() throws Exception {
+        new HostileProject(dir);
+        Path huge = dir.resolve("huge.json");
+        long written = writeHugeTemplate(huge);
+        assertThat(written).isGreaterThanOrEqualTo(SIZE);
+
+        List<String> output = verifyInChildJvm(dir, "-Xmx256m");
+
+        assertThat(maxHeapMb(output)).as("the child really ran with the small heap").isLessThanOrEqualTo(256);
+        assertThat(output).anySatisfy(line -> assertThat(line).startsWith("DIAGNOSTIC ERROR ").contains("huge.json"));
+        assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
+    }
+
+    /** Real-looking network interfaces until the file passes 100 MB, streamed so the test itself stays small. */
+    private static long writeHugeTemplate(Path file) throws IOException {
+        long size = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String head = "{ \"$schema\": \"" + HostileProject.SCHEMA + "\", \"contentVersion\": \"1.0.0.0\", \"resources\": [\n";
+            out.write(head);
+            size += head.length();
+            for (int i = 0; size < SIZE; i++) {
+                String resource = (i == 0 ? "" : ",\n") + """
+                          { "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2023-09-01",
+                            "name": "nic-%d", "location": "westeurope",
+                            "properties": { "ipConfigurations": [ { "name": "ip", "properties": {
+                              "privateIPAllocationMethod": "Dynamic",
+                              "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'nodes')]" } } } ] } }""".formatted(i);
+                out.write(resource);
+                size += resource.length();
+            }
+            out.write("\n] }\n");
+            size += 5;
+        }
+        return size;
+    }
+
+    private static List<String> verifyInChildJvm(Path root, String heap) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), heap, "-cp", System.getProperty("java.class.path"),
+                VerifyInBoundedHeap.class.getName(), root.toString())
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("child JVM exit; its output:%n%s", String.join("\n", lines)).isZero();
+        return lines;
+    }
+
+    private static int maxHeapMb(List<String> output) {
+        return output.stream().filter(l -> l.startsWith("HEAP-MAX-MB "))
+                .mapToInt(l -> Integer.parseInt(l.substring("HEAP-MAX-MB ".length()))).findFirst().orElse(Integer.MAX_VALUE);
+    }
+}
