@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 100 MB template (ARM itself refuses templates over 4 MB), written to a temporary directory and
- * verified in a JVM limited to 256 MB of heap: the run must finish, name the file in an error and
- * still check the template beside it. The heap limit is the assertion that memory stays bounded.
+ * Inputs built to fill the heap, each verified in a JVM limited to 256 MB: the run must finish,
+ * name the file in an error and still check the template beside it. The heap limit is the
+ * assertion that memory stays bounded; a test in this JVM could only watch it run out.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HugeTemplateTest {
+class BoundedHeapTest {
 
     private static final long SIZE = 100L * 1024 * 1024;
 
@@ -39,6 +39,27 @@ class HugeTemplateTest {
 
         assertThat(maxHeapMb(output)).as("the child really ran with the small heap").isLessThanOrEqualTo(256);
         assertThat(output).anySatisfy(line -> assertThat(line).startsWith("DIAGNOSTIC ERROR ").contains("huge.json"));
+        assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
+    }
+
+    /**
+     * Each value stays under the evaluator's per-string limit, but a copy loop multiplies it:
+     * 800 strings of 16 million characters are 12.8 GB from 600 bytes of JSON.
+     */
+    @Test
+    void copyLoopOfHugeStringsIsRefusedWithinABoundedHeap() throws Exception {
+        HostileProject project = new HostileProject(dir);
+        project.template("amplified.json", """
+                [ { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet",
+                    "location": "westeurope",
+                    "properties": { "copy": [ { "name": "subnets", "count": 800, "input": {
+                      "name": "[format('s{0}', copyIndex('subnets'))]",
+                      "properties": { "addressPrefix": "[padLeft('10.0.0.0/24', 16000000, '0')]" } } } ] } } ]
+                """);
+
+        List<String> output = verifyInChildJvm(dir, "-Xmx256m");
+
+        assertThat(output).anySatisfy(line -> assertThat(line).startsWith("DIAGNOSTIC ERROR ").contains("amplified.json"));
         assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
     }
 
