@@ -63,6 +63,30 @@ class BoundedHeapTest {
         assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
     }
 
+    /**
+     * Numbers are exact decimals, so {@code 1e999999999} is a short text whose digits, once
+     * added to or printed, are a billion characters: in a literal, through {@code json()} and
+     * through {@code float()}.
+     */
+    @Test
+    void numbersWithHugeExponentsAreRefusedWithinABoundedHeap() throws Exception {
+        HostileProject project = new HostileProject(dir);
+        project.template("exponent.json", """
+                [ { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet",
+                    "location": "westeurope",
+                    "properties": { "addressSpace": { "addressPrefixes": [
+                      "[string(add(json('1e999999999'), 1))]",
+                      "[string(float('1e-999999999'))]",
+                      "[string(mul(json('1e400'), 1e999999999))]" ] },
+                      "dhcpOptions": { "dnsServers": [ 1e999999999 ] } } } ]
+                """);
+
+        List<String> output = verifyInChildJvm(dir, "-Xmx256m");
+
+        assertThat(output).anySatisfy(line -> assertThat(line).startsWith("DIAGNOSTIC ERROR ").contains("exponent.json"));
+        assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
+    }
+
     /** Real-looking network interfaces until the file passes 100 MB, streamed so the test itself stays small. */
     private static long writeHugeTemplate(Path file) throws IOException {
         long size = 0;
