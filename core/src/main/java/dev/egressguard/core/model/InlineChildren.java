@@ -40,11 +40,21 @@ final class InlineChildren {
 
     private static Resource child(Resource parent, InlineCollection c, Value.Obj entry, int index, String pointer) {
         String name = nameOf(entry, index);
-        Value.Obj body = c.flat() ? armShape(entry, name) : entry;
+        Value.Obj body = withApiVersionOf(parent, c.flat() ? armShape(entry, name) : entry);
         ResourceId id = parent.id().child(c.childSegment(), name);
         String type = parent.type() + "/" + c.childSegment();
         return new Resource(id, type, name, parent.apiVersion(), body,
                 inlineProvenance(parent.provenance(), pointer, c.flat()));
+    }
+
+    /**
+     * A declared child resource says which API version it was written for, and rules read it
+     * (a subnet's {@code defaultOutboundAccess} default changed with 2025-07-01); an inline child
+     * was written for its parent's. Live bodies carry none, and get none.
+     */
+    private static Value.Obj withApiVersionOf(Resource parent, Value.Obj body) {
+        Value apiVersion = parent.body().get("apiVersion");
+        return apiVersion == null || body.has("apiVersion") ? body : body.with("apiVersion", apiVersion);
     }
 
     /**

@@ -34,7 +34,8 @@ final class Bodies4Test {
 
     /** A declared resource; {@code name} may be a child's template name such as {@code vnet/default}. */
     static Resource resource(String type, String name, String json) {
-        Value.Obj body = ((Value.Obj) value(json)).with("name", Value.of(name)).with("type", Value.of(type));
+        Value.Obj body = ((Value.Obj) value(json)).with("name", Value.of(name)).with("type", Value.of(type))
+                .with("apiVersion", Value.of("2024-05-01"));
         ResourceId id = ResourceId.of("sub", "rg", type, List.of(name.split("/")));
         return new Resource(id, type, name, "2024-05-01", body,
                 Provenance.template(new SourceLocation("main.json", 10, 5), new EchoLocator("main.json")));

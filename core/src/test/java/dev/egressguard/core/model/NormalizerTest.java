@@ -40,6 +40,8 @@ class NormalizerTest {
             assertThat(nodes.type()).isEqualTo(ResourceTypes.SUBNET);
             assertThat(nodes.name()).isEqualTo("nodes");
             assertThat(nodes.apiVersion()).isEqualTo("2024-05-01");
+            assertThat(nodes.body().get("apiVersion")).as("what rules read, as in a declared subnet")
+                    .isEqualTo(Value.of("2024-05-01"));
             assertThat(g.parentOf(nodes)).contains(vnet);
             assertThat(g.ofType(ResourceTypes.SUBNET)).extracting(Resource::name).containsExactly("nodes", "GatewaySubnet");
         }
