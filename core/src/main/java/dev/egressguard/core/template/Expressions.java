@@ -1,11 +1,10 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.Scope;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
-/** Where template strings meet the expression language. */
+/** Where template strings meet the expression language (one place, so the template side has one rule). */
 final class Expressions {
 
     private Expressions() {
@@ -13,8 +12,7 @@ final class Expressions {
 
     /** Azure's rule: a string in brackets is an expression, unless it starts with {@code [[}. */
     static boolean isExpression(String s) {
-        return s.length() >= 2 && s.charAt(0) == '[' && s.charAt(s.length() - 1) == ']'
-                && !(s.length() >= 2 && s.charAt(1) == '[');
+        return dev.egressguard.core.expression.Expressions.isExpression(s);
     }
 
     /** {@code [[text]} stands for the literal {@code [text]}. */
@@ -22,8 +20,13 @@ final class Expressions {
         return s.startsWith("[[") && s.endsWith("]");
     }
 
-    /** Evaluates a bracketed expression string. */
+    /**
+     * Evaluates a bracketed expression string.
+     *
+     * @throws dev.egressguard.core.expression.ExpressionException for what Azure would reject;
+     *         its offset counts from the opening bracket
+     */
     static Value evaluate(String text, Scope scope, SourceLocation at) {
-        throw new ExpressionException("expression evaluation is not wired yet");
+        return dev.egressguard.core.expression.Expressions.evaluateJsonString(text, scope, at);
     }
 }

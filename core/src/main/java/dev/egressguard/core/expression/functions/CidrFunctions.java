@@ -104,8 +104,8 @@ public final class CidrFunctions {
         Cidr cidr = parse(c, c.string(0));
         Map<String, Value> f = new LinkedHashMap<>();
         f.put("network", Value.of(format(cidr.network(), cidr.bits())));
+        f.put("netmask", Value.of(format(BigInteger.ONE.shiftLeft(cidr.bits()).subtract(cidr.size()), cidr.bits())));
         if (cidr.bits() == 32) {
-            f.put("netmask", Value.of(format(BigInteger.ONE.shiftLeft(32).subtract(cidr.size()), 32)));
             f.put("broadcast", Value.of(format(cidr.last(), 32)));
         }
         // Azure counts the usable hosts: the network and broadcast addresses are excluded below /31.
