@@ -124,6 +124,6 @@ class GuardsTest {
     void unknownsKeepTheirSourceLocation() {
         SourceLocation at = new SourceLocation("nested/vnet.json", 40, 21);
         Value v = Expressions.evaluateJsonString("[reference('vnet').id]", new TestScope(), at);
-        assertThat(((Value.Unknown) v).describe()).isEqualTo("depends on reference('vnet') at nested/vnet.json:40:21");
+        assertThat(((Value.Unknown) v).describe()).isEqualTo("depends on reference('vnet').id at nested/vnet.json:40:21");
     }
 }

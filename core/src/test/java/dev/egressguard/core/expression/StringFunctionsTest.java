@@ -125,6 +125,6 @@ class StringFunctionsTest {
     void stringOfAnObjectWithAnUnknownIsUnknown() {
         TestScope s = new TestScope();
         Value v = eval("[string(createObject('id', reference('vnet').id))]", s);
-        assertThat(v).isEqualTo(Value.unknown("depends on reference('vnet')", Eval.AT));
+        assertThat(v).isEqualTo(Value.unknown("depends on reference('vnet').id", Eval.AT));
     }
 }
