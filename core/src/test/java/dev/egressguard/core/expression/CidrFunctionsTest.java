@@ -30,7 +30,11 @@ class CidrFunctionsTest {
                 "[cidrSubnet('fdad:3236:5555::/48', 52, 1)]", "\"fdad:3236:5555:1000::/52\"",
                 "[map(range(0, 3), lambda('i', cidrHost('10.144.3.0/24', lambdaVariables('i'))))]",
                 "[\"10.144.3.1\",\"10.144.3.2\",\"10.144.3.3\"]",
-                "[cidrHost('10.0.0.0/31', 1)]", "\"10.0.0.1\"");
+                "[cidrHost('10.0.0.0/31', 1)]", "\"10.0.0.1\"",
+                "[cidrSubnet('fdad:3236:5555::/48', 52, 0)]", "\"fdad:3236:5555::/52\"",
+                "[cidrSubnet('fdad:3236:5555::/48', 52, 4)]", "\"fdad:3236:5555:4000::/52\"",
+                "[map(range(0, 3), lambda('i', cidrHost('fdad:3236:5555:3000::/52', lambdaVariables('i'))))]",
+                "[\"fdad:3236:5555:3000::1\",\"fdad:3236:5555:3000::2\",\"fdad:3236:5555:3000::3\"]");
     }
 
     @ParameterizedTest(name = "{0} is {1}")
