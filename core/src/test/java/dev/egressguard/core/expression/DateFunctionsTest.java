@@ -18,6 +18,7 @@ class DateFunctionsTest {
     static Stream<Arguments> documented() {
         return Cases.of(
                 "[dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')]", "\"2023-04-07T14:53:14Z\"",
+                "[dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')]", "\"2020-03-29T14:53:14Z\"",
                 "[dateTimeAdd('2020-04-07 14:53:14Z', '-PT9M')]", "\"2020-04-07T14:44:14Z\"",
                 "[dateTimeAdd('2020-04-07 14:53:14Z', 'PT1H')]", "\"2020-04-07T15:53:14Z\"",
                 "[dateTimeAdd('2020-04-07T14:53:14Z', 'P1DT2H30M')]", "\"2020-04-08T17:23:14Z\"",

@@ -20,6 +20,7 @@ class StringFunctionsTest {
                 "[base64('one, two, three')]", "\"b25lLCB0d28sIHRocmVl\"",
                 "[base64ToString('b25lLCB0d28sIHRocmVl')]", "\"one, two, three\"",
                 "[base64ToJson(base64('{\"one\": \"a\", \"two\": \"b\"}'))]", "{\"one\":\"a\",\"two\":\"b\"}",
+                "[base64ToJson(base64('{''one'': ''a'', ''two'': ''b''}'))]", "{\"one\":\"a\",\"two\":\"b\"}",
                 "[concat('prefix', '-', 'abc123')]", "\"prefix-abc123\"",
                 "[concat('a', 1, true(), null())]", "\"a1True\"",
                 "[contains('OneTwoThree', 'e')]", "true",
