@@ -79,10 +79,7 @@ final class RuleFileParser {
                 });
             }
         }
-        List<Diagnostic> errors = new ArrayList<>(nodes.errors());
-        errors.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return new Parsed(rules, errors, ids);
+        return new Parsed(rules, nodes.sortedErrors(), ids);
     }
 
     private void expect(Node root, Map<String, NodeTuple> entries, String key, String expected) {
