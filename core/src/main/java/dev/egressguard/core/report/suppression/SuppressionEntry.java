@@ -57,7 +57,7 @@ public record SuppressionEntry(Finding.Suppression.Kind kind, String rule, Strin
             String own = resource.toLowerCase(Locale.ROOT);
             return !own.isEmpty() && (id.equals(own) || id.startsWith(own + "/"));
         }
-        Glob glob = Glob.of(resource);
+        Glob glob = new Glob(resource);
         return glob.matches(f.resourceId()) || glob.matches(f.resourceName());
     }
 
