@@ -1,0 +1,127 @@
+package dev.egressguard.maven;
+
+import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.expression.DeploymentContext;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters every checking goal shares (rules, their settings, the deployment context) and
+ * their one-to-one mapping onto {@link EgressGuard.Settings}. No checking happens here.
+ */
+abstract class AbstractEgressMojo extends AbstractMojo {
+
+    /** Skips the goal: nothing is read and no report is written. */
+    @Parameter(property = "egress.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The project's base directory: paths in reports are shown relative to it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File basedir;
+
+    /** Extra rule files or directories of {@code *.yaml} rule files, loaded after the built-in pack. */
+    @Parameter(property = "egress.rules")
+    protected List<File> rules = new ArrayList<>();
+
+    /** Leaves out the built-in rule pack, so that only {@link #rules} run. */
+    @Parameter(property = "egress.builtInRules", defaultValue = "true")
+    protected boolean builtInRules;
+
+    /** Rule ids or names that do not run, e.g. {@code EG004}. */
+    @Parameter(property = "egress.disabledRules")
+    protected List<String> disabledRules = new ArrayList<>();
+
+    /** Severity overrides per rule id: {@code <EG003>warning</EG003>} (error, warning or note). */
+    @Parameter
+    protected Map<String, String> severities = Map.of();
+
+    /** Rule settings, e.g. {@code <allowFirewallEgress>true</allowFirewallEgress>}. */
+    @Parameter
+    protected Map<String, String> options = Map.of();
+
+    /** {@code subscription().subscriptionId} the templates see; a placeholder by default. */
+    @Parameter(property = "egress.subscriptionId")
+    protected String subscriptionId;
+
+    /** {@code resourceGroup().name} the templates see. */
+    @Parameter(property = "egress.resourceGroup")
+    protected String resourceGroup;
+
+    /** {@code resourceGroup().location} the templates see. */
+    @Parameter(property = "egress.location")
+    protected String location;
+
+    /** {@code tenant().tenantId} the templates see. */
+    @Parameter(property = "egress.tenantId")
+    protected String tenantId;
+
+    /** The settings builder with everything this goal was told about rules and the deployment context. */
+    protected EgressGuard.Builder settings() throws MojoExecutionException {
+        EgressGuard.Builder builder = EgressGuard.builder()
+                .projectRoot(basedir.toPath())
+                .context(deploymentContext())
+                .ruleSources(rules.stream().map(File::toPath).toList())
+                .builtInRules(builtInRules)
+                .disableRules(trimmed(disabledRules));
+        for (Map.Entry<String, String> e : severities.entrySet()) {
+            Severity severity = Severity.parse(e.getValue());
+            if (severity == null) {
+                throw new MojoExecutionException("<severities>: '" + e.getValue() + "' for " + e.getKey()
+                        + " is not a severity; use error, warning or note");
+            }
+            builder.severity(e.getKey(), severity);
+        }
+        options.forEach((name, value) -> builder.option(name, value == null ? "" : value));
+        return builder;
+    }
+
+    private DeploymentContext deploymentContext() {
+        DeploymentContext c = DeploymentContext.DEFAULT;
+        if (isSet(subscriptionId)) {
+            c = c.withSubscriptionId(subscriptionId.trim());
+        }
+        if (isSet(resourceGroup)) {
+            c = c.withResourceGroup(resourceGroup.trim());
+        }
+        if (isSet(location)) {
+            c = c.withLocation(location.trim());
+        }
+        if (isSet(tenantId)) {
+            c = c.withTenantId(tenantId.trim());
+        }
+        return c;
+    }
+
+    /** A file parameter, or the conventional file under the base directory when that exists. */
+    protected Path explicitOrConventional(File explicit, String conventionalName) {
+        if (explicit != null) {
+            return explicit.toPath();
+        }
+        Path conventional = basedir.toPath().resolve(conventionalName);
+        return conventional.toFile().isFile() ? conventional : null;
+    }
+
+    private static Set<String> trimmed(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            if (isSet(v)) {
+                out.add(v.trim());
+            }
+        }
+        return out;
+    }
+
+    static boolean isSet(String s) {
+        return s != null && !s.isBlank();
+    }
+}
