@@ -3,8 +3,12 @@ package dev.egressguard.maven;
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.report.FailPolicy;
+import dev.egressguard.core.report.Format;
+import dev.egressguard.core.report.Report;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -48,6 +52,25 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     /** Rule settings, e.g. {@code <allowFirewallEgress>true</allowFirewallEgress>}. */
     @Parameter
     protected Map<String, String> options = Map.of();
+
+    /** Where report files go; the console format goes to the build log. */
+    @Parameter(property = "egress.reportsDirectory", defaultValue = "${project.build.directory}/egress")
+    protected File reportsDirectory;
+
+    /**
+     * Report formats, comma-separated or as a list: console, json, sarif, junit, markdown (or all).
+     * Files are named egress-report.json, egress-report.sarif, TEST-egress.xml and egress-summary.md.
+     */
+    @Parameter(property = "egress.formats", defaultValue = "console,json,sarif,junit,markdown")
+    protected List<String> formats = new ArrayList<>();
+
+    /** The lowest severity of a finding that fails the build: error, warning or never. */
+    @Parameter(property = "egress.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /** Whether UNKNOWN findings (what cannot be known before deployment) fail the build too. */
+    @Parameter(property = "egress.failOnUnknown", defaultValue = "false")
+    protected boolean failOnUnknown;
 
     /** {@code subscription().subscriptionId} the templates see; a placeholder by default. */
     @Parameter(property = "egress.subscriptionId")
@@ -100,6 +123,27 @@ abstract class AbstractEgressMojo extends AbstractMojo {
             c = c.withTenantId(tenantId.trim());
         }
         return c;
+    }
+
+    /** Writes the reports, logs the console format and fails the build when the policy says so. */
+    protected void publish(Report report) throws MojoExecutionException, MojoFailureException {
+        FailPolicy policy = failPolicy();
+        new ReportPublisher(getLog(), basedir.toPath()).publish(report, parsedFormats(), reportsDirectory.toPath(),
+                policy);
+    }
+
+    protected FailPolicy failPolicy() throws MojoExecutionException {
+        FailPolicy.FailOn threshold = FailPolicy.FailOn.parse(failOn).orElseThrow(() -> new MojoExecutionException(
+                "egress.failOn: '" + failOn + "' is not one of error, warning, never"));
+        return new FailPolicy(threshold, failOnUnknown);
+    }
+
+    private Set<Format> parsedFormats() throws MojoExecutionException {
+        try {
+            return Format.parseList(String.join(",", formats));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("egress.formats: " + e.getMessage());
+        }
     }
 
     /** A file parameter, or the conventional file under the base directory when that exists. */
