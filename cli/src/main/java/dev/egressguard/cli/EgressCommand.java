@@ -14,10 +14,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Checks that every Azure node reaches the internet through a NAT gateway.",
-        description = {
-            "Egress Guard reads ARM templates (or a live subscription) and checks them against the",
-            "built-in egress rules EG001-EG004 and your own YAML rules."},
-        subcommands = {VerifyCommand.class, AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        description = "Egress Guard reads ARM templates (or a live subscription) and checks them against the"
+            + " built-in egress rules EG001-EG004 and your own YAML rules.",
+        subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",

@@ -24,14 +24,14 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Check ARM templates against the egress rules.",
         description = {
-            "Reads every template in the given files and directories (with its parameter file when one",
-            "is named <template>.parameters.json or given with --parameters), evaluates it and checks it.",
+            "Reads every template in the given files and directories (with its parameter file when one is named"
+                + " <template>.parameters.json or given with --parameters), evaluates it and checks it.",
             "A template that cannot be read is reported at its file:line:column; the others are still checked."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  egress verify infra/",
             "  egress verify infra/ --format console,sarif,junit --output build/egress",
-            "  egress verify main.json --parameters main.json=prod.parameters.json --fail-on warning",
+            "  egress verify main.json --parameters main.json=prod.json --fail-on warning",
             "",
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be read."})
 final class VerifyCommand implements Callable<Integer> {

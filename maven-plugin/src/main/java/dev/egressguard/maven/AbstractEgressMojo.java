@@ -125,14 +125,25 @@ abstract class AbstractEgressMojo extends AbstractMojo {
         return c;
     }
 
-    /** Writes the reports, logs the console format and fails the build when the policy says so. */
-    protected void publish(Report report) throws MojoExecutionException, MojoFailureException {
-        FailPolicy policy = failPolicy();
-        new ReportPublisher(getLog(), basedir.toPath()).publish(report, parsedFormats(), reportsDirectory.toPath(),
-                policy);
+    /**
+     * Checks the reporting parameters before any work is done, so that a typo in failOn or formats
+     * is reported at once.
+     */
+    protected ReportPlan reportPlan() throws MojoExecutionException {
+        return new ReportPlan(parsedFormats(), failPolicy());
     }
 
-    protected FailPolicy failPolicy() throws MojoExecutionException {
+    /** Writes the reports, logs the console format and fails the build when the policy says so. */
+    protected void publish(Report report, ReportPlan plan) throws MojoExecutionException, MojoFailureException {
+        new ReportPublisher(getLog(), basedir.toPath()).publish(report, plan.formats(), reportsDirectory.toPath(),
+                plan.policy());
+    }
+
+    /** What to write and what fails the build. */
+    protected record ReportPlan(Set<Format> formats, FailPolicy policy) {
+    }
+
+    private FailPolicy failPolicy() throws MojoExecutionException {
         FailPolicy.FailOn threshold = FailPolicy.FailOn.parse(failOn).orElseThrow(() -> new MojoExecutionException(
                 "egress.failOn: '" + failOn + "' is not one of error, warning, never"));
         return new FailPolicy(threshold, failOnUnknown);
@@ -158,8 +169,11 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     private static Set<String> trimmed(List<String> values) {
         Set<String> out = new LinkedHashSet<>();
         for (String v : values) {
-            if (isSet(v)) {
-                out.add(v.trim());
+            // -Degress.disabledRules=EG001,EG004 may arrive as one element.
+            for (String part : v == null ? new String[0] : v.split(",")) {
+                if (isSet(part)) {
+                    out.add(part.trim());
+                }
             }
         }
         return out;

@@ -33,16 +33,17 @@ public class VerifyMojo extends AbstractTemplateMojo {
             getLog().info("Egress Guard is skipped (egress.skip).");
             return;
         }
+        ReportPlan plan = reportPlan();
         List<Path> inputs = inputs();
         if (nothingToCheck(inputs)) {
             return;
         }
         EgressGuard.Builder builder = templateSettings();
-        Path baselineFile = explicitOrConventional(baseline, BaselineMojo.DEFAULT_FILE_NAME);
+        Path baselineFile = explicitOrConventional(baseline, BASELINE_FILE_NAME);
         if (baselineFile != null) {
             builder.baseline(baselineFile);
         }
         Report report = EngineCall.run(() -> builder.build().verify(inputs));
-        publish(report);
+        publish(report, plan);
     }
 }
