@@ -53,6 +53,13 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     @Parameter
     protected Map<String, String> options = Map.of();
 
+    /**
+     * Suppressions with a justification and an optional expiry date. When not given,
+     * {@code egress-suppressions.yaml} in the project's base directory is used if it exists.
+     */
+    @Parameter(property = "egress.suppressionFile")
+    protected File suppressionFile;
+
     /** Where report files go; the console format goes to the build log. */
     @Parameter(property = "egress.reportsDirectory", defaultValue = "${project.build.directory}/egress")
     protected File reportsDirectory;
@@ -105,6 +112,10 @@ abstract class AbstractEgressMojo extends AbstractMojo {
             builder.severity(e.getKey(), severity);
         }
         options.forEach((name, value) -> builder.option(name, value == null ? "" : value));
+        Path suppressions = explicitOrConventional(suppressionFile, "egress-suppressions.yaml");
+        if (suppressions != null) {
+            builder.suppressionFile(suppressions);
+        }
         return builder;
     }
 

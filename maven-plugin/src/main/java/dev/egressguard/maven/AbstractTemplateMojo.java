@@ -37,13 +37,6 @@ abstract class AbstractTemplateMojo extends AbstractEgressMojo {
     @Parameter
     protected List<ParameterFile> parameterFiles = new ArrayList<>();
 
-    /**
-     * Suppressions with a justification and an optional expiry date. When not given,
-     * {@code egress-suppressions.yaml} in the project's base directory is used if it exists.
-     */
-    @Parameter(property = "egress.suppressionFile")
-    protected File suppressionFile;
-
     /** The template inputs that exist; a missing explicit directory is a warning, the default one is not. */
     protected List<Path> inputs() {
         Set<Path> inputs = new LinkedHashSet<>();
@@ -68,10 +61,6 @@ abstract class AbstractTemplateMojo extends AbstractEgressMojo {
                 throw new MojoExecutionException("<parameterFile> needs both <template> and <parameters>");
             }
             builder.parameterFile(resolved(pair.getTemplate()), resolved(pair.getParameters()));
-        }
-        Path suppressions = explicitOrConventional(suppressionFile, "egress-suppressions.yaml");
-        if (suppressions != null) {
-            builder.suppressionFile(suppressions);
         }
         return builder;
     }
