@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 ['EG001', 'EG002', 'EG003', 'EG004'].each { rule ->
-    assert log =~ /public-ip-cluster\/src\/main\/arm\/cluster\.json:\d+:\d+: error ${rule} /
+    assert log =~ /public-ip-cluster\/src\/main\/arm\/cluster\.json:\d+:\d+: (error|warning) ${rule} /
 }
 // The failure message lists the findings too, not only the log lines above it.
 assert log =~ /(?s)Failed to execute goal .*egress-maven-plugin.*:verify.*error EG001/

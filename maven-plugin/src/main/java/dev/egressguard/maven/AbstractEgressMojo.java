@@ -6,6 +6,7 @@ import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.suppression.SuppressionFile;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -112,7 +113,7 @@ abstract class AbstractEgressMojo extends AbstractMojo {
             builder.severity(e.getKey(), severity);
         }
         options.forEach((name, value) -> builder.option(name, value == null ? "" : value));
-        Path suppressions = explicitOrConventional(suppressionFile, "egress-suppressions.yaml");
+        Path suppressions = explicitOrConventional(suppressionFile, SuppressionFile.DEFAULT_NAME);
         if (suppressions != null) {
             builder.suppressionFile(suppressions);
         }

@@ -14,9 +14,6 @@ import java.util.Set;
 /** The goals that read the project's ARM templates: where they are and which parameters they get. */
 abstract class AbstractTemplateMojo extends AbstractEgressMojo {
 
-    /** Where {@code egress:baseline} writes and {@code egress:verify} looks for the baseline by default. */
-    static final String BASELINE_FILE_NAME = "egress-baseline.json";
-
     /** The project's templates. A project without this directory has nothing to check, and passes. */
     @Parameter(property = "egress.templateDirectory", defaultValue = "${project.basedir}/src/main/arm")
     protected File templateDirectory;

@@ -42,7 +42,7 @@ final class ReportPublisher {
                 .withConsole(log::info);
         if (!formats.contains(Format.CONSOLE)) {
             // Without the console format an unreadable input would go unnoticed in the log.
-            logDiagnostics(report.diagnostics(), options.paths());
+            logDiagnostics(log, report.diagnostics(), options.paths());
         }
         try {
             List<Path> files = ReportWriter.write(report, reportsDirectory, formats, options);
@@ -60,7 +60,8 @@ final class ReportPublisher {
         log.info(decision.explanation());
     }
 
-    private void logDiagnostics(List<Diagnostic> diagnostics, DisplayPaths paths) {
+    /** {@code file:line:col: level: message} at the log level of the diagnostic. */
+    static void logDiagnostics(Log log, List<Diagnostic> diagnostics, DisplayPaths paths) {
         for (Diagnostic d : diagnostics) {
             String where = paths.where(d.location());
             String line = (where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "

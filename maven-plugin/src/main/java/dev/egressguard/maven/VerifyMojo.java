@@ -2,6 +2,7 @@ package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.suppression.Baseline;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -39,7 +40,7 @@ public class VerifyMojo extends AbstractTemplateMojo {
             return;
         }
         EgressGuard.Builder builder = templateSettings();
-        Path baselineFile = explicitOrConventional(baseline, BASELINE_FILE_NAME);
+        Path baselineFile = explicitOrConventional(baseline, Baseline.DEFAULT_NAME);
         if (baselineFile != null) {
             builder.baseline(baselineFile);
         }
