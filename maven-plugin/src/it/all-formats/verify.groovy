@@ -27,10 +27,11 @@ run.results.each { r ->
     assert region.startLine > 0
 }
 
-def junit = new XmlSlurper().parse(new File(reports, 'TEST-egress.xml'))
-assert junit.name() in ['testsuite', 'testsuites']
-assert junit.depthFirst().findAll { it.name() == 'testcase' }.size() > 0
-assert junit.depthFirst().findAll { it.name() == 'failure' }.size() >= 4
+def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(reports, 'TEST-egress.xml'))
+assert junit.documentElement.tagName in ['testsuite', 'testsuites']
+assert junit.getElementsByTagName('testcase').length > 0
+assert junit.getElementsByTagName('failure').length >= 4
 
 def markdown = new File(reports, 'egress-summary.md').text
 assert markdown =~ /(?m)^#/
