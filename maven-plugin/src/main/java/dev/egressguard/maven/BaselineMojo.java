@@ -58,6 +58,6 @@ public class BaselineMojo extends AbstractTemplateMojo {
                 .filter(f -> !f.isSuppressed() || f.suppression().kind() == Finding.Suppression.Kind.BASELINE)
                 .map(FindingKey::of).distinct().count();
         getLog().info("Egress Guard baseline: " + baselineFile + " holds " + recorded
-                + " findings. Commit it; egress:verify fails only on findings that are not in it.");
+                + (recorded == 1 ? " finding" : " findings") + ". Commit it; egress:verify fails only on findings that are not in it.");
     }
 }
