@@ -33,6 +33,16 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
         return activeFindings().stream().filter(f -> f.outcome() == outcome && f.severity() == severity).count();
     }
 
+    /**
+     * The same run with findings replaced (as suppressions and baselines return them) and
+     * diagnostics added after the existing ones.
+     */
+    public Report withFindings(List<Finding> newFindings, List<Diagnostic> moreDiagnostics) {
+        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        all.addAll(moreDiagnostics);
+        return new Report(newFindings, evaluations, all, rules, inputs);
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.level() == Diagnostic.Level.ERROR);
     }

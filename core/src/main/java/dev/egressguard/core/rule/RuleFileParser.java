@@ -79,7 +79,10 @@ final class RuleFileParser {
                 });
             }
         }
-        return new Parsed(rules, List.copyOf(nodes.errors()), ids);
+        List<Diagnostic> errors = new ArrayList<>(nodes.errors());
+        errors.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return new Parsed(rules, errors, ids);
     }
 
     private void expect(Node root, Map<String, NodeTuple> entries, String key, String expected) {

@@ -174,11 +174,14 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
         String fileName = fileName();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            Entry e = f.isSuppressed() ? null : byKey.get(FindingKey.of(f));
-            if (e == null) {
+            Entry e = byKey.get(FindingKey.of(f));
+            if (e != null) {
+                // Still occurring, even if another suppression got there first: not a fixed finding.
+                matched.add(e.key());
+            }
+            if (e == null || f.isSuppressed()) {
                 out.add(f);
             } else {
-                matched.add(e.key());
                 out.add(f.withSuppression(new Finding.Suppression(Finding.Suppression.Kind.BASELINE,
                         "accepted in baseline " + fileName, e.at())));
             }

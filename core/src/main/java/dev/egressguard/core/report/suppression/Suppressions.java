@@ -3,17 +3,18 @@ package dev.egressguard.core.report.suppression;
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
 
 /**
  * Marks findings as suppressed. Inline entries are tried before the file's, so the justification
@@ -75,6 +76,22 @@ public final class Suppressions {
         Result applied = apply(findings, entries, today);
         diagnostics.addAll(applied.diagnostics());
         return new Result(applied.findings(), diagnostics);
+    }
+
+    /**
+     * Everything a run does after the engine: inline suppressions of the evaluated resources, then
+     * the suppression file, then the baseline (either may be null). Diagnostics from reading them
+     * and from applying them are added to the report's.
+     */
+    public static Report applyTo(Report report, Collection<Resource> resources, SuppressionFile file,
+                                 Baseline baseline, LocalDate today) {
+        Result suppressed = apply(report.findings(), resources, file, today);
+        Report out = report.withFindings(suppressed.findings(), suppressed.diagnostics());
+        if (baseline != null) {
+            Result baselined = baseline.apply(out.findings());
+            out = out.withFindings(baselined.findings(), baselined.diagnostics());
+        }
+        return out;
     }
 
     /** Applies entries in order: the first live entry that matches a finding suppresses it. */

@@ -171,13 +171,13 @@ public final class FieldPath {
                 String key = obj.keyOf(k.name());
                 walk(obj.get(key), pointer + "/" + escape(key), at + 1, out);
             } else {
-                out.add(new Hit(intendedPointer(pointer, at), null, true));
+                missing(pointer, at, out);
             }
         } else if (s instanceof Index idx) {
             if (value instanceof Value.Arr arr && idx.index() < arr.size()) {
                 walk(arr.get(idx.index()), pointer + "/" + idx.index(), at + 1, out);
             } else {
-                out.add(new Hit(intendedPointer(pointer, at), null, true));
+                missing(pointer, at, out);
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
@@ -188,6 +188,16 @@ public final class FieldPath {
             out.add(new Hit(intendedPointer(pointer, at), null, true));
         }
         // A missing or null list has no elements: [*] over it yields nothing.
+    }
+
+    /** A missing property; when a [*] follows, the list is missing and has no elements. */
+    private void missing(String pointer, int at, List<Hit> out) {
+        for (int i = at; i < segments.size(); i++) {
+            if (segments.get(i) instanceof Each) {
+                return;
+            }
+        }
+        out.add(new Hit(intendedPointer(pointer, at), null, true));
     }
 
     /** The pointer the rest of the path would have had, up to its first [*], for locating and messages. */
