@@ -19,10 +19,8 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,9 +60,17 @@ final class ArmClient {
         return endpoint;
     }
 
-    /** {@code <endpoint><path>?api-version=<v>}; {@code path} starts with a slash and is already escaped. */
+    /**
+     * {@code <endpoint><path>?api-version=<v>}. {@code path} is plain text (ids as ARM writes them);
+     * characters a URL cannot carry are escaped here.
+     */
     URL url(String path, String apiVersion) {
-        return toUrl(endpoint + path + "?api-version=" + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8));
+        try {
+            return new URI(endpoint.getScheme(), endpoint.getRawAuthority(), endpoint.getPath() + path,
+                    "api-version=" + apiVersion, null).toURL();
+        } catch (URISyntaxException | MalformedURLException e) {
+            throw new IllegalArgumentException("cannot make a URL of " + endpoint + path, e);
+        }
     }
 
     ArmResponse get(URL url) {
@@ -217,13 +223,5 @@ final class ArmClient {
         }
         String m = root.getMessage();
         return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    }
-
-    private static URL toUrl(String text) {
-        try {
-            return new URI(text).toURL();
-        } catch (URISyntaxException | MalformedURLException e) {
-            throw new IllegalArgumentException("not a URL: " + text.toLowerCase(Locale.ROOT), e);
-        }
     }
 }

@@ -177,9 +177,12 @@ final class FakeArm implements AutoCloseable {
                 in = body.readAllBytes();
             }
             URI uri = exchange.getRequestURI();
-            Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), query(uri.getRawQuery()),
+            Request request = new Request(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
                     new String(in, StandardCharsets.UTF_8));
             requests.add(request);
+            if (Boolean.getBoolean("fakearm.trace")) {
+                System.out.println(System.currentTimeMillis() % 100000 + " " + request.method() + " " + uri);
+            }
             Reply reply = null;
             synchronized (routes) {
                 for (Route route : routes) {
