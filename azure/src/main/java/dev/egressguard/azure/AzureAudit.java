@@ -60,6 +60,11 @@ public final class AzureAudit {
         return mode;
     }
 
+    /** The ARM endpoint requests go to (without a trailing slash). */
+    public URI endpoint() {
+        return client.endpoint();
+    }
+
     /**
      * Reads every subscription in scope. Problems with one subscription or one resource type are
      * gaps in the result and the rest is still read.
@@ -245,6 +250,10 @@ public final class AzureAudit {
             }
             if (portal == null) {
                 portal = URI.create(environment.getPortal());
+            }
+            if (httpPipeline == null && !"https".equalsIgnoreCase(endpoint.getScheme())) {
+                // The SDK's bearer-token policy refuses plain HTTP; say so before the first request does.
+                throw new IllegalArgumentException("the ARM endpoint " + endpoint + " is not https: a token is only sent over https");
             }
             TokenCredential cred = credential;
             if (httpPipeline == null && cred == null) {
