@@ -75,6 +75,36 @@ class ReadOnlyPolicyTest {
     }
 
     @Test
+    void refusesTheSdksOwnWritesSuchAsProviderRegistration() {
+        java.util.Map<String, String> endpoints = new java.util.HashMap<>(
+                com.azure.core.management.AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", fake.endpoint() + "/");
+        var profile = new com.azure.core.management.profile.AzureProfile(TestSupport.TENANT, TestSupport.SUB,
+                new com.azure.core.management.AzureEnvironment(endpoints));
+        var resources = com.azure.resourcemanager.resources.ResourceManager.authenticate(pipeline, profile)
+                .withSubscription(TestSupport.SUB);
+        var network = com.azure.resourcemanager.network.NetworkManager.authenticate(pipeline, profile).serviceClient();
+
+        assertThat(refusal(() -> resources.providers().register("Microsoft.ContainerService")))
+                .hasMessageContaining("refused POST " + fake.endpoint() + "/subscriptions/" + TestSupport.SUB
+                        + "/providers/Microsoft.ContainerService/register");
+        assertThat(refusal(() -> network.getNatGateways().delete("rg", "natgw1"))).hasMessageContaining("refused DELETE");
+        assertThat(refusal(() -> resources.resourceGroups().define("rg2").withRegion("westeurope").create()))
+                .hasMessageContaining("refused PUT");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    /** The refusal, however deep the SDK wrapped it. */
+    private static Throwable refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        while (t != null && !(t instanceof ReadOnlyPolicy.WriteRefusedException)) {
+            t = t.getCause();
+        }
+        assertThat(t).as("a WriteRefusedException").isNotNull();
+        return t;
+    }
+
+    @Test
     void refusesAsynchronousWritesToo() {
         HttpRequest put = new HttpRequest(HttpMethod.PUT, fake.endpoint() + "/subscriptions/s?api-version=1");
         assertThatThrownBy(() -> pipeline.send(put).block())
