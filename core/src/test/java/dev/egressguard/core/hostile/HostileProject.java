@@ -27,7 +27,7 @@ final class HostileProject {
     static final String CONTROL_FILE = "control.json";
     static final String CONTROL_RESOURCE = "control-vmss";
 
-    /** A scale set that gives each instance a public IP: every rule pack selects it, EG001 fails it. */
+    /** A scale set that gives each instance a public IP. */
     static final String CONTROL_TEMPLATE = """
             {
               "$schema": "%s",
@@ -54,13 +54,31 @@ final class HostileProject {
             }
             """.formatted(SCHEMA);
 
+    /** Selects every scale set, so the control template always has an evaluation to show for itself. */
+    static final String CONTROL_RULE = """
+            apiVersion: egressguard.dev/v1
+            kind: RuleSet
+            rules:
+              - id: CTRL1
+                name: scale-sets-have-a-name
+                title: Scale sets have a name
+                severity: note
+                select:
+                  type: Microsoft.Compute/virtualMachineScaleSets
+                assert:
+                  field: name
+                  exists: true
+                message: "'{name}' has no name."
+            """;
+
     private final Path root;
     private final List<Path> ruleSources = new ArrayList<>();
-    private boolean builtInRules = true;
 
+    /** The control template and the control rule (core's tests do not see the built-in pack). */
     HostileProject(Path root) {
         this.root = root;
         write(CONTROL_FILE, CONTROL_TEMPLATE);
+        ruleSources.add(write("rules/control.yaml", CONTROL_RULE));
     }
 
     Path root() {
@@ -88,9 +106,8 @@ final class HostileProject {
                 """.formatted(SCHEMA, resources));
     }
 
-    /** Runs only these rule files instead of the built-in pack. */
+    /** Runs these rule files beside the control rule. */
     HostileProject rules(Path... files) {
-        builtInRules = false;
         ruleSources.addAll(List.of(files));
         return this;
     }
@@ -100,7 +117,7 @@ final class HostileProject {
     }
 
     Report verify(UnaryOperator<EgressGuard.Builder> configure) {
-        EgressGuard.Builder builder = EgressGuard.builder().projectRoot(root).builtInRules(builtInRules)
+        EgressGuard.Builder builder = EgressGuard.builder().projectRoot(root).builtInRules(false)
                 .ruleSources(ruleSources);
         return configure.apply(builder).build().verify(List.of(root));
     }
@@ -124,6 +141,7 @@ final class HostileProject {
 
     /** The well-formed template beside the hostile one was evaluated. */
     static void assertControlChecked(Report report) {
-        assertThat(report.evaluations()).extracting(Evaluation::resourceName).contains(CONTROL_RESOURCE);
+        assertThat(report.evaluations()).as("evaluations; diagnostics were %s", report.diagnostics())
+                .extracting(Evaluation::resourceName).contains(CONTROL_RESOURCE);
     }
 }

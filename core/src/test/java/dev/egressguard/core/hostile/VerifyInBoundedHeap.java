@@ -17,7 +17,8 @@ public final class VerifyInBoundedHeap {
 
     public static void main(String[] args) {
         Path root = Path.of(args[0]);
-        Report report = EgressGuard.builder().projectRoot(root).build().verify(List.of(root));
+        Report report = EgressGuard.builder().projectRoot(root).builtInRules(false)
+                .ruleSources(List.of(root.resolve("rules/control.yaml"))).build().verify(List.of(root));
         report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location().file()
                 + " " + d.message().replace('\n', ' ')));
         report.evaluations().forEach(e -> System.out.println("EVALUATED " + e.resourceName()));
