@@ -38,8 +38,11 @@ public final class BenchmarkMain {
             EstateGenerator.Estate estate = fresh(root, () -> EstateGenerator.estate(root, size));
             System.out.printf("%nEstate %,d: %,d resources in %d templates (%,d files, %.1f MB)%n", size,
                     estate.resources(), estate.templates().size(), estate.files().size(), estate.bytes() / 1e6);
-            boolean large = size >= 50_000;
-            rows.add(new Row("estate " + size, estate, fork(o, estate, large ? 1 : o.warmups, large ? 3 : o.iterations, null)));
+            // Fewer rounds as sizes grow tenfold: the JIT is warm after the first, and time is finite.
+            int tenfolds = (int) Math.max(0, Math.floor(Math.log10(size / 1_000.0)));
+            int warmups = Math.max(1, o.warmups - tenfolds);
+            int iterations = Math.max(1, o.iterations - 2 * tenfolds);
+            rows.add(new Row("estate " + size, estate, fork(o, estate, warmups, iterations, null)));
         }
         if (o.files > 0) {
             Path root = o.work.resolve("files-" + o.files);
@@ -54,7 +57,7 @@ public final class BenchmarkMain {
             EstateGenerator.Estate estate = fresh(root, () -> EstateGenerator.estate(root, o.profile));
             Path jfr = o.work.resolve("verify-" + o.profile + ".jfr");
             System.out.printf("%nProfiling estate %,d with Flight Recorder -> %s%n", o.profile, jfr);
-            fork(o, estate, 1, 5, jfr);
+            fork(o, estate, 1, o.iterations, jfr);
             HotSpots.print(jfr, 20);
         }
         buildCost(o);
