@@ -71,17 +71,21 @@ public final class Measure {
         long[] parse = new long[iterations];
         long[] verify = new long[iterations];
         double cpuWall = 0;
+        int workers = 0;
         Report report = null;
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
             parseAll(mapper, files);
             parse[i] = System.nanoTime() - t0;
             long cpu0 = processCpuNanos();
+            Map<Long, Long> threads0 = threadCpu();
             long t1 = System.nanoTime();
             report = builder.build().verify(inputs);
             verify[i] = System.nanoTime() - t1;
             cpuWall = Math.max(cpuWall, (processCpuNanos() - cpu0) / (double) verify[i]);
+            workers = Math.max(workers, busyThreads(threads0, threadCpu()));
         }
+        result.put("busyThreads", workers);
         result.put("parseMs", millis(median(parse)));
         result.put("verifyMs", millis(median(verify)));
         result.put("parseMinMs", millis(Arrays.stream(parse).min().orElse(0)));
@@ -118,6 +122,33 @@ public final class Measure {
             nodes += tree.size();
         }
         return nodes;
+    }
+
+    /** CPU time of every live thread, by id. */
+    private static Map<Long, Long> threadCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new LinkedHashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long t = threads.getThreadCpuTime(id);
+            var info = threads.getThreadInfo(id);
+            // The JIT's threads work hardest while code is new; they are not the verification.
+            if (t >= 0 && info != null && !info.getThreadName().contains("CompilerThread")) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * How many threads each did at least a quarter of the busiest thread's work: 2 means the
+     * verification ran on two cores' worth of threads, whatever else the machine was doing
+     * (cpu/wall alone drops when other processes take the cores).
+     */
+    private static int busyThreads(Map<Long, Long> before, Map<Long, Long> after) {
+        List<Long> deltas = after.entrySet().stream()
+                .map(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).toList();
+        long busiest = deltas.stream().mapToLong(Long::longValue).max().orElse(0);
+        return (int) deltas.stream().filter(d -> busiest > 0 && d >= busiest / 4).count();
     }
 
     private static long processCpuNanos() {

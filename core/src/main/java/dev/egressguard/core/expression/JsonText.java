@@ -58,7 +58,12 @@ public final class JsonText {
             return big.bitLength() < 64 ? new Value.Int(big.longValue()) : new Value.Num(new BigDecimal(big));
         }
         if (node.isNumber()) {
-            return new Value.Num(node.decimalValue());
+            BigDecimal d = node.decimalValue();
+            // 1e999999999 is short text but a billion digits once added or printed: refuse it as Azure does.
+            if (Math.abs((long) d.scale()) > 1_000) {
+                throw new ExpressionException("The number " + node.asText() + " is out of range");
+            }
+            return new Value.Num(d);
         }
         if (node.isBoolean()) {
             return Value.of(node.booleanValue());

@@ -146,12 +146,22 @@ public final class ArmJsonLoader {
                 case VALUE_STRING -> new Value.Str(parser.getText());
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? new Value.Num(parser.getDecimalValue()) : new Value.Int(parser.getLongValue());
-                case VALUE_NUMBER_FLOAT -> new Value.Num(parser.getDecimalValue());
+                case VALUE_NUMBER_FLOAT -> decimal();
                 case VALUE_TRUE -> Value.Bool.TRUE;
                 case VALUE_FALSE -> Value.Bool.FALSE;
                 case VALUE_NULL -> Value.Null.INSTANCE;
                 default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + t);
             };
+        }
+
+        /** 1e999999999 is short text but a billion digits once added or printed: malformed for ARM. */
+        private Value decimal() throws IOException {
+            java.math.BigDecimal d = parser.getDecimalValue();
+            if (Math.abs((long) d.scale()) > 1_000) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "the number " + parser.getText()
+                        + " is out of range");
+            }
+            return new Value.Num(d);
         }
 
         private Value readObject(String pointer) throws IOException {

@@ -1,5 +1,6 @@
 package dev.egressguard.core.template;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -29,6 +30,15 @@ record ProjectFiles(Path root) {
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
-        return target.startsWith(root) ? Optional.of(target) : Optional.empty();
+        if (!target.startsWith(root)) {
+            return Optional.empty();
+        }
+        // A symbolic link inside the project may point outside it: judge where the file really is.
+        try {
+            return Files.exists(target) && !target.toRealPath().startsWith(root.toRealPath())
+                    ? Optional.empty() : Optional.of(target);
+        } catch (java.io.IOException e) {
+            return Optional.of(target);
+        }
     }
 }

@@ -27,9 +27,17 @@ public final class DateFunctions {
     public static void register(FunctionLibrary.Builder b) {
         b.add("utcNow", 0, 1, c -> StringFunctions.deploymentTimeOnly(c, "utcNow() is the time of the deployment"));
         b.add("dateTimeAdd", 2, 3, DateFunctions::dateTimeAdd);
-        b.add("dateTimeFromEpoch", 1, 1, c -> Value.of(
-                DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(c.integer(0)))));
+        b.add("dateTimeFromEpoch", 1, 1, DateFunctions::dateTimeFromEpoch);
         b.add("dateTimeToEpoch", 1, 1, c -> Value.of(parse(c, c.string(0)).toEpochSecond()));
+    }
+
+    private static Value dateTimeFromEpoch(FunctionCall c) {
+        long seconds = c.integer(0);
+        // Instant throws DateTimeException past year 1,000,000,000: an expression error, not a crash.
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            throw c.error("dateTimeFromEpoch: " + seconds + " seconds is out of the range of dates");
+        }
+        return Value.of(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(seconds)));
     }
 
     private static OffsetDateTime parse(FunctionCall c, String raw) {

@@ -77,7 +77,12 @@ public final class NumericFunctions {
         }
         if (v instanceof Value.Str s) {
             try {
-                return new Value.Num(new BigDecimal(s.value().trim()));
+                BigDecimal d = new BigDecimal(s.value().trim());
+                // 1e999999999 is short text but a billion digits once added or printed.
+                if (Math.abs((long) d.scale()) > 1_000) {
+                    throw c.error("'" + s.value() + "' is out of the range of numbers");
+                }
+                return new Value.Num(d);
             } catch (NumberFormatException e) {
                 throw c.error("can't convert '" + s.value() + "' to a number");
             }
