@@ -108,9 +108,7 @@ public final class Evaluator {
         if (target instanceof Value.Obj o) {
             Value v = o.get(name);
             if (v == null) {
-                throw new ExpressionException("The language expression property '" + name
-                        + "' doesn't exist, available properties are '" + String.join(", ", o.fields().keySet())
-                        + "'", offset);
+                throw new MissingPropertyException(name, List.copyOf(o.fields().keySet()), offset);
             }
             return v;
         }
@@ -172,6 +170,8 @@ public final class Evaluator {
             return checkSize(f.body().apply(new FunctionCall(f.name(), args, scope, at)), c);
         } catch (UnknownResult u) {
             return u.unknown();
+        } catch (MissingPropertyException e) {
+            throw e.offset() < 0 ? new MissingPropertyException(e.property(), e.available(), c.offset()) : e;
         } catch (ExpressionException e) {
             if (e.offset() < 0) {
                 throw new ExpressionException(e.getMessage(), c.offset());
