@@ -149,6 +149,7 @@ final class ResourceExpander {
         boolean existing = decl.get("existing") instanceof Value.Bool b && b.value();
         ResourceId id = ResourceIds.of(targetOf(decl, pointer, scope, type), type, names, scopeOf(decl, pointer, scope));
         if (isOldStyleExtension(type)) {
+            id = ResourceId.parse(id.toString()).orElse(id);
             type = id.type();
         }
         Instance instance = new Instance(symbolic, index, decl, pointer, scope, type, name, id, condition, existing,
