@@ -104,8 +104,8 @@ public final class CidrFunctions {
         Cidr cidr = parse(c, c.string(0));
         Map<String, Value> f = new LinkedHashMap<>();
         f.put("network", Value.of(format(cidr.network(), cidr.bits())));
+        f.put("netmask", Value.of(format(BigInteger.ONE.shiftLeft(cidr.bits()).subtract(cidr.size()), cidr.bits())));
         if (cidr.bits() == 32) {
-            f.put("netmask", Value.of(format(BigInteger.ONE.shiftLeft(32).subtract(cidr.size()), 32)));
             f.put("broadcast", Value.of(format(cidr.last(), 32)));
         }
         // Azure counts the usable hosts: the network and broadcast addresses are excluded below /31.
@@ -138,8 +138,9 @@ public final class CidrFunctions {
     private static Value cidrHost(FunctionCall c) {
         Cidr cidr = parse(c, c.string(0));
         long index = c.integer(1);
+        // Host 0 is the address after the network's own, in IPv6 too (Azure's documented examples).
         boolean small = cidr.bits() - cidr.prefix() <= 1;
-        BigInteger offset = BigInteger.valueOf(index).add(small || cidr.bits() == 128 ? BigInteger.ZERO : BigInteger.ONE);
+        BigInteger offset = BigInteger.valueOf(index).add(small ? BigInteger.ZERO : BigInteger.ONE);
         BigInteger host = cidr.network().add(offset);
         BigInteger lastUsable = small || cidr.bits() == 128 ? cidr.last() : cidr.last().subtract(BigInteger.ONE);
         if (index < 0 || host.compareTo(lastUsable) > 0) {
