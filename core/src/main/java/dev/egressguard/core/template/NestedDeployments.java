@@ -90,7 +90,7 @@ final class NestedDeployments {
             child = TemplateRun.of(doc, supplied, target, parent.log(), parent, parent.depth() + 1, parent.files(),
                     linkValue);
         } else {
-            child = TemplateRun.outer(doc, parent, target, parent.depth() + 1);
+            child = TemplateRun.outer(doc, parent, target, parent.depth() + 1, deployment.scope().loops());
         }
         List<Resource> resources = child.run();
         return new Result(resources, child.outputs());

@@ -39,7 +39,7 @@ final class TemplateRun {
 
     private TemplateRun(TemplateDocument doc, Symbols symbols, Target expressionTarget, Target target,
                         EvaluationLog log, TemplateRun parent, boolean outerScope, int depth, ProjectFiles files,
-                        Value templateLink) {
+                        Value templateLink, Loops loops) {
         this.doc = doc;
         this.expressionTarget = expressionTarget;
         this.target = target;
@@ -49,10 +49,9 @@ final class TemplateRun {
         this.depth = depth;
         this.files = files;
         this.templateLink = templateLink;
-        this.rootScope = new TemplateScope(this, null, false);
+        this.rootScope = new TemplateScope(this, loops, false);
         this.resources = new ResourceTable(this);
-        this.symbols = symbols != null ? symbols
-                : new Symbols(new Parameters(doc, Map.of()), new Variables(doc), new UserFunctions(doc));
+        this.symbols = symbols;
     }
 
     /** A template deployed on its own (top level, or a nested deployment with inner scope). */
@@ -60,15 +59,18 @@ final class TemplateRun {
                           EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink) {
         Symbols own = new Symbols(new Parameters(doc, supplied), new Variables(doc), new UserFunctions(doc));
         TemplateRun run = new TemplateRun(doc, own, target, target, log, parent, false, depth, files,
-                templateLink);
+                templateLink, null);
         own.bind(run.rootScope);
         return run;
     }
 
-    /** A nested template with outer scope: the parent's parameters, variables and expression context. */
-    static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth) {
+    /**
+     * A nested template with outer scope: the parent's parameters, variables and expression
+     * context, and the copy loops of the deployment it stands in.
+     */
+    static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth, Loops loops) {
         return new TemplateRun(doc, parent.symbols, parent.expressionTarget, target, parent.log, parent, true, depth,
-                parent.files, parent.templateLink);
+                parent.files, parent.templateLink, loops);
     }
 
     /** Evaluates everything; the resources deployed, nested ones after their deployment. */

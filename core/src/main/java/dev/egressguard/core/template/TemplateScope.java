@@ -86,4 +86,8 @@ final class TemplateScope implements EvalScope {
     TemplateRun run() {
         return run;
     }
+
+    Loops loops() {
+        return loops;
+    }
 }

@@ -119,4 +119,46 @@ class DeploymentScopeTest {
                 RG_ID + "/providers/Microsoft.Storage/storageAccounts/sa/blobServices/default/containers/logs",
                 RG_ID + "/providers/Microsoft.Storage/storageAccounts/sa/blobServices/default");
     }
+
+    @Test
+    void anOuterScopeTemplateInACopiedDeploymentSeesTheDeploymentsCopyIndex() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%s",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [
+                    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "[format('d{0}', copyIndex())]",
+                      "copy": { "name": "d", "count": 2 },
+                      "properties": { "mode": "Incremental", "template": {
+                        "$schema": "%s", "contentVersion": "1.0.0.0",
+                        "resources": [ { "type": "Microsoft.Network/routeTables", "apiVersion": "2023-04-01",
+                                         "name": "[format('rt{0}', copyIndex())]", "location": "westeurope" } ] } } }
+                  ]
+                }
+                """.formatted(Inline.SCHEMA, Inline.SCHEMA));
+
+        assertThat(t.diagnostics()).isEmpty();
+        assertThat(t.resources()).filteredOn(r -> r.isType("Microsoft.Network/routeTables")).extracting(Resource::name)
+                .containsExactly("rt0", "rt1");
+    }
+
+    @Test
+    void referenceInAConditionIsUnknown_theResourceIsKept() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%s",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [
+                    { "type": "Microsoft.Network/publicIPAddresses", "apiVersion": "2023-04-01", "name": "pip", "location": "westeurope",
+                      "properties": { "publicIPAllocationMethod": "Static" } },
+                    { "condition": "[equals(reference('pip').publicIPAllocationMethod, 'Static')]",
+                      "type": "Microsoft.Network/natGateways", "apiVersion": "2023-04-01", "name": "nat", "location": "westeurope" }
+                  ]
+                }
+                """.formatted(Inline.SCHEMA));
+
+        assertThat(t.resources().get(1).body().get("condition")).isInstanceOfSatisfying(Value.Unknown.class, u ->
+                assertThat(u.reason()).isEqualTo("reference('pip') decides a resource's name, type, condition or count; "
+                        + "it is only known at deployment"));
+    }
 }
