@@ -75,6 +75,7 @@ final class TemplateRun {
 
     /** Evaluates everything; the resources deployed, nested ones after their deployment. */
     List<Resource> run() {
+        TemplateShape.check(doc, log);
         if (!outerScope) {
             symbols.parameters().checkAll();
         }
