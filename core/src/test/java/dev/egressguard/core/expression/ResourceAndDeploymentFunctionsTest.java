@@ -133,6 +133,8 @@ class ResourceAndDeploymentFunctionsTest {
         assertThat(eval("[pickZones('Microsoft.Compute', 'virtualMachines', 'westus2')]")).isInstanceOf(Value.Unknown.class);
         assertThat(eval("[providers('Microsoft.Network')]")).isInstanceOf(Value.Unknown.class);
         assertThat(eval("[subscription().displayName]")).isInstanceOf(Value.Unknown.class);
+        assertThat(eval("[deployer().objectId]")).isInstanceOf(Value.Unknown.class);
+        assertThat(eval("[references('vms', 'Full')]")).isInstanceOf(Value.Unknown.class);
     }
 
     @Test

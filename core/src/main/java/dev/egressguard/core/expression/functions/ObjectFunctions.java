@@ -35,15 +35,16 @@ public final class ObjectFunctions {
         if (c.count() % 2 != 0) {
             throw c.error("expects pairs of key and value but got " + c.count() + " arguments");
         }
-        Map<String, Value> fields = new LinkedHashMap<>();
+        Value.Obj out = Value.Obj.EMPTY;
         for (int i = 0; i < c.count(); i += 2) {
             Value key = c.known(c.arg(i));
             if (!(key instanceof Value.Str s)) {
                 throw c.wrongType(i, "a string key", key);
             }
-            fields.put(s.value(), c.arg(i + 1));
+            // Keys differing only in case are one property in ARM; the later value wins.
+            out = out.with(s.value(), c.arg(i + 1));
         }
-        return new Value.Obj(fields);
+        return out;
     }
 
     /** Azure returns the entries sorted by key. */

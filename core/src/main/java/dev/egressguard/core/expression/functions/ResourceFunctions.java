@@ -34,6 +34,9 @@ public final class ResourceFunctions {
         b.add("reference", 1, 3, c -> c.scope().reference(c.arg(0), c.args().subList(1, c.count()), c.at()));
         b.add("pickZones", 3, 5, c -> Value.unknown(
                 "pickZones() depends on the availability zones Azure offers in the region at deployment", c.at()));
+        b.add("references", 1, 2, c -> Value.unknown(
+                "references() of a resource collection is only known at deployment", c.at()));
+        b.add("deployer", 0, 0, c -> Value.unknown("deployer() is the identity that runs the deployment", c.at()));
         b.add("providers", 1, 2, c -> Value.unknown(
                 "providers() reads the resource provider registry at deployment", c.at()));
     }
