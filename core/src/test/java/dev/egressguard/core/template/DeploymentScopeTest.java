@@ -161,4 +161,31 @@ class DeploymentScopeTest {
                 assertThat(u.reason()).isEqualTo("reference('pip') decides a resource's name, type, condition or count; "
                         + "it is only known at deployment"));
     }
+
+    @Test
+    void copiedOutputsOfANestedDeploymentAndOutputsOfAnUnfetchedOne() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%1$s",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [
+                    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "subnets",
+                      "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" }, "template": {
+                        "$schema": "%1$s", "contentVersion": "1.0.0.0", "resources": [],
+                        "outputs": { "names": { "type": "array", "copy": { "count": 2, "input": "[format('snet-{0}', copyIndex())]" } } } } } },
+                    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "remote",
+                      "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.com/t.json" } } },
+                    { "type": "Microsoft.Network/routeTables", "apiVersion": "2023-04-01", "name": "rt", "location": "westeurope",
+                      "tags": { "second": "[reference('subnets').outputs.names.value[1]]",
+                                "remote": "[reference('remote').outputs.id.value]" } }
+                  ]
+                }
+                """.formatted(Inline.SCHEMA));
+
+        Resource rt = Fixtures.resource(t, "Microsoft.Network/routeTables", "rt");
+        assertThat(Fixtures.at(rt, "tags.second")).isEqualTo(Value.of("snet-1"));
+        assertThat(Fixtures.at(rt, "tags.remote")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
+                .isEqualTo("deployment 'remote' uses linked template https://example.com/t.json, which is not fetched; "
+                        + "its outputs are unknown"));
+    }
 }
