@@ -72,6 +72,23 @@ class RuleSchemaTest {
         }));
     }
 
+    /** The built-in pack (rules module), when this checkout has it: its files must fit the schema editors use. */
+    @TestFactory
+    Stream<DynamicTest> builtInRuleFilesPassTheSchema() throws IOException {
+        Path folder = DocExamples.root().resolve("rules/src/main/resources/" + RuleSetLoader.BUILT_IN_FOLDER);
+        Path index = folder.resolve("index.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(index), "no rules module in this checkout");
+        JsonSchema schema = schema();
+        List<String> names = Files.readAllLines(index).stream().map(String::strip)
+                .filter(n -> !n.isEmpty() && !n.startsWith("#")).toList();
+        assertThat(names).isNotEmpty();
+        return names.stream().map(n -> DynamicTest.dynamicTest(n, () -> {
+            String text = read(folder.resolve(n));
+            assertThat(RuleSetLoader.parse(n, text).diagnostics()).isEmpty();
+            assertThat(schema.validate(YamlJson.read(text))).isEmpty();
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> docExamplesPassTheSchema() {
         JsonSchema schema = schema();
