@@ -27,7 +27,7 @@ class RuleSchemaTest {
 
     static JsonSchema schema() {
         try (InputStream in = RuleSchemaTest.class.getResourceAsStream("/egress-guard/schema/ruleset.schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
