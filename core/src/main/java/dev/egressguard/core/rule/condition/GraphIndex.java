@@ -30,10 +30,6 @@ public final class GraphIndex {
         this.graph = graph;
     }
 
-    public ResourceGraph graph() {
-        return graph;
-    }
-
     /** The resources that hold at least one unknown id, in graph order; computed on first use. */
     public List<Resource> resourcesWithUnknownReferences() {
         if (withUnknownReferences == null) {
