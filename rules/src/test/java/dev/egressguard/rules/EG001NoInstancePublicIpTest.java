@@ -74,4 +74,13 @@ class EG001NoInstancePublicIpTest {
         assertThat(f.findings()).containsExactly("UNKNOWN app-nic");
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("publicIpNewOrExisting");
     }
+
+    @Test
+    void aVmWhoseNicIsNotAmongTheEvaluatedResourcesIsUnknown() {
+        Fixture f = eg001("unknown-vm-nic-elsewhere.json");
+
+        assertThat(f.findings()).containsExactly("UNKNOWN app1");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("resourceGroups/network-rg")
+                .contains("not among the evaluated resources");
+    }
 }
