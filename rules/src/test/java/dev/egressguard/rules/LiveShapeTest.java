@@ -92,4 +92,22 @@ class LiveShapeTest {
         assertThat(evaluations("EG002", vnet, vmNic, privateEndpointNic)).containsExactly("FAIL vnet/nodes");
         assertThat(evaluations("EG004", vnet, vmNic, privateEndpointNic)).containsExactly("FAIL vnet/nodes");
     }
+
+    @Test
+    void gatewayFirewallBastionAndRouteServerSubnetsAreNeverNodeSubnetsWhateverRefersToThem() {
+        for (String special : List.of("GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet",
+                "AzureBastionSubnet", "RouteServerSubnet")) {
+            Resource subnet = live("""
+                    {"id": "%s/virtualNetworks/hub/subnets/%s", "name": "%s",
+                     "type": "Microsoft.Network/virtualNetworks/subnets", "properties": {"addressPrefix": "10.9.0.0/26"}}
+                    """.formatted(NET, special, special));
+            Resource nic = live("""
+                    {"id": "%s/networkInterfaces/appliance-nic", "name": "appliance-nic", "type": "Microsoft.Network/networkInterfaces",
+                     "properties": {"ipConfigurations": [{"name": "ipconfig1",
+                       "properties": {"subnet": {"id": "%s/virtualNetworks/hub/subnets/%s"}}}]}}
+                    """.formatted(NET, NET, special.toLowerCase()));
+
+            assertThat(evaluations("EG002", subnet, nic)).as(special).isEmpty();
+        }
+    }
 }
