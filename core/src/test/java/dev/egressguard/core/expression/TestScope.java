@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A template as small as a test needs: parameters, variables, loops and known references. */
-final class TestScope implements Scope {
+class TestScope implements Scope {
 
     private final Map<String, Value> parameters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Value> variables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -19,6 +19,7 @@ final class TestScope implements Scope {
     private DeploymentContext context = DeploymentContext.DEFAULT;
     private boolean inParameterDefault;
     private Long innermostLoop;
+    private ScopeLevel level = ScopeLevel.RESOURCE_GROUP;
 
     TestScope param(String name, Value value) {
         parameters.put(name, value);
@@ -48,6 +49,16 @@ final class TestScope implements Scope {
     TestScope context(DeploymentContext c) {
         this.context = c;
         return this;
+    }
+
+    TestScope level(ScopeLevel l) {
+        this.level = l;
+        return this;
+    }
+
+    @Override
+    public ScopeLevel level() {
+        return level;
     }
 
     TestScope inParameterDefault(boolean b) {
