@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
@@ -24,7 +25,7 @@ final class TemplateRun {
 
     private final TemplateDocument doc;
     private final Symbols symbols;
-    private final DeploymentContext expressionContext;
+    private final Target expressionTarget;
     private final Target target;
     private final EvaluationLog log;
     private final TemplateRun parent;
@@ -36,11 +37,11 @@ final class TemplateRun {
     private final ResourceTable resources;
     private final Map<Instance, NestedDeployments.Result> nested = new IdentityHashMap<>();
 
-    private TemplateRun(TemplateDocument doc, Symbols symbols, DeploymentContext expressionContext, Target target,
+    private TemplateRun(TemplateDocument doc, Symbols symbols, Target expressionTarget, Target target,
                         EvaluationLog log, TemplateRun parent, boolean outerScope, int depth, ProjectFiles files,
                         Value templateLink) {
         this.doc = doc;
-        this.expressionContext = expressionContext;
+        this.expressionTarget = expressionTarget;
         this.target = target;
         this.log = log;
         this.parent = parent;
@@ -58,7 +59,7 @@ final class TemplateRun {
     static TemplateRun of(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied, Target target,
                           EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink) {
         Symbols own = new Symbols(new Parameters(doc, supplied), new Variables(doc), new UserFunctions(doc));
-        TemplateRun run = new TemplateRun(doc, own, target.context(), target, log, parent, false, depth, files,
+        TemplateRun run = new TemplateRun(doc, own, target, target, log, parent, false, depth, files,
                 templateLink);
         own.bind(run.rootScope);
         return run;
@@ -66,7 +67,7 @@ final class TemplateRun {
 
     /** A nested template with outer scope: the parent's parameters, variables and expression context. */
     static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth) {
-        return new TemplateRun(doc, parent.symbols, parent.expressionContext, target, parent.log, parent, true, depth,
+        return new TemplateRun(doc, parent.symbols, parent.expressionTarget, target, parent.log, parent, true, depth,
                 parent.files, parent.templateLink);
     }
 
@@ -208,9 +209,9 @@ final class TemplateRun {
         properties.put("provisioningState", Value.unknown("deployment().properties.provisioningState is only known "
                 + "at deployment", SourceLocation.of(doc.map().file())));
         Map<String, Value> deployment = new LinkedHashMap<>();
-        deployment.put("name", Value.of(expressionContext.deploymentName()));
-        if (target.level() != Target.Level.RESOURCE_GROUP) {
-            deployment.put("location", Value.of(expressionContext.location()));
+        deployment.put("name", Value.of(expressionContext().deploymentName()));
+        if (target.level() != ScopeLevel.RESOURCE_GROUP) {
+            deployment.put("location", Value.of(expressionContext().location()));
         }
         deployment.put("properties", new Value.Obj(properties));
         return new Value.Obj(deployment);
@@ -228,8 +229,13 @@ final class TemplateRun {
         return symbols;
     }
 
+    /** What subscription(), resourceGroup() and resourceId() answer: the parent's for an outer-scope template. */
     DeploymentContext expressionContext() {
-        return expressionContext;
+        return expressionTarget.context();
+    }
+
+    ScopeLevel expressionLevel() {
+        return expressionTarget.level();
     }
 
     Target target() {
