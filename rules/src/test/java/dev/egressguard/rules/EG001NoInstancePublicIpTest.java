@@ -83,4 +83,12 @@ class EG001NoInstancePublicIpTest {
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("resourceGroups/network-rg")
                 .contains("not among the evaluated resources");
     }
+
+    @Test
+    void aVmThatCreatesItsOwnNicWithAPublicIpFailsAndItsSubnetIsANodeSubnet() {
+        Fixture f = eg001("fail-vm-own-nic-public-ip.json");
+
+        assertThat(f.findings()).containsExactly("FAIL build1");
+        assertThat(f.as("EG002").findings()).containsExactly("FAIL vnet/default");
+    }
 }
