@@ -1,0 +1,37 @@
+package dev.egressguard.azure;
+
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+
+/** What the collectors gather while they run: resources and coverage gaps, in the order met. */
+final class Collected {
+
+    final List<Resource> resources = new ArrayList<>();
+    private final Set<ResourceId> seen = new HashSet<>();
+    final List<Diagnostic> gaps = new ArrayList<>();
+
+    /** Adds what is new; a resource met twice (a Resource Graph page shifting under a skip token) counts once. */
+    void addAll(List<Resource> found) {
+        for (Resource r : found) {
+            if (seen.add(r.id())) {
+                resources.add(r);
+            }
+        }
+    }
+
+    /** A gap is located at the scope it concerns ("/subscriptions/X"), so reports can group by scope. */
+    void gap(Diagnostic.Level level, String scope, String message) {
+        gaps.add(new Diagnostic(level, scope == null ? SourceLocation.NONE : SourceLocation.of(scope), message));
+    }
+
+    static String subscriptionScope(String subscriptionId) {
+        return "/subscriptions/" + subscriptionId;
+    }
+}
