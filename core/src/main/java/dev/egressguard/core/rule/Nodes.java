@@ -39,6 +39,14 @@ final class Nodes {
         return errors;
     }
 
+    /** The errors in file order, as a person reads them. */
+    List<Diagnostic> sortedErrors() {
+        List<Diagnostic> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return sorted;
+    }
+
     SourceLocation at(Node node) {
         return SafeYaml.at(file, node.getStartMark());
     }

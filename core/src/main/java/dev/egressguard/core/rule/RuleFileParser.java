@@ -79,10 +79,7 @@ final class RuleFileParser {
                 });
             }
         }
-        List<Diagnostic> errors = new ArrayList<>(nodes.errors());
-        errors.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
-        return new Parsed(rules, errors, ids);
+        return new Parsed(rules, nodes.sortedErrors(), ids);
     }
 
     private void expect(Node root, Map<String, NodeTuple> entries, String key, String expected) {
@@ -222,7 +219,8 @@ final class RuleFileParser {
             }
             out.add(line.length() >= indent && line.substring(0, indent).isBlank() ? line.substring(indent) : line.strip());
         }
-        while (!out.isEmpty() && out.get(out.size() - 1).isBlank()) {
+        // The node ends where the next rule starts: drop the blank and comment lines in between.
+        while (!out.isEmpty() && (out.get(out.size() - 1).isBlank() || out.get(out.size() - 1).strip().startsWith("#"))) {
             out.remove(out.size() - 1);
         }
         return String.join("\n", out) + "\n";

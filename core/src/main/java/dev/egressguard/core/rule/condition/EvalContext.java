@@ -23,11 +23,14 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
         current = current == null ? resource.body() : current;
         base = base == null ? "" : base;
         index = index == null ? new GraphIndex(graph) : index;
-        TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (settings != null) {
-            ci.putAll(settings);
+        // Contexts are made per resource and per counted element: copy the settings only once.
+        if (!(settings instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER)) {
+            TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (settings != null) {
+                ci.putAll(settings);
+            }
+            settings = ci;
         }
-        settings = ci;
     }
 
     /** The context for evaluating conditions on {@code resource}'s body. */

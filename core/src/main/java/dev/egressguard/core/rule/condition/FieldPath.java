@@ -39,7 +39,7 @@ public final class FieldPath {
     }
 
     private static final Pattern KEY = Pattern.compile("[^.\\[\\]\\s]+");
-    private static final List<String> VIRTUAL = List.of("id", "name", "type");
+    private static final List<String> VIRTUAL = List.of("id", "name", "type", "apiversion");
 
     private final String text;
     private final List<Segment> segments;
@@ -132,8 +132,9 @@ public final class FieldPath {
     }
 
     /**
-     * Follows the path on a resource: the single-segment paths {@code id}, {@code name} and
-     * {@code type} read the resource itself, so they work for live and template resources alike.
+     * Follows the path on a resource: the single-segment paths {@code id}, {@code name},
+     * {@code type} and {@code apiVersion} read the resource itself, so they work for live and
+     * template resources alike (a resource without an API version falls back to its body).
      */
     public List<Hit> resolveOnResource(dev.egressguard.core.model.Resource resource) {
         Optional<String> virtual = virtualField();
@@ -141,9 +142,13 @@ public final class FieldPath {
             String v = switch (virtual.get()) {
                 case "id" -> resource.id().toString();
                 case "name" -> resource.name();
-                default -> resource.type();
+                case "type" -> resource.type();
+                default -> resource.apiVersion();
             };
-            return List.of(new Hit("/" + virtual.get(), Value.of(v), true));
+            if (v != null) {
+                String key = virtual.get().equals("apiversion") ? "apiVersion" : virtual.get();
+                return List.of(new Hit("/" + key, Value.of(v), true));
+            }
         }
         return resolve(resource.body(), "");
     }

@@ -23,6 +23,7 @@ public final class GraphIndex {
     }
 
     private final ResourceGraph graph;
+    private List<Resource> withUnknownReferences;
     private final Map<ResourceId, List<UnknownReference>> unknownById = new HashMap<>();
 
     public GraphIndex(ResourceGraph graph) {
@@ -33,11 +34,25 @@ public final class GraphIndex {
         return graph;
     }
 
+    /** The resources that hold at least one unknown id, in graph order; computed on first use. */
+    public List<Resource> resourcesWithUnknownReferences() {
+        if (withUnknownReferences == null) {
+            List<Resource> out = new ArrayList<>();
+            for (Resource r : graph.resources()) {
+                if (!unknownReferencesFrom(r).isEmpty()) {
+                    out.add(r);
+                }
+            }
+            withUnknownReferences = List.copyOf(out);
+        }
+        return withUnknownReferences;
+    }
+
     public List<UnknownReference> unknownReferencesFrom(Resource r) {
         return unknownById.computeIfAbsent(r.id(), k -> {
             List<UnknownReference> out = new ArrayList<>();
             collect(r, r.body(), "", out);
-            return out;
+            return List.copyOf(out);
         });
     }
 

@@ -42,7 +42,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
             }
         }
-        for (Resource candidate : ctx.graph().resources()) {
+        for (Resource candidate : ctx.index().resourcesWithUnknownReferences()) {
             if (candidate == self || !accepts(candidate) || referrers.containsKey(candidate.id())) {
                 continue;
             }
