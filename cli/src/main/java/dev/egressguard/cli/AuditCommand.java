@@ -102,7 +102,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("egress: read " + live.resources().size() + " resources with "
                 + live.requestCount() + " requests" + (live.isIncomplete() ? " (incomplete: see the warnings)" : ""));
-        Report report = builder.build().audit(live.resources(), live.gaps());
+        Report report = builder.build().audit(live.resources(), live.gaps(), scopes());
         ReportOptions options = ReportOptions.defaults(root)
                 .withColor(output.colorMode(spec))
                 .withUnknownAsFailure(policy.failOnUnknown());
@@ -128,6 +128,14 @@ final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** What was read, for the report's inputs: the subscriptions or the management group asked for. */
+    private List<String> scopes() {
+        if (managementGroup != null) {
+            return List.of("/providers/Microsoft.Management/managementGroups/" + managementGroup.trim());
+        }
+        return subscriptions.stream().map(id -> "/subscriptions/" + id.trim()).toList();
     }
 
     private AuditMode parseMode(String text) {

@@ -66,7 +66,8 @@ public class AuditMojo extends AbstractEgressMojo {
         }
         getLog().info("Read " + live.resources().size() + " resources with " + live.requestCount() + " requests"
                 + (live.isIncomplete() ? " (incomplete: see the warnings)" : "") + ".");
-        Report report = EngineCall.run(() -> settings.build().audit(live.resources(), live.gaps()));
+        List<String> scopes = scopes();
+        Report report = EngineCall.run(() -> settings.build().audit(live.resources(), live.gaps(), scopes));
         publish(report, plan);
     }
 
@@ -89,6 +90,14 @@ public class AuditMojo extends AbstractEgressMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }
+    }
+
+    /** What was read, for the report's inputs: the subscriptions or the management group asked for. */
+    private List<String> scopes() {
+        if (isSet(managementGroup)) {
+            return List.of("/providers/Microsoft.Management/managementGroups/" + managementGroup.trim());
+        }
+        return commaSeparated(subscriptions).stream().map(id -> "/subscriptions/" + id).toList();
     }
 
     private static AuditMode mode(String text) {
