@@ -49,7 +49,11 @@ public final class Pipeline {
     }
 
     public static Run run(Path template, Map<String, String> settings) {
-        EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, Optional.empty(), DeploymentContext.DEFAULT,
+        return run(template, Optional.empty(), settings);
+    }
+
+    public static Run run(Path template, Optional<Path> parameters, Map<String, String> settings) {
+        EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, DeploymentContext.DEFAULT,
                 template.getParent());
         return check(evaluated.resources(), evaluated.diagnostics(), settings);
     }

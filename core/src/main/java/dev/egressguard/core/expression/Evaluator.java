@@ -72,12 +72,33 @@ public final class Evaluator {
             return new Value.Int(i.value());
         }
         if (e instanceof Expr.PropertyAccess p) {
-            return property(evaluate(p.target()), p.name(), p.offset());
+            Value target = evaluate(p.target());
+            if (target instanceof Value.Unknown u) {
+                return narrowed(u, p.target(), e);
+            }
+            return property(target, p.name(), p.offset());
         }
         if (e instanceof Expr.IndexAccess x) {
-            return index(evaluate(x.target()), evaluate(x.index()), x.offset());
+            Value target = evaluate(x.target());
+            if (target instanceof Value.Unknown u) {
+                evaluate(x.index());
+                return narrowed(u, x.target(), e);
+            }
+            return index(target, evaluate(x.index()), x.offset());
         }
         return call((Expr.Call) e);
+    }
+
+    /**
+     * An Unknown whose reason is "depends on X", where X is the text of the expression that
+     * yielded it, names the member read from it too: "depends on reference('vnet').outputs.id".
+     */
+    private static Value narrowed(Value.Unknown u, Expr target, Expr access) {
+        String dependsOn = "depends on " + ExprText.render(target);
+        if (u.reason().equals(dependsOn)) {
+            return new Value.Unknown("depends on " + ExprText.render(access), u.at());
+        }
+        return u;
     }
 
     private Value property(Value target, String name, int offset) {

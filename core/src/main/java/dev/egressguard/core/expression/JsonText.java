@@ -26,6 +26,9 @@ public final class JsonText {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            // json() is as lenient as Newtonsoft, which Azure uses: {'one': 'a'} is accepted.
+            .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 

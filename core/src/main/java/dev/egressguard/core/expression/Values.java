@@ -63,6 +63,46 @@ public final class Values {
         return Value.of(a.equals(b));
     }
 
+    /**
+     * A text that is the same for two values exactly when {@link #equal} says they are equal
+     * (numbers normalised, object keys lower-cased and sorted); null for a value holding an
+     * Unknown. Lets union() and intersection() deduplicate in linear time.
+     */
+    public static String canonicalKey(Value v) {
+        if (Unknowns.containsUnknown(v)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        canonical(v, sb);
+        return sb.toString();
+    }
+
+    private static void canonical(Value v, StringBuilder sb) {
+        if (isNumber(v)) {
+            BigDecimal d = decimal(v);
+            sb.append('n').append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        } else if (v instanceof Value.Arr a) {
+            sb.append('[');
+            for (Value item : a.items()) {
+                canonical(item, sb);
+                sb.append(',');
+            }
+            sb.append(']');
+        } else if (v instanceof Value.Obj o) {
+            java.util.TreeMap<String, Value> sorted = new java.util.TreeMap<>();
+            o.fields().forEach((k, x) -> sorted.put(k.toLowerCase(java.util.Locale.ROOT), x));
+            sb.append('{');
+            sorted.forEach((k, x) -> {
+                sb.append(JsonText.write(Value.of(k))).append(':');
+                canonical(x, sb);
+                sb.append(',');
+            });
+            sb.append('}');
+        } else {
+            sb.append(JsonText.write(v));
+        }
+    }
+
     /** True only when {@link #equal} is known to be true. */
     public static boolean knownEqual(Value a, Value b) {
         return equal(a, b) == Value.Bool.TRUE;

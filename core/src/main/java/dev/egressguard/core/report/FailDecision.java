@@ -57,7 +57,8 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
                     + (policy.failOnUnknown() ? " (unknowns included, failOnUnknown is on)" : ""));
         }
         if (!inputErrors.isEmpty()) {
-            parts.add(ConsoleReporter.plural(inputErrors.size(), "input") + " that could not be checked");
+            // An unreadable template or a broken suppression file means the run did not check what it was asked to.
+            parts.add(ConsoleReporter.plural(inputErrors.size(), "input error"));
         }
         sb.append(String.join(" and ", parts)).append(": ");
         List<String> items = new ArrayList<>();

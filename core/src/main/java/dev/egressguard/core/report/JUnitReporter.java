@@ -299,15 +299,36 @@ public final class JUnitReporter implements Reporter {
             this.properties = new LinkedHashMap<>(properties);
         }
 
-        /** Test names must be unique in a suite for CI history; two resources of one name get their ids. */
+        /**
+         * Test names must be unique in a suite for CI history. Same-named resources are told apart
+         * by their file, then by the id below the provider; only then by a counter.
+         */
         void disambiguate() {
+            renameDuplicates(c -> c.displayName + (c.file.isEmpty() ? "" : " in " + c.file));
+            renameDuplicates(c -> shortId(c.resourceId) + (c.file.isEmpty() ? "" : " in " + c.file));
             Map<String, Integer> seen = new HashMap<>();
-            cases.forEach(c -> seen.merge(c.displayName.toLowerCase(Locale.ROOT), 1, Integer::sum));
             for (Case c : cases) {
-                if (seen.get(c.displayName.toLowerCase(Locale.ROOT)) > 1 && !c.resourceId.isEmpty()) {
-                    c.displayName = c.resourceId;
+                int n = seen.merge(c.displayName.toLowerCase(Locale.ROOT), 1, Integer::sum);
+                if (n > 1) {
+                    c.displayName = c.displayName + " #" + n;
                 }
             }
+        }
+
+        private void renameDuplicates(java.util.function.Function<Case, String> longer) {
+            Map<String, Integer> counts = new HashMap<>();
+            cases.forEach(c -> counts.merge(c.displayName.toLowerCase(Locale.ROOT), 1, Integer::sum));
+            for (Case c : cases) {
+                if (counts.get(c.displayName.toLowerCase(Locale.ROOT)) > 1) {
+                    c.displayName = longer.apply(c);
+                }
+            }
+        }
+
+        /** {@code Microsoft.Network/virtualNetworks/vnet/subnets/nodes}: the id without subscription and group. */
+        private static String shortId(String id) {
+            int at = id.toLowerCase(Locale.ROOT).lastIndexOf("/providers/");
+            return at < 0 ? id : id.substring(at + "/providers/".length());
         }
     }
 

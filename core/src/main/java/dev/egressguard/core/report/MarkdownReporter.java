@@ -2,10 +2,12 @@ package dev.egressguard.core.report;
 
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +18,9 @@ import java.util.Locale;
  * inject HTML or mention a person.
  */
 public final class MarkdownReporter implements Reporter {
+
+    /** Characters of a message shown in a table cell. */
+    static final int MAX_MESSAGE = 300;
 
     private final DisplayPaths paths;
     private final int limit;
@@ -47,14 +52,16 @@ public final class MarkdownReporter implements Reporter {
                 .append(ConsoleReporter.plural(s.resources(), "resource")).append(" with ")
                 .append(ConsoleReporter.plural(s.rules(), "rule")).append(".\n");
 
-        List<Finding> active = FindingOrder.sorted(report.activeFindings(), paths);
+        // Worst first, so that a capped table still shows the findings that fail builds.
+        List<Finding> active = FindingOrder.sorted(report.activeFindings(), paths).stream()
+                .sorted(Comparator.comparingInt(MarkdownReporter::rank)).toList();
         if (!active.isEmpty()) {
             md.append("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
             active.stream().limit(limit).forEach(f -> md.append("| ").append(outcome(f))
                     .append(" | ").append(escape(f.ruleId())).append(' ').append(escape(nullToEmpty(f.ruleName())))
                     .append(" | ").append(escape(f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()))
                     .append(" | ").append(escape(where(f)))
-                    .append(" | ").append(escape(f.message())).append(" |\n"));
+                    .append(" | ").append(escape(cut(f.message()))).append(" |\n"));
             more(md, active.size());
         }
         List<Diagnostic> problems = report.diagnostics().stream()
@@ -89,6 +96,17 @@ public final class MarkdownReporter implements Reporter {
 
     private static void row(StringBuilder md, String label, long count) {
         md.append("| ").append(label).append(" | ").append(count).append(" |\n");
+    }
+
+    /** FAIL by severity, then UNKNOWN. */
+    private static int rank(Finding f) {
+        return f.outcome() == Outcome.UNKNOWN ? Severity.values().length : f.severity().ordinal();
+    }
+
+    /** A table row is no place for an essay; the SARIF and JSON reports keep the whole message. */
+    private static String cut(String message) {
+        String line = ConsoleReporter.oneLine(message);
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 1).stripTrailing() + "…";
     }
 
     private static String outcome(Finding f) {

@@ -7,6 +7,7 @@ import dev.egressguard.core.engine.RuleDescriptor;
 import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.Diagnostic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
      * diagnostics added after the existing ones.
      */
     public Report withFindings(List<Finding> newFindings, List<Diagnostic> moreDiagnostics) {
-        List<Diagnostic> all = new java.util.ArrayList<>(diagnostics);
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
         all.addAll(moreDiagnostics);
         return new Report(newFindings, evaluations, all, rules, inputs);
     }

@@ -232,5 +232,4 @@ public final class SarifReporter implements Reporter {
         }
         return n;
     }
-
 }

@@ -20,6 +20,12 @@ final class EvaluationLog {
     private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
     private final Set<String> secrets = new LinkedHashSet<>();
     private int unknowns;
+    private int placeholders;
+
+    /** A name for a resource whose own name cannot be used, unique in the whole evaluation. */
+    String placeholder(String kind) {
+        return kind + "-" + (++placeholders);
+    }
 
     /** Counts values (or whole resources) that only a deployment could tell. */
     void countUnknown(int n) {

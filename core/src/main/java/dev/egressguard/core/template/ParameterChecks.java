@@ -21,12 +21,12 @@ final class ParameterChecks {
         if (decl.get("$ref") instanceof Value.Str ref) {
             checkRef(name, ref.value(), doc, at, log);
         }
-        if (value instanceof Value.Unknown || containsUnknown(value)) {
+        if (value instanceof Value.Unknown || containsUnknown(value) || (value instanceof Value.Null && isNullable(decl))) {
             return;
         }
         String shown = secure ? "<secure>" : show(value);
         String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : null;
-        if (type != null && !(value instanceof Value.Null && isNullable(decl)) && !fits(type, value)) {
+        if (type != null && !fits(type, value)) {
             log.error(at, "parameter '" + name + "' is declared " + type + " but its value " + shown + " is "
                     + value.typeName());
             return;

@@ -32,7 +32,6 @@ final class ResourceExpander {
     private final TemplateRun run;
     private final ValueEvaluator evaluator;
     private final List<Instance> out = new ArrayList<>();
-    private int placeholders;
 
     ResourceExpander(TemplateRun run) {
         this.run = run;
@@ -115,7 +114,7 @@ final class ResourceExpander {
         if (nameValue instanceof Value.Str s) {
             name = trimSlashes(s.value());
         } else {
-            String placeholder = "unknown-name-" + (++placeholders);
+            String placeholder = run.log().placeholder("unknown-name");
             if (nameValue instanceof Value.Unknown u) {
                 unknownName = u;
                 run.log().info(at, "the name of this " + type + " is only known at deployment (" + u.reason()
@@ -125,23 +124,33 @@ final class ResourceExpander {
                 run.log().error(at, "the resource of type " + type + " has no string name");
             }
             run.countUnknown();
-            boolean composed = parent != null && !type.contains("/");
+            boolean composed = parent != null && !isQualified(type);
             int segments = composed ? 1 : Math.max(1, type.split("/").length - 1);
             name = String.join("/", Collections.nCopies(segments, placeholder));
         }
-        if (parent != null && !type.contains("/")) {
+        if (parent != null && !isQualified(type)) {
             type = parent.type() + "/" + type;
             name = parent.name() + "/" + name;
         }
-        List<String> names = Arrays.asList(name.split("/", -1));
+        List<String> names = new ArrayList<>(Arrays.asList(name.split("/", -1)));
         int expected = type.split("/").length - 1;
-        if (names.size() != expected || names.stream().anyMatch(String::isEmpty)) {
+        if (names.size() != expected) {
             run.log().error(at, "resource '" + name + "' of type " + type + ": the name has " + names.size()
                     + " segment(s) but the type needs " + expected);
             return;
         }
+        if (names.stream().anyMatch(String::isBlank)) {
+            String placeholder = run.log().placeholder("empty-name");
+            names.replaceAll(n -> n.isBlank() ? placeholder : n);
+            run.log().error(at, "the name of this " + type + " has an empty segment ('" + name + "'), which Azure "
+                    + "rejects; it is checked as '" + String.join("/", names) + "'");
+            name = String.join("/", names);
+        }
         boolean existing = decl.get("existing") instanceof Value.Bool b && b.value();
         ResourceId id = ResourceIds.of(targetOf(decl, pointer, scope, type), type, names, scopeOf(decl, pointer, scope));
+        if (isOldStyleExtension(type)) {
+            type = id.type();
+        }
         Instance instance = new Instance(symbolic, index, decl, pointer, scope, type, name, id, condition, existing,
                 unknownName);
         out.add(instance);
@@ -193,6 +202,17 @@ final class ResourceExpander {
     private Value field(Value.Obj obj, String key, String pointer, TemplateScope scope) {
         String k = obj.keyOf(key);
         return k == null ? null : evaluator.evaluate(obj.get(k), JsonPointer.child(pointer, k), scope, null, "");
+    }
+
+    /** A nested child's type is relative to its parent unless it starts with a namespace ("Microsoft.X/"). */
+    private static boolean isQualified(String type) {
+        int slash = type.indexOf('/');
+        return slash > 0 && type.substring(0, slash).contains(".");
+    }
+
+    /** {@code Microsoft.Network/virtualNetworks/providers/diagnosticSettings}: an extension written as a child. */
+    private static boolean isOldStyleExtension(String type) {
+        return type.toLowerCase(Locale.ROOT).contains("/providers/");
     }
 
     private static String trimSlashes(String s) {

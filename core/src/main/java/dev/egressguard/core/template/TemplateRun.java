@@ -200,9 +200,9 @@ final class TemplateRun {
             }
         }
         Map<String, Value> properties = new LinkedHashMap<>();
-        if (templateLink != null) {
-            properties.put("templateLink", templateLink);
-        }
+        properties.put("templateLink", templateLink != null ? templateLink : Value.unknown(
+                "deployment().properties.templateLink is only known at deployment (the URI the template is deployed "
+                        + "from)", SourceLocation.of(doc.map().file())));
         properties.put("template", new Value.Obj(template));
         properties.put("mode", Value.of("Incremental"));
         properties.put("provisioningState", Value.unknown("deployment().properties.provisioningState is only known "

@@ -7,7 +7,10 @@ import dev.egressguard.core.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates written JSON: every expression string, and every property {@code copy} array at any
@@ -15,6 +18,8 @@ import java.util.Map;
  * a finding on a copied or computed property still points at the template text behind it.
  */
 final class ValueEvaluator {
+
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("property '([^']+)' doesn't exist");
 
     private final SourceMap map;
 
@@ -115,6 +120,12 @@ final class ValueEvaluator {
         try {
             return Expressions.evaluate(text, scope, at);
         } catch (ExpressionException e) {
+            Matcher missing = MISSING_PROPERTY.matcher(e.getMessage());
+            if (missing.find() && text.toLowerCase(Locale.ROOT).contains("reference(")) {
+                // reference() answers with the declared properties; Azure adds read-only ones at deployment.
+                return Value.unknown("'" + missing.group(1) + "' read through reference() is not declared in the "
+                        + "template; only the deployment sets it", at);
+            }
             SourceLocation where = e.offset() >= 0 && at.line() > 0 && text.indexOf('\n') < 0
                     ? new SourceLocation(at.file(), at.line(), at.column() + 1 + e.offset()) : at;
             scope.log().error(where, "invalid expression: " + e.getMessage());

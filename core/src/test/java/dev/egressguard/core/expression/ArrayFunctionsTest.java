@@ -68,7 +68,16 @@ class ArrayFunctionsTest {
                 "[\"one\",\"two\",\"three\",\"four\",\"five\"]",
                 "[indexFromEnd(" + NAMES + ", 1)]", "\"three\"",
                 "[tryIndexFromEnd(" + NAMES + ", 4)]", "null",
-                "[" + NAMES + "[1]]", "\"two\"");
+                "[" + NAMES + "[1]]", "\"two\"",
+                "[lastIndexOf(" + NAMES + ", 'Three')]", "-1",
+                "[lastIndexOf(createArray(4, 5, 6), '5')]", "-1",
+                "[indexOf(createArray(" + NAMES + ", createArray(4, 5, 6)), createArray(4, 5, 6))]", "1",
+                "[lastIndexOf(createArray(1, 2, 3, 1), 1)]", "3",
+                "[union(createArray(createArray('one', 'two'), createArray('three')), createArray(createArray('three'), createArray('four', 'two')))]",
+                "[[\"one\",\"two\"],[\"three\"],[\"four\",\"two\"]]",
+                "[tryGet(json('{\"name\": \"John Doe\", \"age\": 30}'), 'region')]", "null",
+                "[tryGet(createArray('red', 'green'), 0)]", "\"red\"",
+                "[tryIndexFromEnd(createArray('apple', 'banana', 'orange', 'grape'), 2)]", "\"orange\"");
     }
 
     @ParameterizedTest(name = "{0} is {1}")

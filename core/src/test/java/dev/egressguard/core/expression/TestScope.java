@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A template as small as a test needs: parameters, variables, loops and known references. */
-final class TestScope implements Scope {
+class TestScope implements Scope {
 
     private final Map<String, Value> parameters = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Value> variables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -66,7 +66,7 @@ class FailDecisionTest {
 
         assertThat(d.fails()).isTrue();
         assertThat(d.inputErrors()).hasSize(1);
-        assertThat(d.explanation()).startsWith("Egress Guard fails the build: 1 input that could not be checked: "
+        assertThat(d.explanation()).startsWith("Egress Guard fails the build: 1 input error: "
                 + "infra/main.json:2:1: unexpected character '}'.");
     }
 

@@ -111,15 +111,27 @@ class JUnitReporterTest {
     }
 
     @Test
-    void twoResourcesOfOneNameAreToldApartByTheirIds() throws Exception {
+    void sameNamedResourcesAreToldApartByFileThenByIdBelowTheProvider() throws Exception {
         String otherVnet = SampleReports.RG + "Microsoft.Network/virtualNetworks/other-vnet/subnets/nodes";
+        String elsewhere = SampleReports.RG + "Microsoft.Network/virtualNetworks/far-vnet/subnets/nodes";
+        SourceLocation network = new SourceLocation(SampleReports.NETWORK, 1, 1);
         Report report = new Report(List.of(), List.of(
-                SampleReports.pass("EG002", SampleReports.SUBNET_ID, "nodes", "T", SourceLocation.NONE),
-                SampleReports.pass("EG002", otherVnet, "nodes", "T", SourceLocation.NONE)), List.of(), List.of(), List.of());
+                SampleReports.pass("EG002", SampleReports.SUBNET_ID, "nodes", "T", network),
+                SampleReports.pass("EG002", otherVnet, "nodes", "T", network),
+                SampleReports.pass("EG002", elsewhere, "nodes", "T", new SourceLocation(SampleReports.MAIN, 1, 1)),
+                SampleReports.pass("EG002", SampleReports.AKS_ID, "aks", "T", network)), List.of(), List.of(), List.of());
         Document doc = parse(report, false);
 
-        assertThat(testcase(doc, SampleReports.SUBNET_ID)).isNotNull();
-        assertThat(testcase(doc, otherVnet)).isNotNull();
+        List<String> names = new ArrayList<>();
+        NodeList cases = doc.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            names.add(((Element) cases.item(i)).getAttribute("name"));
+        }
+        assertThat(names).containsExactly(
+                "Microsoft.Network/virtualNetworks/cluster-vnet/subnets/nodes in infra/network.json",
+                "Microsoft.Network/virtualNetworks/other-vnet/subnets/nodes in infra/network.json",
+                "nodes [T] in infra/main.json",
+                "aks [T]");
     }
 
     private static Element testcase(Document doc, String name) {

@@ -8,11 +8,15 @@ import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.egressguard.core.report.SampleReports.BASE;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonReporterTest {
@@ -24,6 +28,28 @@ class JsonReporterTest {
         StringWriter out = new StringWriter();
         reporter.write(report, out);
         return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    void matchesThePublishedJsonSchema() throws Exception {
+        // Surefire runs in the module directory; the schema is published next to its documentation.
+        Path schemaFile = Path.of("..", "docs", "report-json.schema.json");
+        assumeTrue(Files.isRegularFile(schemaFile), "no schema at " + schemaFile.toAbsolutePath());
+        com.networknt.schema.JsonSchema schema;
+        try (InputStream in = Files.newInputStream(schemaFile)) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                    .getSchema(in);
+        }
+        Finding live = new Finding("EG002", null, Severity.ERROR, Outcome.UNKNOWN, "t", "id", "n", SourceLocation.NONE,
+                null, "m", null, "https://portal.azure.com/#resource/id", new Finding.Suppression(
+                Finding.Suppression.Kind.BASELINE, "accepted", SourceLocation.NONE));
+        for (Report r : List.of(SampleReports.cluster(), SampleReports.clean(),
+                new Report(List.of(live), List.of(), List.of(), List.of(), List.of()))) {
+            assertThat(schema.validate(json(r))).isEmpty();
+        }
+        JsonNode wrong = json(SampleReports.cluster());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrong.at("/findings/0")).put("outcome", "PASS");
+        assertThat(schema.validate(wrong)).isNotEmpty();
     }
 
     @Test

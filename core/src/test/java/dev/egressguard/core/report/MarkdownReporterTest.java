@@ -23,8 +23,8 @@ class MarkdownReporterTest {
                 + "| Suppressed | 1 |\n| Passed checks | 1 |\n| Input errors | 0 |\n| Input warnings | 1 |\n"
                 + "\nChecked 2 files, 4 resources with 3 rules.\n");
         assertThat(md).contains("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n"
-                + "| fail (warning) | EG003 aks-outbound-type | aks | infra/main.json:7:5 | cluster 'aks' leaves through its load balancer |\n"
                 + "| fail (error) | EG002 nat-gateway-on-node-subnets | nodes | infra/network.json:12:5 | subnet 'nodes' of vnet 'cluster-vnet' has no NAT gateway |\n"
+                + "| fail (warning) | EG003 aks-outbound-type | aks | infra/main.json:7:5 | cluster 'aks' leaves through its load balancer |\n"
                 + "| unknown | EG002 nat-gateway-on-node-subnets | pods | infra/network.json:30:9 |");
         assertThat(md).doesNotContain("workers");
         assertThat(md).endsWith("### Input problems\n\n| Level | Location | Message |\n|---|---|---|\n"
@@ -50,6 +50,21 @@ class MarkdownReporterTest {
 
         assertThat(md).contains("| subnet3 |").doesNotContain("| subnet4 |")
                 .contains("\n_… and 4 more (see egress-report.sarif or the build log)._\n");
+    }
+
+    @Test
+    void worstFirstAndLongMessagesCut() {
+        Finding note = new Finding("EG009", "n", Severity.NOTE, Outcome.FAIL, "T", "id1", "first-in-file",
+                new SourceLocation(SampleReports.MAIN, 1, 1), "", "x".repeat(400), "", null, null);
+        Finding error = new Finding("EG002", "n", Severity.ERROR, Outcome.FAIL, "T", "id2", "later-in-file",
+                new SourceLocation(SampleReports.MAIN, 9, 1), "", "short", "", null, null);
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 1).render(
+                new Report(List.of(note, error), List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(md).contains("| later-in-file |").doesNotContain("| first-in-file |").contains("and 1 more");
+        String cut = new MarkdownReporter(new DisplayPaths(BASE), 5).render(
+                new Report(List.of(note), List.of(), List.of(), List.of(), List.of()));
+        assertThat(cut).contains("| " + "x".repeat(MarkdownReporter.MAX_MESSAGE - 1) + "… |");
     }
 
     @Test

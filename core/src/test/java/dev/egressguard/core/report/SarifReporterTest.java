@@ -52,7 +52,14 @@ class SarifReporterTest {
                 Outcome.FAIL, "Microsoft.Network/virtualNetworks/subnets", SampleReports.SUBNET_ID, "nodes",
                 SourceLocation.NONE, "", "no NAT gateway", "", "https://portal.azure.com/#x", null)),
                 List.of(), List.of(Diagnostic.error(SourceLocation.NONE, "403")), List.of(), List.of());
-        List<Report> reports = List.of(SampleReports.cluster(), SampleReports.clean(), live);
+        Report suppressedElsewhere = new Report(List.of(
+                SampleReports.natMissing().withSuppression(new Finding.Suppression(Finding.Suppression.Kind.BASELINE,
+                        "accepted in baseline egress-baseline.json", new SourceLocation("/repo/egress-baseline.json", 3, 18))),
+                SampleReports.natUnknown().withSuppression(new Finding.Suppression(Finding.Suppression.Kind.FILE,
+                        "legacy", SourceLocation.of("egress-suppressions.yaml")))),
+                List.of(), List.of(Diagnostic.info(SourceLocation.of("egress-baseline.json"), "1 entry")),
+                List.of(SampleReports.EG003), List.of());
+        List<Report> reports = List.of(SampleReports.cluster(), SampleReports.clean(), live, suppressedElsewhere);
         List<String> problems = new ArrayList<>();
         for (Report r : reports) {
             Set<ValidationMessage> messages = schema.validate(sarif(r));

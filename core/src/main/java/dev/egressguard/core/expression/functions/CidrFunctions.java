@@ -138,8 +138,9 @@ public final class CidrFunctions {
     private static Value cidrHost(FunctionCall c) {
         Cidr cidr = parse(c, c.string(0));
         long index = c.integer(1);
+        // Host 0 is the address after the network's own, in IPv6 too (Azure's documented examples).
         boolean small = cidr.bits() - cidr.prefix() <= 1;
-        BigInteger offset = BigInteger.valueOf(index).add(small || cidr.bits() == 128 ? BigInteger.ZERO : BigInteger.ONE);
+        BigInteger offset = BigInteger.valueOf(index).add(small ? BigInteger.ZERO : BigInteger.ONE);
         BigInteger host = cidr.network().add(offset);
         BigInteger lastUsable = small || cidr.bits() == 128 ? cidr.last() : cidr.last().subtract(BigInteger.ONE);
         if (index < 0 || host.compareTo(lastUsable) > 0) {

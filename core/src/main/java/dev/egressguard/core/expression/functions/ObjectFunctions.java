@@ -7,9 +7,11 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Object functions, and union/intersection, which Azure defines for arrays and objects alike. */
 public final class ObjectFunctions {
@@ -88,9 +90,12 @@ public final class ObjectFunctions {
             return merged;
         }
         List<Value> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < c.count(); i++) {
             for (Value item : c.array(i).items()) {
-                if (out.stream().noneMatch(x -> Values.knownEqual(x, item))) {
+                String key = Values.canonicalKey(item);
+                // An element holding an Unknown may or may not equal another; it is kept.
+                if (key == null || seen.add(key)) {
                     out.add(item);
                 }
             }
@@ -130,20 +135,28 @@ public final class ObjectFunctions {
             }
             return new Value.Obj(out);
         }
-        List<Value> out = new ArrayList<>();
-        for (Value item : c.array(0).items()) {
-            boolean inAll = true;
-            for (int i = 1; i < c.count(); i++) {
-                if (ArrayFunctions.find(c, c.array(i), item, true) < 0) {
-                    inAll = false;
-                    break;
-                }
+        List<Set<String>> others = new ArrayList<>();
+        for (int i = 1; i < c.count(); i++) {
+            Set<String> keys = new HashSet<>();
+            for (Value item : c.array(i).items()) {
+                keys.add(canonicalKnown(c, item));
             }
-            if (inAll && out.stream().noneMatch(x -> Values.knownEqual(x, item))) {
+            others.add(keys);
+        }
+        List<Value> out = new ArrayList<>();
+        Set<String> added = new HashSet<>();
+        for (Value item : c.array(0).items()) {
+            String key = canonicalKnown(c, item);
+            if (others.stream().allMatch(keys -> keys.contains(key)) && added.add(key)) {
                 out.add(item);
             }
         }
         return new Value.Arr(out);
+    }
+
+    /** Whether an element is in every array depends on all of it: an Unknown makes the result Unknown. */
+    private static String canonicalKnown(FunctionCall c, Value item) {
+        return Values.canonicalKey(c.known(item));
     }
 
     /** {@code tryGet(value, key or index, ...)}: null where the path leads nowhere. */

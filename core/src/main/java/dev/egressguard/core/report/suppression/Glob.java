@@ -1,35 +1,43 @@
 package dev.egressguard.core.report.suppression;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * A resource pattern: {@code *} matches any run of characters (slashes included, so one pattern
  * covers every subnet of a vnet), {@code ?} one character; everything else literally, ignoring
- * case as ARM does.
+ * case as ARM does. Matched without regular expressions, in time proportional to pattern length
+ * times text length, so no pattern in a suppression file can stall a build.
  */
-record Glob(String text, Pattern pattern) {
+record Glob(String text) {
 
-    static Glob of(String text) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
+    boolean matches(String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return false;
+        }
+        String p = text.toLowerCase(Locale.ROOT);
+        String s = candidate.toLowerCase(Locale.ROOT);
+        int pi = 0;
+        int si = 0;
+        int star = -1;
+        int resume = 0;
+        while (si < s.length()) {
+            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == s.charAt(si))) {
+                pi++;
+                si++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                resume = si;
+            } else if (star >= 0) {
+                // Let the last star swallow one more character and retry from there.
+                pi = star + 1;
+                si = ++resume;
             } else {
-                literal.append(c);
+                return false;
             }
         }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
         }
-        return new Glob(text, Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL));
-    }
-
-    boolean matches(String s) {
-        return s != null && !s.isEmpty() && pattern.matcher(s).matches();
+        return pi == p.length();
     }
 }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,18 +122,34 @@ public final class Suppressions {
             }
             out.add(result);
         }
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        return new Result(out, problems(entries, used, expiredButMatching, today));
+    }
+
+    /**
+     * One warning per suppression as written. An inline suppression in a copy loop becomes one
+     * entry per copy, all at the same place: it is stale only if no copy used it.
+     */
+    private static List<Diagnostic> problems(List<SuppressionEntry> entries, Set<SuppressionEntry> used,
+                                             Set<SuppressionEntry> expiredButMatching, LocalDate today) {
+        Map<Object, List<SuppressionEntry>> written = new LinkedHashMap<>();
         for (SuppressionEntry e : entries) {
+            Object key = e.source().isKnown() ? List.of(e.kind(), e.source(), e.rule().toLowerCase(Locale.ROOT)) : e;
+            written.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (List<SuppressionEntry> group : written.values()) {
+            SuppressionEntry e = group.get(0);
             if (e.expiredOn(today)) {
+                boolean matched = group.stream().anyMatch(expiredButMatching::contains);
                 diagnostics.add(Diagnostic.warning(e.source(), "suppression of " + e.describe() + " expired on "
-                        + e.expires() + (expiredButMatching.contains(e)
+                        + e.expires() + (matched
                         ? "; its findings count again: fix them or extend 'expires' with a fresh justification"
                         : " and matches no finding: remove it")));
-            } else if (!used.contains(e)) {
+            } else if (group.stream().noneMatch(used::contains)) {
                 diagnostics.add(Diagnostic.warning(e.source(), "stale suppression: " + e.describe()
                         + " matches no finding; remove it (or correct the rule id or resource pattern)"));
             }
         }
-        return new Result(out, diagnostics);
+        return diagnostics;
     }
 }

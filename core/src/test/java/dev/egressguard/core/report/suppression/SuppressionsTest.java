@@ -124,4 +124,18 @@ class SuppressionsTest {
 
         assertThat(r.findings().get(0).suppression().justification()).isEqualTo("old");
     }
+
+    @Test
+    void anInlineSuppressionInACopyLoopIsStaleOnlyWhenNoCopyUsesIt() {
+        SourceLocation written = new SourceLocation("infra/main.json", 21, 11);
+        List<SuppressionEntry> copies = List.of(
+                SuppressionEntry.inline("EG001", Fixtures.VMSS_ID, "bastion", null, written),
+                SuppressionEntry.inline("EG001", Fixtures.VMSS_ID + "-1", "bastion", null, written),
+                SuppressionEntry.inline("EG001", Fixtures.VMSS_ID + "-2", "bastion", null, written));
+
+        assertThat(Suppressions.apply(List.of(Fixtures.publicIpOnWorkers()), copies, TODAY).diagnostics()).isEmpty();
+        assertThat(Suppressions.apply(List.of(Fixtures.natOnNodes()), copies, TODAY).diagnostics())
+                .containsExactly(Diagnostic.warning(written, "stale suppression: EG001 on 'workers' matches no finding;"
+                        + " remove it (or correct the rule id or resource pattern)"));
+    }
 }
