@@ -44,6 +44,7 @@ final class ResourceGraphCollector {
     private final Sleeper sleeper;
     private Duration waitBeforeNextQuery = Duration.ZERO;
     private int pages;
+    private int resourcesSoFar;
 
     ResourceGraphCollector(ArmClient client, ResourceFactory factory, Progress progress, IntSupplier requests,
                            Sleeper sleeper) {
@@ -152,6 +153,7 @@ final class ResourceGraphCollector {
         URL url = client.url(ReadOnlyPolicy.RESOURCE_GRAPH_PATH, ListedType.RESOURCE_GRAPH);
         String skipToken = null;
         do {
+            resourcesSoFar = out.resources.size();
             waitForQuota();
             progress.update("Resource Graph", "page " + (pages + 1) + " (" + scope.describe() + ")",
                     out.resources.size(), requests.getAsInt());
@@ -218,7 +220,7 @@ final class ResourceGraphCollector {
         if (waitBeforeNextQuery.isZero() || waitBeforeNextQuery.isNegative()) {
             return;
         }
-        progress.update("Resource Graph", "quota used up, waiting " + waitBeforeNextQuery.toSeconds() + " s", 0,
+        progress.update("Resource Graph", "quota used up, waiting " + waitBeforeNextQuery.toSeconds() + " s", resourcesSoFar,
                 requests.getAsInt());
         try {
             sleeper.sleep(waitBeforeNextQuery);

@@ -199,8 +199,37 @@ class ListModeTest {
                     + " — its resources are not audited");
         });
         assertThat(live.isIncomplete()).isTrue();
-        // One refused list is enough to know: the other eight types are not asked for.
-        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(1);
+        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(9);
+    }
+
+    @Test
+    void aRoleThatReadsSomeTypesButNotOthersLeavesAGapPerType() {
+        fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
+        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(nic(SUB, "nic-a", "default")));
+        fake.on(r -> r.path().contains("/providers/Microsoft.Compute/"),
+                FakeArm.Reply.status(403, "AuthorizationFailed", "no compute read"));
+
+        LiveInventory live = collect();
+
+        assertThat(live.resources()).extracting(Resource::name).containsExactly("nic-a");
+        assertThat(live.gaps()).extracting(Diagnostic::message).containsExactly(
+                "subscription " + SUB + ": 403 AuthorizationFailed listing Microsoft.Compute/virtualMachines: no compute read"
+                        + " — those resources are not audited",
+                "subscription " + SUB + ": 403 AuthorizationFailed listing Microsoft.Compute/virtualMachineScaleSets:"
+                        + " no compute read — those resources are not audited");
+    }
+
+    @Test
+    void aDeletedSubscriptionIsOneGap() {
+        fake.subscriptions(TENANT, SUB);
+        fake.on(r -> r.path().startsWith("/subscriptions/" + SUB + "/"),
+                FakeArm.Reply.status(404, "SubscriptionNotFound", "The subscription '" + SUB + "' could not be found."));
+
+        LiveInventory live = collect();
+
+        assertThat(live.gaps()).extracting(Diagnostic::message).containsExactly("subscription " + SUB
+                + ": 404 SubscriptionNotFound: The subscription '" + SUB + "' could not be found. — its resources are not audited");
+        assertThat(live.requestCount()).isEqualTo(2);
     }
 
     @Test
