@@ -25,9 +25,11 @@ import java.util.Set;
 public final class EgressGuard {
 
     private final Settings settings;
+    private final Run run;
 
     private EgressGuard(Settings settings) {
         this.settings = settings;
+        this.run = new Run(settings);
     }
 
     public static Builder builder() {
@@ -40,12 +42,20 @@ public final class EgressGuard {
 
     /** Evaluates the templates in these files and directories and checks them. */
     public Report verify(List<Path> inputs) {
-        throw new IllegalStateException("verify is wired once the template evaluator and engine land");
+        return run.verify(inputs);
     }
 
-    /** Checks resources read from a live subscription; {@code gaps} are coverage problems met while reading. */
+    /**
+     * Checks resources read from a live subscription with the same rules; {@code gaps} are coverage
+     * problems met while reading (a subscription that answered 403), reported as diagnostics.
+     */
     public Report audit(List<Resource> resources, List<Diagnostic> gaps) {
-        throw new IllegalStateException("audit is wired once the engine lands");
+        return audit(resources, gaps, List.of());
+    }
+
+    /** As {@link #audit(List, List)}, naming the scopes read (subscriptions, management group) in the report. */
+    public Report audit(List<Resource> resources, List<Diagnostic> gaps, List<String> scopes) {
+        return run.audit(resources, gaps, scopes);
     }
 
     /** Everything a run can be told; the plugin's parameters and the CLI's flags map onto it one to one. */

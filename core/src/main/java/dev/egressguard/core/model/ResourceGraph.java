@@ -13,8 +13,11 @@ import java.util.Optional;
 
 /**
  * The resources of one evaluation, indexed by id, with the references between them: every
- * string under a key named {@code id} (any casing, at any depth of a body) that parses as a
- * resource id is a reference, and each reference is also indexed in reverse.
+ * string under a reference key (see {@link #isReferenceKey}, at any depth of a body) that parses
+ * as a resource id is a reference, and each reference is also indexed in reverse. A resource's
+ * own id in its body (live resources carry it) is not a reference.
+ *
+ * <p>Build it from {@link Normalizer#normalize} output so that inline children are resources.
  */
 public final class ResourceGraph {
 
@@ -78,8 +81,9 @@ public final class ResourceGraph {
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
                 String child = pointer + "/" + escape(e.getKey());
-                if (e.getKey().equalsIgnoreCase("id") && e.getValue() instanceof Value.Str s) {
-                    ResourceId.parse(s.value()).ifPresent(target -> out.add(new Reference(from, child, target)));
+                if (isReferenceKey(e.getKey()) && e.getValue() instanceof Value.Str s) {
+                    ResourceId.parse(s.value()).filter(target -> !target.equals(from.id()))
+                            .ifPresent(target -> out.add(new Reference(from, child, target)));
                 } else {
                     collect(from, e.getValue(), child, out);
                 }
@@ -89,6 +93,18 @@ public final class ResourceGraph {
                 collect(from, arr.get(i), pointer + "/" + i, out);
             }
         }
+    }
+
+    /**
+     * Whether a property holds a reference: {@code id} in any casing ({@code subnet.id},
+     * {@code "PublicIpAddress": {"Id": ...}}), or a camel-case name ending in {@code Id} or
+     * {@code ID} ({@code vnetSubnetID} of an AKS pool, {@code subnetId}), which ARM uses where
+     * the reference is a plain string.
+     */
+    public static boolean isReferenceKey(String key) {
+        return key.equalsIgnoreCase("id")
+                || key.length() > 2 && (key.endsWith("Id") || key.endsWith("ID"))
+                && Character.isLowerCase(key.charAt(key.length() - 3));
     }
 
     /** JSON pointer escaping (RFC 6901). */

@@ -7,6 +7,7 @@ import dev.egressguard.core.engine.RuleDescriptor;
 import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.Diagnostic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,16 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
 
     public long count(Outcome outcome, Severity severity) {
         return activeFindings().stream().filter(f -> f.outcome() == outcome && f.severity() == severity).count();
+    }
+
+    /**
+     * The same run with findings replaced (as suppressions and baselines return them) and
+     * diagnostics added after the existing ones.
+     */
+    public Report withFindings(List<Finding> newFindings, List<Diagnostic> moreDiagnostics) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(moreDiagnostics);
+        return new Report(newFindings, evaluations, all, rules, inputs);
     }
 
     public boolean hasErrors() {

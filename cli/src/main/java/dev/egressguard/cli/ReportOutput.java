@@ -1,0 +1,119 @@
+package dev.egressguard.cli;
+
+import dev.egressguard.core.report.DisplayPaths;
+import dev.egressguard.core.report.FailDecision;
+import dev.egressguard.core.report.FailPolicy;
+import dev.egressguard.core.report.Format;
+import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.ReportOptions;
+import dev.egressguard.core.report.ReportWriter;
+import dev.egressguard.core.source.Diagnostic;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where the reports of one run go, decided before the run so that a wrong combination is a usage
+ * error and not wasted work:
+ * <ul>
+ *   <li>no {@code --output}: the one format asked for goes to standard output;</li>
+ *   <li>{@code --output DIR} (an existing directory, or several file formats): each file format under
+ *       its conventional name, the console to standard output;</li>
+ *   <li>{@code --output FILE}: the one file format asked for, the console to standard output.</li>
+ * </ul>
+ */
+final class ReportOutput {
+
+    private final Set<Format> formats;
+    private final Set<Format> fileFormats;
+    private final Path output;
+    private final boolean intoDirectory;
+
+    private ReportOutput(Set<Format> formats, Path output) {
+        this.formats = formats;
+        this.fileFormats = EnumSet.copyOf(formats);
+        this.fileFormats.remove(Format.CONSOLE);
+        this.output = output;
+        this.intoDirectory = output != null && (Files.isDirectory(output) || fileFormats.size() > 1);
+    }
+
+    static ReportOutput plan(Set<Format> formats, Path output, CommandSpec spec) {
+        ReportOutput plan = new ReportOutput(formats, output);
+        if (output == null && formats.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "several formats (" + ids(formats)
+                    + ") need --output DIR for the report files");
+        }
+        if (output != null && plan.fileFormats.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--output: no file format asked for; add --format json, sarif, junit or markdown");
+        }
+        return plan;
+    }
+
+    /** Writes the reports and returns the exit code the report deserves under {@code policy}. */
+    int write(Report report, ReportOptions options, FailPolicy policy, PrintWriter out, PrintWriter err)
+            throws IOException {
+        if (!formats.contains(Format.CONSOLE)) {
+            printDiagnostics(report, options.paths(), err);
+        }
+        ReportOptions toOut = options.withConsole(out::println);
+        if (output == null) {
+            Format only = formats.iterator().next();
+            ReportWriter.reporter(only, toOut).write(report, out);
+        } else if (intoDirectory) {
+            for (Path file : ReportWriter.write(report, output, formats, toOut)) {
+                err.println("egress: wrote " + file);
+            }
+        } else {
+            if (formats.contains(Format.CONSOLE)) {
+                ReportWriter.reporter(Format.CONSOLE, toOut).write(report, out);
+            }
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                ReportWriter.reporter(fileFormats.iterator().next(), toOut).write(report, file);
+            }
+            err.println("egress: wrote " + output);
+        }
+        out.flush();
+        return exitCode(report, policy, options.paths(), err);
+    }
+
+    /** 2 when an input could not be checked, 1 on failing findings, else 0; {@code never} is always 0. */
+    static int exitCode(Report report, FailPolicy policy, DisplayPaths paths, PrintWriter err) {
+        FailDecision decision = FailDecision.decide(report, policy, paths);
+        if (!decision.fails()) {
+            return ExitCode.CLEAN;
+        }
+        err.println(decision.explanation());
+        err.flush();
+        return decision.inputErrors().isEmpty() ? ExitCode.FINDINGS : ExitCode.BAD_INPUT;
+    }
+
+    private static void printDiagnostics(Report report, DisplayPaths paths, PrintWriter err) {
+        for (Diagnostic d : report.diagnostics()) {
+            if (d.level() == Diagnostic.Level.INFO) {
+                continue;
+            }
+            String where = paths.where(d.location());
+            err.println((where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "
+                    + d.message().replaceAll("\\s*\\R\\s*", " "));
+        }
+        err.flush();
+    }
+
+    private static String ids(Set<Format> formats) {
+        return String.join(", ", formats.stream().map(Format::id).toList());
+    }
+}

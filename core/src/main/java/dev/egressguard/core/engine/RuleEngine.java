@@ -1,0 +1,133 @@
+package dev.egressguard.core.engine;
+
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.rule.Rule;
+import dev.egressguard.core.rule.condition.EvalContext;
+import dev.egressguard.core.rule.condition.GraphIndex;
+import dev.egressguard.core.rule.condition.Truth;
+import dev.egressguard.core.rule.condition.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates rules over a resource graph. For each rule (in the order given: file, then line)
+ * and each resource it selects (in graph order): the verdict {@code (not where) or assert}.
+ * A resource whose {@code where} is FALSE is not one the rule is about and gets no evaluation;
+ * TRUE is PASS; FALSE is a FAIL finding; UNKNOWN is an UNKNOWN finding carrying the reasons.
+ */
+public final class RuleEngine {
+
+    /** What a run may change: rules switched off, severities overridden, settings for {@code setting:}. */
+    public record Options(Set<String> disabledRules, Map<String, Severity> severityOverrides, Map<String, String> settings) {
+
+        public static final Options DEFAULT = new Options(Set.of(), Map.of(), Map.of());
+
+        public Options {
+            disabledRules = disabledRules == null ? Set.of()
+                    : disabledRules.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            TreeMap<String, Severity> overrides = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (severityOverrides != null) {
+                overrides.putAll(severityOverrides);
+            }
+            severityOverrides = overrides;
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
+
+        boolean isDisabled(Rule rule) {
+            return disabledRules.contains(rule.id().toLowerCase(Locale.ROOT))
+                    || disabledRules.contains(rule.name().toLowerCase(Locale.ROOT));
+        }
+
+        Severity severityOf(Rule rule) {
+            Severity s = severityOverrides.get(rule.id());
+            s = s == null ? severityOverrides.get(rule.name()) : s;
+            return s == null ? rule.descriptor().severity() : s;
+        }
+    }
+
+    /** Findings (FAIL and UNKNOWN) and every evaluation, PASS included. */
+    public record Result(List<Finding> findings, List<Evaluation> evaluations, List<RuleDescriptor> rules) {
+        public Result {
+            findings = List.copyOf(findings);
+            evaluations = List.copyOf(evaluations);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    private final List<Rule> rules;
+    private final Options options;
+
+    public RuleEngine(List<Rule> rules, Options options) {
+        this.rules = List.copyOf(rules);
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public Result evaluate(ResourceGraph graph) {
+        GraphIndex index = new GraphIndex(graph);
+        List<Finding> findings = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        List<RuleDescriptor> ran = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (options.isDisabled(rule)) {
+                continue;
+            }
+            Severity severity = options.severityOf(rule);
+            RuleDescriptor d = rule.descriptor();
+            ran.add(new RuleDescriptor(d.id(), d.name(), d.title(), d.description(), severity, d.remediation(),
+                    d.helpUri(), d.tags()));
+            for (Resource resource : graph.resources()) {
+                if (!rule.types().matches(resource.type())) {
+                    continue;
+                }
+                EvalContext ctx = new EvalContext(resource, null, "", graph, index, options.settings());
+                Verdict verdict = verdict(rule, ctx);
+                if (verdict == null) {
+                    continue;
+                }
+                Outcome outcome = switch (verdict.truth()) {
+                    case TRUE -> Outcome.PASS;
+                    case FALSE -> Outcome.FAIL;
+                    case UNKNOWN -> Outcome.UNKNOWN;
+                };
+                var location = resource.provenance().locate(verdict.path());
+                evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
+                        location, outcome));
+                if (outcome != Outcome.PASS) {
+                    findings.add(new Finding(rule.id(), rule.name(), severity, outcome, resource.type(),
+                            resource.id().toString(), resource.name(), location, verdict.path(),
+                            FindingMessage.render(rule, resource, graph, verdict), d.remediation(),
+                            resource.provenance().portalLink(), null));
+                }
+            }
+        }
+        return new Result(findings, evaluations, ran);
+    }
+
+    /** {@code (not where) or assert}; {@code null} when the rule does not apply (where is FALSE). */
+    static Verdict verdict(Rule rule, EvalContext ctx) {
+        if (rule.where() == null) {
+            return rule.assertion().evaluate(ctx);
+        }
+        Verdict where = rule.where().evaluate(ctx);
+        if (where.isFalse()) {
+            return null;
+        }
+        Verdict assertion = rule.assertion().evaluate(ctx);
+        if (where.isTrue() || assertion.isTrue()) {
+            return assertion;
+        }
+        // where UNKNOWN and assert not TRUE: whether the rule applies is itself unknown.
+        List<String> reasons = new ArrayList<>();
+        where.reasons().forEach(r -> reasons.add("whether the rule applies is unknown: " + r));
+        reasons.addAll(assertion.reasons());
+        return new Verdict(Truth.UNKNOWN, assertion.path(), assertion.value(), reasons);
+    }
+}

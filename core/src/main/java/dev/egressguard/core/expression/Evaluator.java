@@ -1,0 +1,230 @@
+package dev.egressguard.core.expression;
+
+import dev.egressguard.core.source.SourceLocation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates an {@link Expr} against a {@link Scope}. Function names and property names are
+ * matched case-insensitively. An Unknown argument makes a call Unknown unless the function
+ * says otherwise; see {@link FunctionDef#propagatesUnknown()}.
+ */
+public final class Evaluator {
+
+    /** Nested evaluation steps on one thread, across variables that use variables. */
+    public static final int MAX_DEPTH = 512;
+    /** The longest string an expression may build (padLeft, format, replace, concat). */
+    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+    /** The most elements an expression may build into one array. */
+    public static final int MAX_ARRAY_LENGTH = 1_000_000;
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final Scope scope;
+    private final SourceLocation at;
+    private final FunctionLibrary library;
+    private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
+
+    public Evaluator(Scope scope, SourceLocation at) {
+        this(scope, at, FunctionLibrary.standard());
+    }
+
+    public Evaluator(Scope scope, SourceLocation at, FunctionLibrary library) {
+        this.scope = scope;
+        this.at = at == null ? SourceLocation.NONE : at;
+        this.library = library;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public SourceLocation at() {
+        return at;
+    }
+
+    public Value evaluate(Expr e) {
+        int[] depth = DEPTH.get();
+        if (++depth[0] > MAX_DEPTH) {
+            depth[0]--;
+            throw new ExpressionException("Expressions are nested deeper than " + MAX_DEPTH
+                    + " levels (do variables refer to each other in a cycle?)", e.offset());
+        }
+        try {
+            return evaluateNode(e);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private Value evaluateNode(Expr e) {
+        if (e instanceof Expr.StringLiteral s) {
+            return new Value.Str(s.value());
+        }
+        if (e instanceof Expr.IntegerLiteral i) {
+            return new Value.Int(i.value());
+        }
+        if (e instanceof Expr.PropertyAccess p) {
+            Value target = evaluate(p.target());
+            if (target instanceof Value.Unknown u) {
+                return narrowed(u, p.target(), e);
+            }
+            return property(target, p.name(), p.offset());
+        }
+        if (e instanceof Expr.IndexAccess x) {
+            Value target = evaluate(x.target());
+            if (target instanceof Value.Unknown u) {
+                evaluate(x.index());
+                return narrowed(u, x.target(), e);
+            }
+            return index(target, evaluate(x.index()), x.offset());
+        }
+        return call((Expr.Call) e);
+    }
+
+    /**
+     * An Unknown whose reason is "depends on X", where X is the text of the expression that
+     * yielded it, names the member read from it too: "depends on reference('vnet').outputs.id".
+     */
+    private static Value narrowed(Value.Unknown u, Expr target, Expr access) {
+        String dependsOn = "depends on " + ExprText.render(target);
+        if (u.reason().equals(dependsOn)) {
+            return new Value.Unknown("depends on " + ExprText.render(access), u.at());
+        }
+        return u;
+    }
+
+    private Value property(Value target, String name, int offset) {
+        if (target instanceof Value.Unknown) {
+            return target;
+        }
+        if (target instanceof Value.Obj o) {
+            Value v = o.get(name);
+            if (v == null) {
+                throw new ExpressionException("The language expression property '" + name
+                        + "' doesn't exist, available properties are '" + String.join(", ", o.fields().keySet())
+                        + "'", offset);
+            }
+            return v;
+        }
+        throw new ExpressionException("The language expression property '" + name
+                + "' can't be evaluated: the value is " + FunctionCall.describe(target) + ", not an object", offset);
+    }
+
+    private Value index(Value target, Value index, int offset) {
+        if (target instanceof Value.Unknown) {
+            return target;
+        }
+        if (index instanceof Value.Unknown) {
+            return index;
+        }
+        if (target instanceof Value.Arr a && index instanceof Value.Int i) {
+            if (i.value() < 0 || i.value() >= a.size()) {
+                throw new ExpressionException("The language expression index " + i.value()
+                        + " is out of range: the array has " + a.size() + " elements", offset);
+            }
+            return a.get((int) i.value());
+        }
+        if (target instanceof Value.Obj && index instanceof Value.Str s) {
+            return property(target, s.value(), offset);
+        }
+        throw new ExpressionException("Can't index " + FunctionCall.describe(target) + " with "
+                + FunctionCall.describe(index), offset);
+    }
+
+    private Value call(Expr.Call c) {
+        try {
+            if (c.namespace() != null) {
+                return scope.callUserFunction(c.namespace(), c.name(), evaluateAll(c.args()), at);
+            }
+            var form = library.specialForm(c.name());
+            if (form.isPresent()) {
+                return checkSize(form.get().apply(this, c), c);
+            }
+            var def = library.function(c.name());
+            if (def.isEmpty()) {
+                if (c.name().toLowerCase(Locale.ROOT).startsWith("list")) {
+                    evaluateAll(c.args());
+                    return Value.unknown(c.name() + "() is only known at deployment", at);
+                }
+                throw new ExpressionException("The template function '" + c.name() + "' is not valid", c.offset());
+            }
+            FunctionDef f = def.get();
+            if (!f.accepts(c.args().size())) {
+                throw new ExpressionException("The template function '" + f.name() + "' expects "
+                        + f.arityText() + " but got " + c.args().size(), c.offset());
+            }
+            List<Value> args = evaluateAll(c.args());
+            if (f.propagatesUnknown()) {
+                for (Value v : args) {
+                    if (v instanceof Value.Unknown) {
+                        return v;
+                    }
+                }
+            }
+            return checkSize(f.body().apply(new FunctionCall(f.name(), args, scope, at)), c);
+        } catch (UnknownResult u) {
+            return u.unknown();
+        } catch (ExpressionException e) {
+            if (e.offset() < 0) {
+                throw new ExpressionException(e.getMessage(), c.offset());
+            }
+            throw e;
+        }
+    }
+
+    private static Value checkSize(Value v, Expr.Call c) {
+        if (v instanceof Value.Str s && s.value().length() > MAX_STRING_LENGTH) {
+            throw new ExpressionException("The template function '" + c.name() + "' would build a string of "
+                    + s.value().length() + " characters, more than the limit of " + MAX_STRING_LENGTH, c.offset());
+        }
+        return v;
+    }
+
+    public List<Value> evaluateAll(List<Expr> exprs) {
+        List<Value> out = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            out.add(evaluate(e));
+        }
+        return out;
+    }
+
+    /** Evaluates {@code body} with lambda variables bound (names are case-insensitive). */
+    public Value withLambdaVariables(Map<String, Value> variables, Supplier<Value> body) {
+        Map<String, Value> frame = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        frame.putAll(variables);
+        lambdaFrames.push(frame);
+        try {
+            return body.get();
+        } finally {
+            lambdaFrames.pop();
+        }
+    }
+
+    /** The innermost binding of a lambda variable, or null outside any lambda that declares it. */
+    public Value lambdaVariable(String name) {
+        for (Map<String, Value> frame : lambdaFrames) {
+            Value v = frame.get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Runs a function body the way a call would, turning an Unknown it meets into the result. */
+    public static Value guarded(Supplier<Value> body) {
+        try {
+            return body.get();
+        } catch (UnknownResult u) {
+            return u.unknown();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.egressguard.core.expression;
+
+import dev.egressguard.core.source.SourceLocation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entry points the template evaluator uses. A JSON string value is an expression when it
+ * starts with {@code [} and ends with {@code ]}; a leading {@code [[} escapes that, and the
+ * value is the literal text with one {@code [} removed.
+ */
+public final class Expressions {
+
+    private static final int CACHE_SIZE = 4096;
+
+    /** Templates evaluate the same strings many times (copy loops); parsing once is enough. */
+    private static final Map<String, Expr> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Expr> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    private Expressions() {
+    }
+
+    /** Whether ARM evaluates this JSON string value as an expression. */
+    public static boolean isExpression(String raw) {
+        return raw.length() >= 2 && raw.charAt(0) == '[' && raw.charAt(raw.length() - 1) == ']'
+                && raw.charAt(1) != '[';
+    }
+
+    /** The literal a non-expression JSON string stands for ({@code [[x]} is {@code [x]}). */
+    public static String literal(String raw) {
+        if (raw.length() >= 2 && raw.startsWith("[[") && raw.endsWith("]")) {
+            return raw.substring(1);
+        }
+        return raw;
+    }
+
+    /** Parses the text of an expression without its brackets: {@code concat('a', 'b')}. */
+    public static Expr parse(String expressionText) {
+        return ExpressionParser.parse(expressionText);
+    }
+
+    /**
+     * The syntax tree of a JSON string value when it is an expression; offsets count from the
+     * start of {@code raw} (its '[' is offset 0).
+     */
+    public static Optional<Expr> parseJsonString(String raw) {
+        if (!isExpression(raw)) {
+            return Optional.empty();
+        }
+        Expr cached = PARSED.get(raw);
+        if (cached == null) {
+            cached = ExpressionParser.parse(raw, 1, raw.length() - 1);
+            PARSED.put(raw, cached);
+        }
+        return Optional.of(cached);
+    }
+
+    /**
+     * The value of a JSON string as ARM sees it: the literal for plain text (with {@code [[}
+     * unescaped), the evaluated expression otherwise.
+     *
+     * @throws ExpressionException for what Azure would reject; its offset counts from the start of {@code raw}
+     */
+    public static Value evaluateJsonString(String raw, Scope scope, SourceLocation at) {
+        Optional<Expr> expr = parseJsonString(raw);
+        if (expr.isEmpty()) {
+            return new Value.Str(literal(raw));
+        }
+        return evaluate(expr.get(), scope, at);
+    }
+
+    /** Evaluates a parsed expression; {@code at} is where Unknowns it yields point to. */
+    public static Value evaluate(Expr expr, Scope scope, SourceLocation at) {
+        return new Evaluator(scope, at).evaluate(expr);
+    }
+}

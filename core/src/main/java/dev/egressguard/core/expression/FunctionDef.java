@@ -1,0 +1,31 @@
+package dev.egressguard.core.expression;
+
+import java.util.Objects;
+
+/**
+ * A built-in function: its name as Azure spells it, how many arguments it takes
+ * ({@code maxArgs} -1 for any number), and whether an Unknown argument makes the whole result
+ * Unknown before the body runs (true for almost all; false for functions that build containers
+ * such as createArray, whose shape stays known).
+ */
+public record FunctionDef(String name, int minArgs, int maxArgs, boolean propagatesUnknown, TemplateFunction body) {
+
+    public FunctionDef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(body, "body");
+    }
+
+    public String arityText() {
+        if (maxArgs == minArgs) {
+            return minArgs + (minArgs == 1 ? " argument" : " arguments");
+        }
+        if (maxArgs < 0) {
+            return "at least " + minArgs + (minArgs == 1 ? " argument" : " arguments");
+        }
+        return minArgs + " to " + maxArgs + " arguments";
+    }
+
+    public boolean accepts(int count) {
+        return count >= minArgs && (maxArgs < 0 || count <= maxArgs);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.egressguard.core.expression;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Value} to and from JSON text: for {@code json()}, {@code string()} and for reports.
+ * Writing is compact (no spaces), as {@code string()} of an object is in Azure.
+ */
+public final class JsonText {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            // json() is as lenient as Newtonsoft, which Azure uses: {'one': 'a'} is accepted.
+            .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private JsonText() {
+    }
+
+    /** Parses JSON text; {@link ExpressionException} when it is not valid JSON. */
+    public static Value parse(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new ExpressionException("The text is empty, not JSON");
+            }
+            return fromNode(node);
+        } catch (JsonProcessingException e) {
+            throw new ExpressionException("The text is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A Jackson tree as a Value (integers that fit 64 bits become Int, other numbers Num). */
+    public static Value fromNode(JsonNode node) {
+        if (node.isTextual()) {
+            return new Value.Str(node.textValue());
+        }
+        if (node.isIntegralNumber()) {
+            BigInteger big = node.bigIntegerValue();
+            return big.bitLength() < 64 ? new Value.Int(big.longValue()) : new Value.Num(new BigDecimal(big));
+        }
+        if (node.isNumber()) {
+            return new Value.Num(node.decimalValue());
+        }
+        if (node.isBoolean()) {
+            return Value.of(node.booleanValue());
+        }
+        if (node.isArray()) {
+            List<Value> items = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                items.add(fromNode(item));
+            }
+            return new Value.Arr(items);
+        }
+        if (node.isObject()) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                fields.put(e.getKey(), fromNode(e.getValue()));
+            }
+            return new Value.Obj(fields);
+        }
+        return Value.Null.INSTANCE;
+    }
+
+    /** Compact JSON; an Unknown is written as a string {@code "<unknown: reason>"}. */
+    public static String write(Value v) {
+        StringBuilder sb = new StringBuilder();
+        write(v, sb);
+        return sb.toString();
+    }
+
+    private static void write(Value v, StringBuilder sb) {
+        if (v instanceof Value.Str s) {
+            quote(s.value(), sb);
+        } else if (v instanceof Value.Int i) {
+            sb.append(i.value());
+        } else if (v instanceof Value.Num n) {
+            sb.append(n.value().toPlainString());
+        } else if (v instanceof Value.Bool b) {
+            sb.append(b.value());
+        } else if (v instanceof Value.Arr a) {
+            sb.append('[');
+            for (int i = 0; i < a.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(a.get(i), sb);
+            }
+            sb.append(']');
+        } else if (v instanceof Value.Obj o) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Value> e : o.fields().entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(e.getKey(), sb);
+                sb.append(':');
+                write(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (v instanceof Value.Unknown u) {
+            quote("<unknown: " + u.reason() + ">", sb);
+        } else {
+            sb.append("null");
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+}

@@ -1,0 +1,8 @@
+package dev.egressguard.core.expression;
+
+/** The body of a built-in function over already evaluated arguments. */
+@FunctionalInterface
+public interface TemplateFunction {
+
+    Value apply(FunctionCall call);
+}

@@ -1,0 +1,68 @@
+package dev.egressguard.core.expression.functions;
+
+import dev.egressguard.core.expression.FunctionCall;
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.Values;
+
+import java.util.function.IntPredicate;
+
+/** coalesce, equals, greater, greaterOrEquals, less, lessOrEquals. */
+public final class ComparisonFunctions {
+
+    private ComparisonFunctions() {
+    }
+
+    public static void register(FunctionLibrary.Builder b) {
+        b.addUnknownAware("coalesce", 1, -1, ComparisonFunctions::coalesce);
+        b.addUnknownAware("equals", 2, 2, c -> Values.equal(c.arg(0), c.arg(1)));
+        b.add("greater", 2, 2, c -> compare(c, r -> r > 0));
+        b.add("greaterOrEquals", 2, 2, c -> compare(c, r -> r >= 0));
+        b.add("less", 2, 2, c -> compare(c, r -> r < 0));
+        b.add("lessOrEquals", 2, 2, c -> compare(c, r -> r <= 0));
+    }
+
+    /** The first argument that is not null; an Unknown before it decides nothing, so it is the result. */
+    private static Value coalesce(FunctionCall c) {
+        for (Value v : c.args()) {
+            if (!(v instanceof Value.Null)) {
+                return v;
+            }
+        }
+        return Value.Null.INSTANCE;
+    }
+
+    private static Value compare(FunctionCall c, IntPredicate test) {
+        Value a = c.arg(0);
+        Value b = c.arg(1);
+        if (Values.isNumber(a) && Values.isNumber(b)) {
+            return Value.of(test.test(Values.decimal(a).compareTo(Values.decimal(b))));
+        }
+        if (a instanceof Value.Str x && b instanceof Value.Str y) {
+            return Value.of(test.test(compareText(x.value(), y.value())));
+        }
+        if (!(Values.isNumber(a) || a instanceof Value.Str)) {
+            throw c.wrongType(0, "an integer or string", a);
+        }
+        throw c.error("can't compare " + a.typeName() + " with " + b.typeName());
+    }
+
+    /**
+     * .NET's culture-aware order, which Azure uses: letters compare case-insensitively first,
+     * and only a difference in case alone puts the lower-case form first ('a' before 'A').
+     */
+    static int compareText(String x, String y) {
+        int r = x.compareToIgnoreCase(y);
+        if (r != 0) {
+            return Integer.signum(r);
+        }
+        for (int i = 0; i < x.length(); i++) {
+            char p = x.charAt(i);
+            char q = y.charAt(i);
+            if (p != q) {
+                return Character.isLowerCase(p) ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+}

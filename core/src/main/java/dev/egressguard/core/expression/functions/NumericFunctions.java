@@ -1,0 +1,139 @@
+package dev.egressguard.core.expression.functions;
+
+import dev.egressguard.core.expression.FunctionCall;
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.Values;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongBinaryOperator;
+
+/** add, copyIndex, div, float, int, max, min, mod, mul, sub. ARM integers are 64-bit. */
+public final class NumericFunctions {
+
+    private NumericFunctions() {
+    }
+
+    public static void register(FunctionLibrary.Builder b) {
+        b.add("add", 2, 2, c -> arithmetic(c, Math::addExact));
+        b.add("sub", 2, 2, c -> arithmetic(c, Math::subtractExact));
+        b.add("mul", 2, 2, c -> arithmetic(c, Math::multiplyExact));
+        b.add("div", 2, 2, c -> divide(c, false));
+        b.add("mod", 2, 2, c -> divide(c, true));
+        b.add("int", 1, 1, NumericFunctions::toInt);
+        b.add("float", 1, 1, NumericFunctions::toFloat);
+        b.add("max", 1, -1, c -> extreme(c, true));
+        b.add("min", 1, -1, c -> extreme(c, false));
+        b.add("copyIndex", 0, 2, NumericFunctions::copyIndex);
+    }
+
+    private static Value arithmetic(FunctionCall c, LongBinaryOperator op) {
+        long a = c.integer(0);
+        long b = c.integer(1);
+        try {
+            return Value.of(op.applyAsLong(a, b));
+        } catch (ArithmeticException e) {
+            throw c.error("overflows a 64-bit integer with " + a + " and " + b);
+        }
+    }
+
+    /** Integer division truncates toward zero and the remainder takes the dividend's sign, as in .NET. */
+    private static Value divide(FunctionCall c, boolean remainder) {
+        long a = c.integer(0);
+        long b = c.integer(1);
+        if (b == 0) {
+            throw c.error("can't divide by zero");
+        }
+        if (a == Long.MIN_VALUE && b == -1) {
+            return remainder ? Value.of(0) : Value.of(a);
+        }
+        return Value.of(remainder ? a % b : a / b);
+    }
+
+    private static Value toInt(FunctionCall c) {
+        Value v = c.arg(0);
+        if (v instanceof Value.Int) {
+            return v;
+        }
+        if (v instanceof Value.Num n) {
+            return Value.of(n.value().longValue());
+        }
+        if (v instanceof Value.Str s) {
+            try {
+                return Value.of(Long.parseLong(s.value().trim()));
+            } catch (NumberFormatException e) {
+                throw c.error("can't convert '" + s.value() + "' to an integer");
+            }
+        }
+        throw c.wrongType(0, "a string or integer", v);
+    }
+
+    private static Value toFloat(FunctionCall c) {
+        Value v = c.arg(0);
+        if (Values.isNumber(v)) {
+            return new Value.Num(Values.decimal(v));
+        }
+        if (v instanceof Value.Str s) {
+            try {
+                return new Value.Num(new BigDecimal(s.value().trim()));
+            } catch (NumberFormatException e) {
+                throw c.error("can't convert '" + s.value() + "' to a number");
+            }
+        }
+        throw c.wrongType(0, "a string or number", v);
+    }
+
+    /** max/min of integers given one by one or as one array. */
+    private static Value extreme(FunctionCall c, boolean max) {
+        List<Value> items = new ArrayList<>();
+        if (c.count() == 1 && c.arg(0) instanceof Value.Arr a) {
+            items.addAll(a.items());
+        } else {
+            items.addAll(c.args());
+        }
+        if (items.isEmpty()) {
+            throw c.error("needs at least one value");
+        }
+        Value best = null;
+        for (Value item : items) {
+            Value v = c.known(item);
+            if (!Values.isNumber(v)) {
+                throw c.error("expects integers but got " + v.typeName());
+            }
+            if (best == null) {
+                best = v;
+            } else {
+                int cmp = Values.decimal(v).compareTo(Values.decimal(best));
+                if (max ? cmp > 0 : cmp < 0) {
+                    best = v;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** copyIndex(), copyIndex(offset), copyIndex('loop'), copyIndex('loop', offset). */
+    private static Value copyIndex(FunctionCall c) {
+        String loop = null;
+        long offset = 0;
+        if (c.count() >= 1) {
+            if (c.arg(0) instanceof Value.Str s) {
+                loop = s.value();
+                if (c.count() == 2) {
+                    offset = c.integer(1);
+                }
+            } else if (c.count() == 1) {
+                offset = c.integer(0);
+            } else {
+                throw c.wrongType(0, "a loop name", c.arg(0));
+            }
+        }
+        try {
+            return Value.of(Math.addExact(c.scope().copyIndex(loop), offset));
+        } catch (ArithmeticException e) {
+            throw c.error("overflows a 64-bit integer");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.egressguard.core.expression.functions;
+
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.FunctionCall;
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * resourceId and its scoped siblings, resourceGroup, subscription, tenant, managementGroup,
+ * reference (answered by the Scope), pickZones and providers (only a deployment knows).
+ * list*() calls are answered by the evaluator: any function whose name starts with "list".
+ */
+public final class ResourceFunctions {
+
+    private ResourceFunctions() {
+    }
+
+    public static void register(FunctionLibrary.Builder b) {
+        b.add("resourceId", 2, -1, ResourceFunctions::resourceId);
+        b.add("subscriptionResourceId", 2, -1, ResourceFunctions::subscriptionResourceId);
+        b.add("tenantResourceId", 2, -1, c -> Value.of(providerPath(c, 0)));
+        b.add("extensionResourceId", 3, -1, c -> Value.of(trimSlash(c.string(0)) + providerPath(c, 1)));
+        b.add("managementGroupResourceId", 2, -1, ResourceFunctions::managementGroupResourceId);
+        b.add("resourceGroup", 0, 0, ResourceFunctions::resourceGroup);
+        b.add("subscription", 0, 0, ResourceFunctions::subscription);
+        b.add("tenant", 0, 0, ResourceFunctions::tenant);
+        b.add("managementGroup", 0, 1, ResourceFunctions::managementGroup);
+        b.add("reference", 1, 3, c -> c.scope().reference(c.arg(0), c.args().subList(1, c.count()), c.at()));
+        b.add("pickZones", 3, 5, c -> Value.unknown(
+                "pickZones() depends on the availability zones Azure offers in the region at deployment", c.at()));
+        b.add("providers", 1, 2, c -> Value.unknown(
+                "providers() reads the resource provider registry at deployment", c.at()));
+    }
+
+    /** The index of the first argument that looks like a resource type (has a '/'). */
+    private static int typeIndex(FunctionCall c, int from) {
+        for (int i = from; i < c.count(); i++) {
+            if (c.string(i).contains("/")) {
+                return i;
+            }
+        }
+        throw c.error("needs a resource type such as 'Microsoft.Network/virtualNetworks' among its arguments");
+    }
+
+    /**
+     * {@code /providers/NS/type/name[/child/name]...} from the type at {@code typeAt} and the
+     * names after it; a name may itself hold several '/'-separated segments.
+     */
+    private static String providerPath(FunctionCall c, int typeAt) {
+        String type = c.string(typeAt);
+        String[] typeParts = typeWithoutSlashes(type).split("/");
+        List<String> names = new ArrayList<>();
+        for (int i = typeAt + 1; i < c.count(); i++) {
+            for (String part : c.string(i).split("/", -1)) {
+                names.add(part);
+            }
+        }
+        if (typeParts.length < 2 || names.size() != typeParts.length - 1) {
+            throw c.error("got " + names.size() + " name segment(s) for the type '" + type + "', which needs "
+                    + Math.max(1, typeParts.length - 1));
+        }
+        StringBuilder sb = new StringBuilder("/providers/").append(typeParts[0]);
+        for (int i = 1; i < typeParts.length; i++) {
+            sb.append('/').append(typeParts[i]).append('/').append(names.get(i - 1));
+        }
+        return sb.toString();
+    }
+
+    private static Value resourceId(FunctionCall c) {
+        int t = typeIndex(c, 0);
+        DeploymentContext ctx = c.scope().context();
+        String subscription = ctx.subscriptionId();
+        String group = ctx.resourceGroup();
+        if (t == 1) {
+            group = c.string(0);
+        } else if (t == 2) {
+            subscription = c.string(0);
+            group = c.string(1);
+        } else if (t > 2) {
+            throw c.error("expects at most a subscription id and a resource group name before the resource type");
+        }
+        return Value.of("/subscriptions/" + subscription + "/resourceGroups/" + group + providerPath(c, t));
+    }
+
+    private static Value subscriptionResourceId(FunctionCall c) {
+        int t = typeIndex(c, 0);
+        if (t > 1) {
+            throw c.error("expects at most a subscription id before the resource type");
+        }
+        String subscription = t == 1 ? c.string(0) : c.scope().context().subscriptionId();
+        return Value.of("/subscriptions/" + subscription + providerPath(c, t));
+    }
+
+    private static Value managementGroupResourceId(FunctionCall c) {
+        int t = typeIndex(c, 0);
+        if (t > 1) {
+            throw c.error("expects at most a management group name before the resource type");
+        }
+        String group = t == 1 ? c.string(0) : c.scope().context().managementGroup();
+        return Value.of("/providers/Microsoft.Management/managementGroups/" + group + providerPath(c, t));
+    }
+
+    /** Without leading and trailing '/'; an extension's base id keeps its leading one. */
+    private static String trimSlash(String s) {
+        final int from = 0;
+        int to = s.length();
+        while (to > 0 && s.charAt(to - 1) == '/') {
+            to--;
+        }
+        return s.substring(from, Math.max(from, to));
+    }
+
+    private static String typeWithoutSlashes(String type) {
+        String t = trimSlash(type);
+        while (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        return t;
+    }
+
+    private static Value resourceGroup(FunctionCall c) {
+        DeploymentContext ctx = c.scope().context();
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("id", Value.of("/subscriptions/" + ctx.subscriptionId() + "/resourceGroups/" + ctx.resourceGroup()));
+        f.put("name", Value.of(ctx.resourceGroup()));
+        f.put("type", Value.of("Microsoft.Resources/resourceGroups"));
+        f.put("location", Value.of(ctx.location()));
+        f.put("managedBy", Value.unknown("resourceGroup().managedBy is only known at deployment", c.at()));
+        f.put("tags", Value.unknown("resourceGroup().tags is only known at deployment", c.at()));
+        f.put("properties", new Value.Obj(Map.of("provisioningState", Value.of("Succeeded"))));
+        return new Value.Obj(f);
+    }
+
+    private static Value subscription(FunctionCall c) {
+        DeploymentContext ctx = c.scope().context();
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("id", Value.of("/subscriptions/" + ctx.subscriptionId()));
+        f.put("subscriptionId", Value.of(ctx.subscriptionId()));
+        f.put("tenantId", Value.of(ctx.tenantId()));
+        f.put("displayName", Value.unknown("subscription().displayName is only known at deployment", c.at()));
+        return new Value.Obj(f);
+    }
+
+    private static Value tenant(FunctionCall c) {
+        DeploymentContext ctx = c.scope().context();
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("countryCode", Value.unknown("tenant().countryCode is only known at deployment", c.at()));
+        f.put("displayName", Value.unknown("tenant().displayName is only known at deployment", c.at()));
+        f.put("id", Value.of("/tenants/" + ctx.tenantId()));
+        f.put("tenantId", Value.of(ctx.tenantId()));
+        return new Value.Obj(f);
+    }
+
+    private static Value managementGroup(FunctionCall c) {
+        String name = c.count() == 1 ? c.string(0) : c.scope().context().managementGroup();
+        Map<String, Value> f = new LinkedHashMap<>();
+        f.put("id", Value.of("/providers/Microsoft.Management/managementGroups/" + name));
+        f.put("name", Value.of(name));
+        f.put("type", Value.of("Microsoft.Management/managementGroups"));
+        f.put("properties", Value.unknown("managementGroup().properties is only known at deployment", c.at()));
+        return new Value.Obj(f);
+    }
+}

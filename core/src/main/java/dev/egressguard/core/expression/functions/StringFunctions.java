@@ -1,0 +1,176 @@
+package dev.egressguard.core.expression.functions;
+
+import dev.egressguard.core.expression.FunctionCall;
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.JsonText;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * String functions. The collection functions Azure also defines for strings (concat, contains,
+ * empty, first, last, indexOf, length, skip, take) live in {@link ArrayFunctions}; encodings in
+ * {@link EncodingFunctions}.
+ */
+public final class StringFunctions {
+
+    private StringFunctions() {
+    }
+
+    public static void register(FunctionLibrary.Builder b) {
+        b.add("endsWith", 2, 2, c -> Value.of(lower(c.string(0)).endsWith(lower(c.string(1)))));
+        b.add("startsWith", 2, 2, c -> Value.of(lower(c.string(0)).startsWith(lower(c.string(1)))));
+        b.add("format", 1, -1, DotNetFormat::format);
+        b.add("guid", 1, -1, c -> Value.of(ArmHashes.guid(texts(c))));
+        b.add("uniqueString", 1, -1, c -> Value.of(ArmHashes.uniqueString(texts(c))));
+        b.add("newGuid", 0, 0, c -> deploymentTimeOnly(c, "newGuid() returns a new GUID at each deployment"));
+        b.add("join", 2, 2, StringFunctions::join);
+        b.add("padLeft", 2, 3, StringFunctions::padLeft);
+        b.add("replace", 3, 3, StringFunctions::replace);
+        b.add("split", 2, 2, StringFunctions::split);
+        b.add("string", 1, 1, c -> Value.of(Values.text(c.known(c.arg(0)))));
+        b.add("substring", 2, 3, StringFunctions::substring);
+        b.add("toLower", 1, 1, c -> Value.of(lower(c.string(0))));
+        b.add("toUpper", 1, 1, c -> Value.of(c.string(0).toUpperCase(Locale.ROOT)));
+        b.add("trim", 1, 1, c -> Value.of(c.string(0).strip()));
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The arguments of guid()/uniqueString(), which Azure requires to be strings. */
+    private static List<String> texts(FunctionCall c) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < c.count(); i++) {
+            out.add(c.string(i));
+        }
+        return out;
+    }
+
+    /**
+     * newGuid() and utcNow(): Azure allows them only in a parameter's default value, where
+     * they take a new value at each deployment.
+     */
+    static Value deploymentTimeOnly(FunctionCall c, String reason) {
+        if (!c.scope().inParameterDefault()) {
+            throw c.error("can only be used in the default value of a parameter");
+        }
+        return Value.unknown(reason, c.at());
+    }
+
+    private static Value join(FunctionCall c) {
+        Value.Arr a = c.array(0);
+        String delimiter = c.string(1);
+        long total = 0;
+        List<String> parts = new ArrayList<>();
+        for (Value item : a.items()) {
+            Value v = c.known(item);
+            if (v instanceof Value.Arr || v instanceof Value.Obj) {
+                throw c.error("expects an array of strings, integers or booleans but an element is " + v.typeName());
+            }
+            String s = Values.text(v);
+            total += s.length() + delimiter.length();
+            Strings.checkLength(c, total);
+            parts.add(s);
+        }
+        return Value.of(String.join(delimiter, parts));
+    }
+
+    private static Value padLeft(FunctionCall c) {
+        Value v = c.arg(0);
+        if (!(v instanceof Value.Str || v instanceof Value.Int)) {
+            throw c.wrongType(0, "a string or integer", v);
+        }
+        String s = Values.text(v);
+        long width = c.integer(1);
+        String pad = c.count() > 2 ? c.string(2) : " ";
+        if (pad.length() != 1) {
+            throw c.error("expects a single padding character but got '" + pad + "'");
+        }
+        if (width <= s.length()) {
+            return Value.of(s);
+        }
+        Strings.checkLength(c, width);
+        return Value.of(String.valueOf(pad.charAt(0)).repeat((int) (width - s.length())) + s);
+    }
+
+    private static Value replace(FunctionCall c) {
+        String s = c.string(0);
+        String old = c.string(1);
+        String with = c.string(2);
+        if (old.isEmpty()) {
+            throw c.error("expects a non-empty string to replace");
+        }
+        if (with.length() > old.length()) {
+            long occurrences = (s.length() - s.replace(old, "").length()) / old.length();
+            Strings.checkLength(c, s.length() + occurrences * (with.length() - old.length()));
+        }
+        return Value.of(s.replace(old, with));
+    }
+
+    private static Value split(FunctionCall c) {
+        String s = c.string(0);
+        List<String> delimiters = new ArrayList<>();
+        Value d = c.arg(1);
+        if (d instanceof Value.Str ds) {
+            delimiters.add(ds.value());
+        } else if (d instanceof Value.Arr da) {
+            for (Value item : da.items()) {
+                if (!(c.known(item) instanceof Value.Str is)) {
+                    throw c.error("expects an array of string delimiters but an element is " + item.typeName());
+                }
+                delimiters.add(is.value());
+            }
+        } else {
+            throw c.wrongType(1, "a string or an array of strings", d);
+        }
+        List<Value> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i <= s.length()) {
+            String hit = null;
+            for (String delimiter : delimiters) {
+                if (!delimiter.isEmpty() && s.startsWith(delimiter, i)) {
+                    hit = delimiter;
+                    break;
+                }
+            }
+            if (hit != null) {
+                out.add(Value.of(s.substring(start, i)));
+                i += hit.length();
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        out.add(Value.of(s.substring(start)));
+        return new Value.Arr(out);
+    }
+
+    private static Value substring(FunctionCall c) {
+        String s = c.string(0);
+        long start = c.integer(1);
+        long length = c.count() > 2 ? c.integer(2) : s.length() - start;
+        if (start < 0 || start > s.length()) {
+            throw c.error("startIndex " + start + " is outside the string of length " + s.length());
+        }
+        if (length < 0 || start + length > s.length()) {
+            throw c.error("the index " + start + " and length " + length
+                    + " must refer to a location within the string of length " + s.length());
+        }
+        return Value.of(s.substring((int) start, (int) (start + length)));
+    }
+
+    /** For base64ToJson and friends. */
+    static Value parseJson(FunctionCall c, String text) {
+        try {
+            return JsonText.parse(text);
+        } catch (dev.egressguard.core.expression.ExpressionException e) {
+            throw c.error("can't parse " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.egressguard.core.model;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the entries of {@link InlineCollection}s into child resources with ids, parents and a
+ * provenance that points at the entry inside the parent's declaration. An entry that is not an
+ * object (an Unknown from {@code reference()}) yields no child; the parent keeps it in its body,
+ * and references to the child it would have been stay unresolved, so rules say UNKNOWN.
+ */
+final class InlineChildren {
+
+    private InlineChildren() {
+    }
+
+    /** The children written inline in {@code parent} (not their own inline children). */
+    static List<Resource> of(Resource parent) {
+        List<Resource> out = new ArrayList<>();
+        for (InlineCollection c : InlineCollection.ALL) {
+            if (!parent.isType(c.parentType())) {
+                continue;
+            }
+            Located array = locate(parent.body(), c.path());
+            if (array == null || !(array.value() instanceof Value.Arr entries)) {
+                continue;
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) instanceof Value.Obj entry) {
+                    out.add(child(parent, c, entry, i, array.pointer() + "/" + i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Resource child(Resource parent, InlineCollection c, Value.Obj entry, int index, String pointer) {
+        String name = nameOf(entry, index);
+        Value.Obj body = withApiVersionOf(parent, c.flat() ? armShape(entry, name) : entry);
+        ResourceId id = parent.id().child(c.childSegment(), name);
+        String type = parent.type() + "/" + c.childSegment();
+        return new Resource(id, type, name, parent.apiVersion(), body,
+                inlineProvenance(parent.provenance(), pointer, c.flat()));
+    }
+
+    /**
+     * A declared child resource says which API version it was written for, and rules read it
+     * (a subnet's {@code defaultOutboundAccess} default changed with 2025-07-01); an inline child
+     * was written for its parent's. Live bodies carry none, and get none.
+     */
+    private static Value.Obj withApiVersionOf(Resource parent, Value.Obj body) {
+        Value apiVersion = parent.body().get("apiVersion");
+        return apiVersion == null || body.has("apiVersion") ? body : body.with("apiVersion", apiVersion);
+    }
+
+    /**
+     * The entry's name; an entry without a usable one (computed, missing, or with a slash that
+     * would break the id) is named by its position, {@code [2]}, so it still gets checked.
+     */
+    private static String nameOf(Value.Obj entry, int index) {
+        String name = Bodies.str(entry, "name");
+        return name == null || name.isBlank() || name.contains("/") ? "[" + index + "]" : name;
+    }
+
+    /** {@code {name, count, vnetSubnetID}} -> {@code {name, properties: {count, vnetSubnetID}}}, as ARM returns a child. */
+    private static Value.Obj armShape(Value.Obj entry, String name) {
+        Map<String, Value> properties = new LinkedHashMap<>();
+        Map<String, Value> body = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : entry.fields().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("name")) {
+                body.put(e.getKey(), e.getValue());
+            } else {
+                properties.put(e.getKey(), e.getValue());
+            }
+        }
+        body.putIfAbsent("name", Value.of(name));
+        body.put("properties", new Value.Obj(properties));
+        return new Value.Obj(body);
+    }
+
+    /**
+     * A child's provenance: it was declared where its entry is written, and its properties are
+     * located through the parent's locator under the entry's pointer.
+     */
+    static Provenance inlineProvenance(Provenance parent, String prefix, boolean flat) {
+        PropertyLocator locator = pointer -> parent.locate(prefix + (flat ? unflatten(pointer) : pointer));
+        return new Provenance(parent.locate(prefix), locator, parent.portalLink());
+    }
+
+    /** A pointer into the ARM-shaped child, mapped back onto the flat entry it came from. */
+    private static String unflatten(String pointer) {
+        String lower = pointer.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("/properties")) {
+            return "";
+        }
+        return lower.startsWith("/properties/") ? pointer.substring("/properties".length()) : pointer;
+    }
+
+    /** A value with the JSON pointer it was found at, keys spelled as written. */
+    record Located(Value value, String pointer) {
+    }
+
+    static Located locate(Value.Obj body, List<String> path) {
+        Value current = body;
+        StringBuilder pointer = new StringBuilder();
+        for (String key : path) {
+            if (!(current instanceof Value.Obj obj) || obj.keyOf(key) == null) {
+                return null;
+            }
+            String spelled = obj.keyOf(key);
+            pointer.append('/').append(Bodies.escape(spelled));
+            current = obj.get(spelled);
+        }
+        return new Located(current, pointer.toString());
+    }
+}

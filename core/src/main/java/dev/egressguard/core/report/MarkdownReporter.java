@@ -1,0 +1,146 @@
+package dev.egressguard.core.report;
+
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.source.Diagnostic;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A short Markdown summary for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: a counts
+ * table, then the active findings (at most {@code limit}, then "and N more"), then input problems.
+ * Everything that comes from templates is escaped: it cannot break a table, start a code span,
+ * inject HTML or mention a person.
+ */
+public final class MarkdownReporter implements Reporter {
+
+    /** Characters of a message shown in a table cell. */
+    static final int MAX_MESSAGE = 300;
+
+    private final DisplayPaths paths;
+    private final int limit;
+
+    public MarkdownReporter(DisplayPaths paths, int limit) {
+        this.paths = paths;
+        this.limit = limit;
+    }
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        out.write(render(report));
+    }
+
+    public String render(Report report) {
+        ReportSummary s = ReportSummary.of(report);
+        StringBuilder md = new StringBuilder("## Egress Guard\n\n");
+        md.append(headline(s)).append("\n\n");
+        md.append("| Result | Count |\n|---|---:|\n");
+        row(md, "Failed (error)", s.failedError());
+        row(md, "Failed (warning)", s.failedWarning());
+        row(md, "Failed (note)", s.failedNote());
+        row(md, "Unknown", s.unknown());
+        row(md, "Suppressed", s.suppressed());
+        row(md, "Passed checks", s.passed());
+        row(md, "Input errors", s.diagnosticErrors());
+        row(md, "Input warnings", s.diagnosticWarnings());
+        md.append("\nChecked ").append(ConsoleReporter.plural(s.files(), "file")).append(", ")
+                .append(ConsoleReporter.plural(s.resources(), "resource")).append(" with ")
+                .append(ConsoleReporter.plural(s.rules(), "rule")).append(".\n");
+
+        // Worst first, so that a capped table still shows the findings that fail builds.
+        List<Finding> active = FindingOrder.sorted(report.activeFindings(), paths).stream()
+                .sorted(Comparator.comparingInt(MarkdownReporter::rank)).toList();
+        if (!active.isEmpty()) {
+            md.append("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
+            active.stream().limit(limit).forEach(f -> md.append("| ").append(outcome(f))
+                    .append(" | ").append(escape(f.ruleId())).append(' ').append(escape(nullToEmpty(f.ruleName())))
+                    .append(" | ").append(escape(f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()))
+                    .append(" | ").append(escape(where(f)))
+                    .append(" | ").append(escape(cut(f.message()))).append(" |\n"));
+            more(md, active.size());
+        }
+        List<Diagnostic> problems = report.diagnostics().stream()
+                .filter(d -> d.level() != Diagnostic.Level.INFO).toList();
+        if (!problems.isEmpty()) {
+            md.append("\n### Input problems\n\n| Level | Location | Message |\n|---|---|---|\n");
+            problems.stream().limit(limit).forEach(d -> md.append("| ").append(d.level().name().toLowerCase(Locale.ROOT))
+                    .append(" | ").append(escape(paths.where(d.location())))
+                    .append(" | ").append(escape(d.message())).append(" |\n"));
+            more(md, problems.size());
+        }
+        return md.toString();
+    }
+
+    private static String headline(ReportSummary s) {
+        if (s.failed() == 0 && s.unknown() == 0 && s.diagnosticErrors() == 0) {
+            return "**No egress findings.**";
+        }
+        StringBuilder sb = new StringBuilder("**");
+        sb.append(ConsoleReporter.plural(s.failed(), "failed check")).append(", ").append(s.unknown()).append(" unknown");
+        if (s.diagnosticErrors() > 0) {
+            sb.append(", ").append(ConsoleReporter.plural(s.diagnosticErrors(), "input error"));
+        }
+        return sb.append(".**").toString();
+    }
+
+    private void more(StringBuilder md, int total) {
+        if (total > limit) {
+            md.append("\n_… and ").append(total - limit).append(" more (see egress-report.sarif or the build log)._\n");
+        }
+    }
+
+    private static void row(StringBuilder md, String label, long count) {
+        md.append("| ").append(label).append(" | ").append(count).append(" |\n");
+    }
+
+    /** FAIL by severity, then UNKNOWN. */
+    private static int rank(Finding f) {
+        return f.outcome() == Outcome.UNKNOWN ? Severity.values().length : f.severity().ordinal();
+    }
+
+    /** A table row is no place for an essay; the SARIF and JSON reports keep the whole message. */
+    private static String cut(String message) {
+        String line = ConsoleReporter.oneLine(message);
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 1).stripTrailing() + "…";
+    }
+
+    private static String outcome(Finding f) {
+        return f.outcome() == Outcome.UNKNOWN ? "unknown" : "fail (" + f.severity().id() + ")";
+    }
+
+    private String where(Finding f) {
+        String w = paths.where(f.location());
+        return w.isEmpty() ? f.resourceId() : w;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * Text for a table cell: one line, Markdown punctuation backslash-escaped (CommonMark allows it
+     * for any ASCII punctuation), {@code <}, {@code >}, {@code &} and {@code @} as entities so that
+     * neither HTML nor @-mentions come through.
+     */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        String line = ConsoleReporter.oneLine(s);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '@' -> sb.append("&#64;");
+                case '|', '`', '\\', '*', '_', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

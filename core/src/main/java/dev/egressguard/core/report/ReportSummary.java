@@ -1,0 +1,57 @@
+package dev.egressguard.core.report;
+
+import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.source.Diagnostic;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The counts every reporter shows, computed once so that the console, JSON, Markdown and the
+ * fail decision never disagree. Suppressed findings count only in {@code suppressed}.
+ */
+public record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
+                            long passed, long evaluations, int files, int resources, int rules,
+                            long diagnosticErrors, long diagnosticWarnings, long diagnosticInfos) {
+
+    public static ReportSummary of(Report report) {
+        long unknown = report.activeFindings().stream().filter(f -> f.outcome() == Outcome.UNKNOWN).count();
+        long suppressed = report.findings().stream().filter(Finding::isSuppressed).count();
+        long passed = report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).count();
+        Set<String> resources = new HashSet<>();
+        for (Evaluation e : report.evaluations()) {
+            addResource(resources, e.resourceId(), e.resourceType(), e.resourceName());
+        }
+        for (Finding f : report.findings()) {
+            addResource(resources, f.resourceId(), f.resourceType(), f.resourceName());
+        }
+        return new ReportSummary(
+                report.count(Outcome.FAIL, Severity.ERROR),
+                report.count(Outcome.FAIL, Severity.WARNING),
+                report.count(Outcome.FAIL, Severity.NOTE),
+                unknown, suppressed, passed, report.evaluations().size(),
+                report.inputs().size(), resources.size(), report.rules().size(),
+                countDiagnostics(report, Diagnostic.Level.ERROR),
+                countDiagnostics(report, Diagnostic.Level.WARNING),
+                countDiagnostics(report, Diagnostic.Level.INFO));
+    }
+
+    /** Active FAIL findings of every severity. */
+    public long failed() {
+        return failedError + failedWarning + failedNote;
+    }
+
+    /** Ids are case-insensitive in ARM; a resource without an id is known by type and name. */
+    private static void addResource(Set<String> into, String id, String type, String name) {
+        String key = id == null || id.isEmpty() ? type + "|" + name : id;
+        into.add(key.toLowerCase(Locale.ROOT));
+    }
+
+    private static long countDiagnostics(Report report, Diagnostic.Level level) {
+        return report.diagnostics().stream().filter(d -> d.level() == level).count();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.egressguard.core.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a report in the chosen formats: the console to {@link ReportOptions#console()}, the others
+ * as files in the output directory (by convention {@code target/egress/}) under the names of
+ * {@link Format#fileName()}. Each file is written whole or not at all, so a CI step never uploads
+ * half a SARIF file.
+ */
+public final class ReportWriter {
+
+    /** The conventional output directory, relative to the project. */
+    public static final String DEFAULT_OUTPUT_DIR = "target/egress";
+
+    private ReportWriter() {
+    }
+
+    /** The reporter for a format. */
+    public static Reporter reporter(Format format, ReportOptions options) {
+        DisplayPaths paths = options.paths();
+        return switch (format) {
+            case CONSOLE -> new ConsoleReporter(paths, options.color().enabledHere());
+            case JSON -> new JsonReporter(options.tool(), paths);
+            case SARIF -> new SarifReporter(options.tool(), paths);
+            case JUNIT -> new JUnitReporter(paths, options.unknownAsFailure());
+            case MARKDOWN -> new MarkdownReporter(paths, options.markdownLimit());
+        };
+    }
+
+    /**
+     * Writes every format in {@code formats}; returns the files written, in the order of {@link Format}.
+     *
+     * @throws IOException when the directory or a file cannot be written; files written before stay
+     */
+    public static List<Path> write(Report report, Path outputDir, Set<Format> formats, ReportOptions options)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        Set<Format> ordered = formats.isEmpty() ? EnumSet.noneOf(Format.class) : EnumSet.copyOf(formats);
+        for (Format format : ordered) {
+            if (format == Format.CONSOLE) {
+                ConsoleReporter console = new ConsoleReporter(options.paths(), options.color().enabledHere());
+                console.lines(report).forEach(options.console());
+                continue;
+            }
+            Files.createDirectories(outputDir);
+            Path target = outputDir.resolve(format.fileName().orElseThrow());
+            writeAtomically(target, reporter(format, options), report);
+            written.add(target);
+        }
+        return written;
+    }
+
+    private static void writeAtomically(Path target, Reporter reporter, Report report) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                reporter.write(report, out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.egressguard.core.rule;
+
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading a composed YAML tree while collecting every problem with its position: each reader
+ * method reports what is wrong and returns empty, so a parser goes on and finds the next one.
+ */
+final class Nodes {
+
+    private final String file;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    Nodes(String file) {
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    List<Diagnostic> errors() {
+        return errors;
+    }
+
+    /** The errors in file order, as a person reads them. */
+    List<Diagnostic> sortedErrors() {
+        List<Diagnostic> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return sorted;
+    }
+
+    SourceLocation at(Node node) {
+        return SafeYaml.at(file, node.getStartMark());
+    }
+
+    void error(Node node, String message) {
+        errors.add(Diagnostic.error(at(node), message));
+    }
+
+    /** The entries of a mapping in file order, keyed by their text; reports a node that is not a mapping. */
+    Optional<Map<String, NodeTuple>> mapping(Node node, String what) {
+        if (!(node instanceof MappingNode map)) {
+            error(node, what + " must be a mapping (key: value lines), not " + kind(node));
+            return Optional.empty();
+        }
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                out.putIfAbsent(k.getValue(), t);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    Optional<List<Node>> sequence(Node node, String what) {
+        if (!(node instanceof SequenceNode seq)) {
+            error(node, what + " must be a list, not " + kind(node));
+            return Optional.empty();
+        }
+        return Optional.of(seq.getValue());
+    }
+
+    /** A text scalar; numbers and booleans are refused so that {@code name: 1} is noticed. */
+    Optional<String> string(Node node, String what) {
+        if (node instanceof ScalarNode s && (Tag.STR.equals(s.getTag()))) {
+            return Optional.of(s.getValue());
+        }
+        error(node, what + " must be a text, not " + kind(node));
+        return Optional.empty();
+    }
+
+    /** A text, or a list of texts (as in {@code type:}). */
+    Optional<List<String>> strings(Node node, String what) {
+        if (node instanceof SequenceNode seq) {
+            List<String> out = new ArrayList<>();
+            boolean ok = true;
+            for (Node item : seq.getValue()) {
+                Optional<String> s = string(item, "each entry of " + what);
+                s.ifPresent(out::add);
+                ok &= s.isPresent();
+            }
+            if (out.isEmpty() && ok) {
+                error(node, what + " must not be an empty list");
+                return Optional.empty();
+            }
+            return ok ? Optional.of(out) : Optional.empty();
+        }
+        return string(node, what + " (a text or a list of texts)").map(List::of);
+    }
+
+    Optional<Boolean> bool(Node node, String what) {
+        if (node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())) {
+            return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
+        }
+        error(node, what + " must be true or false, not " + kind(node));
+        return Optional.empty();
+    }
+
+    /** A YAML literal as a value: text, whole or decimal number, boolean, null, list, mapping. */
+    Optional<Value> literal(Node node, String what) {
+        if (node instanceof ScalarNode s) {
+            Tag tag = s.getTag();
+            String text = s.getValue();
+            if (Tag.STR.equals(tag)) {
+                return Optional.of(Value.of(text));
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Optional.of(Value.of(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT))));
+            }
+            if (Tag.NULL.equals(tag)) {
+                return Optional.of(Value.Null.INSTANCE);
+            }
+            if (Tag.INT.equals(tag)) {
+                return integer(s, what);
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                try {
+                    return Optional.of(new Value.Num(new BigDecimal(text.replace("_", ""))));
+                } catch (NumberFormatException e) {
+                    error(node, what + ": '" + text + "' is not a number a rule can compare");
+                    return Optional.empty();
+                }
+            }
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Value> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                Optional<Value> v = literal(item, what);
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                items.add(v.get());
+            }
+            return Optional.of(new Value.Arr(items));
+        }
+        if (node instanceof MappingNode map) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Optional<Value> v = literal(t.getValueNode(), what);
+                if (v.isEmpty() || !(t.getKeyNode() instanceof ScalarNode k)) {
+                    return Optional.empty();
+                }
+                fields.put(k.getValue(), v.get());
+            }
+            return Optional.of(new Value.Obj(fields));
+        }
+        error(node, what + " is not a plain value");
+        return Optional.empty();
+    }
+
+    private Optional<Value> integer(ScalarNode s, String what) {
+        String text = s.getValue().replace("_", "");
+        try {
+            BigInteger big = text.startsWith("0x") || text.startsWith("-0x") || text.startsWith("+0x")
+                    ? new BigInteger(text.replaceFirst("0x", ""), 16)
+                    : new BigInteger(text);
+            return Optional.of(big.bitLength() < 64 ? Value.of(big.longValue()) : new Value.Num(new BigDecimal(big)));
+        } catch (NumberFormatException e) {
+            error(s, what + ": '" + s.getValue() + "' is not a number a rule can compare");
+            return Optional.empty();
+        }
+    }
+
+    /** Reports every key of {@code entries} that is not in {@code allowed}, suggesting the closest. */
+    void unknownKeys(Map<String, NodeTuple> entries, List<String> allowed, String where) {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String hint = closest(e.getKey(), allowed).map(c -> " (did you mean '" + c + "'?)")
+                        .orElse("; allowed: " + String.join(", ", allowed));
+                error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "' in " + where + hint);
+            }
+        }
+    }
+
+    /** How a node is named in "must be X, not Y". */
+    static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        Tag tag = node.getTag();
+        String text = ((ScalarNode) node).getValue();
+        if (Tag.BOOL.equals(tag)) {
+            return "the boolean " + text;
+        }
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return "the number " + text;
+        }
+        if (Tag.NULL.equals(tag)) {
+            return "nothing (null)";
+        }
+        return "the text '" + text + "'";
+    }
+
+    /** The closest of {@code candidates} to a misspelt {@code word}, for "did you mean". */
+    static Optional<String> closest(String word, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

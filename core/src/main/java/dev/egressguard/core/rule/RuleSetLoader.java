@@ -1,0 +1,151 @@
+package dev.egressguard.core.rule;
+
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads rule files into one {@link RuleSet}: built-in rules from the classpath
+ * ({@code egress-guard/rules/index.txt} lists the files beside it; the rules module provides
+ * them), files, and directories of {@code *.yaml}/{@code *.yml} (not recursive, so a
+ * {@code tests/} folder beside the rules is not read as rules). Rule ids must be unique across
+ * everything loaded; a file's problems never stop the other files.
+ * <pre>{@code
+ * RuleSet rules = new RuleSetLoader().addBuiltIn().addPaths(List.of(Path.of("policy"))).load();
+ * }</pre>
+ */
+public final class RuleSetLoader {
+
+    public static final String BUILT_IN_FOLDER = "egress-guard/rules/";
+    public static final String BUILT_IN_INDEX = BUILT_IN_FOLDER + "index.txt";
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
+    private final Map<String, SourceLocation> idsSeen = new HashMap<>();
+
+    /** Built-in rules and the given files or directories, in that order. */
+    public static RuleSet load(List<Path> paths, boolean builtIn) {
+        RuleSetLoader loader = new RuleSetLoader();
+        if (builtIn) {
+            loader.addBuiltIn();
+        }
+        return loader.addPaths(paths).load();
+    }
+
+    /** One file's text, as if read from {@code file}: for tests, docs and editors. */
+    public static RuleSet parse(String file, String text) {
+        return new RuleSetLoader().addText(file, text).load();
+    }
+
+    public RuleSetLoader addBuiltIn() {
+        return addBuiltIn(RuleSetLoader.class.getClassLoader());
+    }
+
+    /** The built-in rules that {@code loader} provides; nothing (and no error) when the rules module is absent. */
+    public RuleSetLoader addBuiltIn(ClassLoader loader) {
+        String index = resource(loader, BUILT_IN_INDEX);
+        if (index == null) {
+            return this;
+        }
+        for (String line : index.split("\r?\n")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            String text = resource(loader, BUILT_IN_FOLDER + name);
+            if (text == null) {
+                diagnostics.add(Diagnostic.error(SourceLocation.of("classpath:" + BUILT_IN_INDEX),
+                        "lists " + name + ", which is not on the classpath"));
+            } else {
+                addText("classpath:" + BUILT_IN_FOLDER + name, text);
+            }
+        }
+        return this;
+    }
+
+    public RuleSetLoader addPaths(List<Path> paths) {
+        paths.forEach(this::addPath);
+        return this;
+    }
+
+    /** A rule file, or a directory whose {@code *.yaml} and {@code *.yml} files are read in name order. */
+    public RuleSetLoader addPath(Path path) {
+        if (Files.isDirectory(path)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(path)) {
+                files = s.filter(p -> Files.isRegularFile(p) && isRuleFile(p)).sorted().toList();
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(SourceLocation.of(path.toString()), "cannot list the directory: " + e.getMessage()));
+                return this;
+            }
+            files.forEach(this::addFile);
+        } else if (Files.isRegularFile(path)) {
+            addFile(path);
+        } else {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(path.toString()), "no such rule file or directory"));
+        }
+        return this;
+    }
+
+    private void addFile(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), "not UTF-8 text"));
+            return;
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), "cannot read: " + e.getMessage()));
+            return;
+        }
+        addText(file.toString(), text);
+    }
+
+    /** The rules in {@code text}, reported as {@code file}. */
+    public RuleSetLoader addText(String file, String text) {
+        sources.add(file);
+        RuleFileParser.Parsed parsed = RuleFileParser.parse(file, text);
+        diagnostics.addAll(parsed.diagnostics());
+        for (int i = 0; i < parsed.rules().size(); i++) {
+            Rule rule = parsed.rules().get(i);
+            SourceLocation at = parsed.idLocations().get(i);
+            SourceLocation first = idsSeen.putIfAbsent(rule.id().toLowerCase(Locale.ROOT), at);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(at, "duplicate rule id '" + rule.id() + "': already defined at " + first));
+            } else {
+                rules.add(rule);
+            }
+        }
+        return this;
+    }
+
+    public RuleSet load() {
+        return new RuleSet(rules, diagnostics, sources);
+    }
+
+    static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    private static String resource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.egressguard.core.rule;
+
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.RuleEngine;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.rule.condition.FieldPath;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs rule tests: each case folder under {@code tests/} holds a template ({@code template.json},
+ * or the only {@code *.json} that is not a parameter file), optionally its parameters
+ * ({@code parameters.json} or {@code <template>.parameters.json}), and {@code expected.yaml}.
+ * The case passes when the rules' findings on the template are exactly the expected ones.
+ * <pre>{@code
+ * RuleTestResult r = RuleTestRunner.forDirectory(dir, false, evaluator, RuleEngine.Options.DEFAULT);
+ * }</pre>
+ */
+public final class RuleTestRunner {
+
+    public static final String TESTS_FOLDER = "tests";
+    public static final String EXPECTED_FILE = "expected.yaml";
+
+    private final RuleSet rules;
+    private final TemplateResources templates;
+    private final RuleEngine.Options options;
+
+    public RuleTestRunner(RuleSet rules, TemplateResources templates, RuleEngine.Options options) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * The rules of {@code dir} (its {@code *.yaml} files; the built-in rules too when asked)
+     * tested against the cases in {@code dir/tests}.
+     */
+    public static RuleTestResult forDirectory(Path dir, boolean builtIn, TemplateResources templates,
+                                              RuleEngine.Options options) {
+        RuleSetLoader loader = new RuleSetLoader();
+        if (builtIn) {
+            loader.addBuiltIn();
+        }
+        RuleSet set = loader.addPath(dir).load();
+        return new RuleTestRunner(set, templates, options).run(dir.resolve(TESTS_FOLDER));
+    }
+
+    /** Every case folder of {@code testsDir} (a folder holding {@code expected.yaml}), in name order. */
+    public RuleTestResult run(Path testsDir) {
+        List<Diagnostic> diagnostics = new ArrayList<>(rules.diagnostics());
+        List<RuleTestResult.Case> cases = new ArrayList<>();
+        if (!Files.isDirectory(testsDir)) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(testsDir.toString()), "no tests folder: rule tests live in "
+                    + TESTS_FOLDER + "/<case>/ with a template and " + EXPECTED_FILE));
+            return new RuleTestResult(cases, diagnostics);
+        }
+        try (Stream<Path> s = Files.list(testsDir)) {
+            for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
+                cases.add(runCase(dir));
+            }
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(testsDir.toString()), "cannot list: " + e.getMessage()));
+        }
+        if (cases.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(SourceLocation.of(testsDir.toString()), "no test cases found"));
+        }
+        return new RuleTestResult(cases, diagnostics);
+    }
+
+    public RuleTestResult.Case runCase(Path dir) {
+        String name = dir.getFileName().toString();
+        Path expectedFile = dir.resolve(EXPECTED_FILE);
+        if (!Files.isRegularFile(expectedFile)) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "missing " + EXPECTED_FILE));
+        }
+        ExpectedFindings.Parsed expected;
+        try {
+            expected = ExpectedFindings.parse(expectedFile.toString(), Files.readString(expectedFile));
+        } catch (IOException e) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "cannot read: " + e.getMessage()));
+        }
+        if (expected.expected() == null) {
+            return new RuleTestResult.Case(name, dir, RuleTestResult.Status.ERROR, List.of(), expected.diagnostics(), List.of());
+        }
+        Optional<Path> template;
+        try {
+            template = templateOf(dir);
+        } catch (IOException e) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(dir.toString()), "cannot list: " + e.getMessage()));
+        }
+        if (template.isEmpty()) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(dir.toString()),
+                    "no template: put template.json (or a single *.json) in the case folder"));
+        }
+        TemplateResources.Result evaluated = templates.evaluate(template.get(), parametersOf(template.get()));
+        List<Diagnostic> problems = evaluated.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.ERROR).toList();
+        if (!problems.isEmpty()) {
+            return new RuleTestResult.Case(name, dir, RuleTestResult.Status.ERROR, List.of(), evaluated.diagnostics(), List.of());
+        }
+        RuleEngine.Result result = new RuleEngine(rules.rules(), options).evaluate(ResourceGraph.of(evaluated.resources()));
+        List<Finding> actual = result.findings().stream().filter(expected.expected()::covers).toList();
+        List<String> differences = compare(expected.expected().findings(), actual);
+        return new RuleTestResult.Case(name, dir, differences.isEmpty() ? RuleTestResult.Status.PASSED
+                : RuleTestResult.Status.FAILED, differences, evaluated.diagnostics(), actual);
+    }
+
+    /** Expected findings without a matching actual one, then actual ones nobody expected. */
+    static List<String> compare(List<ExpectedFindings.Expected> expected, List<Finding> actual) {
+        List<Finding> left = new ArrayList<>(actual);
+        List<String> out = new ArrayList<>();
+        for (ExpectedFindings.Expected e : expected) {
+            Optional<Finding> match = left.stream().filter(e::matches).findFirst();
+            if (match.isPresent()) {
+                left.remove(match.get());
+            } else {
+                out.add("missing:    " + e + " (" + e.location() + ")");
+            }
+        }
+        for (Finding f : left) {
+            out.add("unexpected: " + f.ruleId() + " " + f.outcome() + " " + f.resourceName()
+                    + (f.path().isEmpty() ? "" : " at " + FieldPath.dotted(f.path())) + ": " + f.message());
+        }
+        return out;
+    }
+
+    private static Optional<Path> templateOf(Path dir) throws IOException {
+        Path fixed = dir.resolve("template.json");
+        if (Files.isRegularFile(fixed)) {
+            return Optional.of(fixed);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> json = s.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".json") && !n.endsWith(".parameters.json") && !n.equals("parameters.json");
+            }).toList();
+            return json.size() == 1 ? Optional.of(json.get(0)) : Optional.empty();
+        }
+    }
+
+    private static Optional<Path> parametersOf(Path template) {
+        String base = template.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        for (Path p : List.of(template.resolveSibling(base + ".parameters.json"), template.resolveSibling("parameters.json"))) {
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RuleTestResult.Case error(String name, Path dir, Diagnostic d) {
+        return new RuleTestResult.Case(name, dir, RuleTestResult.Status.ERROR, List.of(), List.of(d), List.of());
+    }
+}

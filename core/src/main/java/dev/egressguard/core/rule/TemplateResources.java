@@ -1,0 +1,31 @@
+package dev.egressguard.core.rule;
+
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.source.Diagnostic;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a rule test's template (and its optional parameter file) into resources. The template
+ * evaluator provides the real one; tests of the runner can hand-build resources.
+ */
+@FunctionalInterface
+public interface TemplateResources {
+
+    Result evaluate(Path template, Optional<Path> parameters);
+
+    /** The resources of a template and the problems met evaluating it. */
+    record Result(List<Resource> resources, List<Diagnostic> diagnostics) {
+        public Result {
+            resources = List.copyOf(resources);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    static TemplateResources of(BiFunction<Path, Optional<Path>, List<Resource>> evaluator) {
+        return (template, parameters) -> new Result(evaluator.apply(template, parameters), List.of());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A compiled condition of the rule language. Every condition answers TRUE, FALSE or UNKNOWN
+ * with the evidence (property path, value, reasons) a finding needs.
+ */
+public sealed interface Condition
+        permits Condition.AllOf, Condition.AnyOf, Condition.Not, FieldCondition, ValueCondition, SettingCondition,
+        CountCondition, RefStep, ReferencedByStep, ParentStep {
+
+    Verdict evaluate(EvalContext ctx);
+
+    /** Kleene AND of the parts. */
+    record AllOf(List<Condition> parts) implements Condition {
+        public AllOf {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public Verdict evaluate(EvalContext ctx) {
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Condition c : parts) {
+                Verdict v = c.evaluate(ctx);
+                if (v.isFalse()) {
+                    return v;
+                }
+                verdicts.add(v);
+            }
+            return Verdict.all(verdicts, ctx.base(), null);
+        }
+    }
+
+    /** Kleene OR of the parts. */
+    record AnyOf(List<Condition> parts) implements Condition {
+        public AnyOf {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public Verdict evaluate(EvalContext ctx) {
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Condition c : parts) {
+                Verdict v = c.evaluate(ctx);
+                if (v.isTrue()) {
+                    return v;
+                }
+                verdicts.add(v);
+            }
+            return Verdict.any(verdicts, ctx.base(), null);
+        }
+    }
+
+    /** TRUE and FALSE swapped; UNKNOWN stays UNKNOWN. */
+    record Not(Condition inner) implements Condition {
+        public Not {
+            Objects.requireNonNull(inner, "inner");
+        }
+
+        @Override
+        public Verdict evaluate(EvalContext ctx) {
+            Verdict v = inner.evaluate(ctx).negate();
+            if (v.isFalse() && v.reasons().isEmpty()) {
+                String where = v.path().isEmpty() ? "the resource" : FieldPath.dotted(v.path());
+                return v.withReasons(List.of(where + " matches a condition it must not match"
+                        + (v.value() == null ? "" : " (" + Values.json(v.value()) + ")")));
+            }
+            return v;
+        }
+    }
+
+    /** Shorthand used by the graph steps: TRUE with no evidence. */
+    static Verdict holds(String path, Value value) {
+        return new Verdict(Truth.TRUE, path, value, List.of());
+    }
+}

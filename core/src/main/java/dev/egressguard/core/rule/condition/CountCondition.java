@@ -1,0 +1,71 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code count: {field: <path with [*]>, where: <condition>}} with a comparison operator: how
+ * many elements satisfy {@code where} (all of them without it). Elements for which
+ * {@code where} is UNKNOWN may or may not count, so the count is a range; the verdict is TRUE
+ * or FALSE only when the operator agrees on the whole range.
+ */
+public record CountCondition(FieldPath path, Condition where, Operator operator) implements Condition {
+
+    public CountCondition {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public Verdict evaluate(EvalContext ctx) {
+        List<FieldPath.Hit> hits = ctx.atResource() ? path.resolveOnResource(ctx.resource())
+                : path.resolve(ctx.current(), ctx.base());
+        String at = path.collectionPointer(ctx.base());
+        String where = FieldPath.dotted(at).isEmpty() ? "the list" : FieldPath.dotted(at);
+        long sure = 0;
+        long maybe = 0;
+        LinkedHashSet<String> unknown = new LinkedHashSet<>();
+        for (FieldPath.Hit hit : hits) {
+            if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
+                return Verdict.of(Truth.UNKNOWN, hit.pointer(), u,
+                        "the elements of " + where + " are unknown before deployment: " + u.describe());
+            }
+            if (hit.value() == null) {
+                continue;
+            }
+            if (this.where == null) {
+                sure++;
+                continue;
+            }
+            Verdict v = this.where.evaluate(ctx.element(hit.value(), hit.pointer()));
+            if (v.isTrue()) {
+                sure++;
+            } else if (v.isUnknown()) {
+                maybe++;
+                unknown.addAll(v.reasons());
+            }
+        }
+        boolean anyTrue = false;
+        boolean anyFalse = false;
+        for (long n = sure; n <= sure + maybe; n++) {
+            if (operator.testCount(n)) {
+                anyTrue = true;
+            } else {
+                anyFalse = true;
+            }
+        }
+        Value count = Value.of(sure);
+        if (anyTrue && anyFalse) {
+            return new Verdict(Truth.UNKNOWN, at, count, List.copyOf(unknown));
+        }
+        if (anyTrue) {
+            return Verdict.of(Truth.TRUE, at, count, "");
+        }
+        String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
+        return Verdict.of(Truth.FALSE, at, count, "the count of " + where + " is " + counted
+                + ", expected " + operator.describe());
+    }
+}

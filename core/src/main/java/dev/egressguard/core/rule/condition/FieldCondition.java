@@ -1,0 +1,41 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code field: <path>} with one operator. With {@code [*]} in the path the operator must hold
+ * for every element (Kleene AND; no elements is TRUE).
+ */
+public record FieldCondition(FieldPath path, Operator operator) implements Condition {
+
+    public FieldCondition {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public Verdict evaluate(EvalContext ctx) {
+        List<FieldPath.Hit> hits = ctx.atResource() ? path.resolveOnResource(ctx.resource())
+                : path.resolve(ctx.current(), ctx.base());
+        List<Verdict> verdicts = new ArrayList<>();
+        for (FieldPath.Hit hit : hits) {
+            Value value = hit.value();
+            Operator.Result r = operator.test(value, hit.complete(), describe(hit.pointer()));
+            Verdict v = Verdict.of(r.truth(), hit.pointer(), value, r.reason());
+            if (v.isFalse()) {
+                return v;
+            }
+            verdicts.add(v);
+        }
+        return Verdict.all(verdicts, path.collectionPointer(ctx.base()), null);
+    }
+
+    private static String describe(String pointer) {
+        String dotted = FieldPath.dotted(pointer);
+        return dotted.isEmpty() ? "the value" : dotted;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A property path such as {@code properties.ipConfigurations[*].properties.subnet.id}: dotted,
+ * case-insensitive keys, {@code [n]} for one element, {@code [*]} for each element.
+ */
+public final class FieldPath {
+
+    /** One step of a path. */
+    public sealed interface Segment permits Key, Index, Each {
+    }
+
+    public record Key(String name) implements Segment {
+    }
+
+    public record Index(int index) implements Segment {
+    }
+
+    public record Each() implements Segment {
+    }
+
+    /**
+     * What a path reached: the JSON pointer of the property, its value ({@code null} when
+     * missing) and whether the whole path was followed ({@code false} when an Unknown value
+     * stood on the way, so the rest cannot be known).
+     */
+    public record Hit(String pointer, Value value, boolean complete) {
+        public boolean isMissing() {
+            return value == null || value == Value.Null.INSTANCE;
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("[^.\\[\\]\\s]+");
+    private static final List<String> VIRTUAL = List.of("id", "name", "type", "apiversion");
+
+    private final String text;
+    private final List<Segment> segments;
+
+    private FieldPath(String text, List<Segment> segments) {
+        this.text = text;
+        this.segments = List.copyOf(segments);
+    }
+
+    /** Parses a path; the error says what is wrong with it. */
+    public static FieldPath parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a path must not be empty");
+        }
+        List<Segment> segments = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        boolean expectKey = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                int close = text.indexOf(']', i);
+                if (close < 0) {
+                    throw new IllegalArgumentException("'[' at position " + (i + 1) + " is not closed in '" + text + "'");
+                }
+                String inside = text.substring(i + 1, close).trim();
+                if (inside.equals("*")) {
+                    segments.add(new Each());
+                } else if (inside.matches("\\d{1,9}")) {
+                    segments.add(new Index(Integer.parseInt(inside)));
+                } else {
+                    throw new IllegalArgumentException("'[" + inside + "]' in '" + text + "' is neither [n] nor [*]");
+                }
+                i = close + 1;
+                expectKey = false;
+            } else if (c == '.') {
+                if (expectKey) {
+                    throw new IllegalArgumentException("empty key at position " + (i + 1) + " in '" + text + "'");
+                }
+                expectKey = true;
+                i++;
+                if (i == n) {
+                    throw new IllegalArgumentException("'" + text + "' ends with '.'");
+                }
+            } else {
+                if (!expectKey) {
+                    throw new IllegalArgumentException("missing '.' before position " + (i + 1) + " in '" + text + "'");
+                }
+                int end = i;
+                while (end < n && text.charAt(end) != '.' && text.charAt(end) != '[') {
+                    end++;
+                }
+                String key = text.substring(i, end);
+                if (!KEY.matcher(key).matches()) {
+                    throw new IllegalArgumentException("'" + key + "' in '" + text + "' is not a property name");
+                }
+                segments.add(new Key(key));
+                i = end;
+                expectKey = false;
+            }
+        }
+        return new FieldPath(text, segments);
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public boolean hasWildcard() {
+        return segments.stream().anyMatch(s -> s instanceof Each);
+    }
+
+    /** The JSON pointer of the part before the first {@code [*]}, relative to {@code base}. */
+    public String collectionPointer(String base) {
+        StringBuilder sb = new StringBuilder(base);
+        for (Segment s : segments) {
+            if (s instanceof Each) {
+                break;
+            }
+            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
+        }
+        return sb.toString();
+    }
+
+    /** Follows the path from {@code start} (whose pointer is {@code base}). */
+    public List<Hit> resolve(Value start, String base) {
+        List<Hit> out = new ArrayList<>();
+        walk(start, base, 0, out);
+        return out;
+    }
+
+    /**
+     * Follows the path on a resource: the single-segment paths {@code id}, {@code name},
+     * {@code type} and {@code apiVersion} read the resource itself, so they work for live and
+     * template resources alike (a resource without an API version falls back to its body).
+     */
+    public List<Hit> resolveOnResource(dev.egressguard.core.model.Resource resource) {
+        Optional<String> virtual = virtualField();
+        if (virtual.isPresent()) {
+            String v = switch (virtual.get()) {
+                case "id" -> resource.id().toString();
+                case "name" -> resource.name();
+                case "type" -> resource.type();
+                default -> resource.apiVersion();
+            };
+            if (v != null) {
+                String key = virtual.get().equals("apiversion") ? "apiVersion" : virtual.get();
+                return List.of(new Hit("/" + key, Value.of(v), true));
+            }
+        }
+        return resolve(resource.body(), "");
+    }
+
+    private Optional<String> virtualField() {
+        if (segments.size() == 1 && segments.get(0) instanceof Key k
+                && VIRTUAL.contains(k.name().toLowerCase(Locale.ROOT))) {
+            return Optional.of(k.name().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    private void walk(Value value, String pointer, int at, List<Hit> out) {
+        if (at == segments.size()) {
+            out.add(new Hit(pointer, value, true));
+            return;
+        }
+        if (value instanceof Value.Unknown) {
+            out.add(new Hit(pointer, value, false));
+            return;
+        }
+        Segment s = segments.get(at);
+        if (s instanceof Key k) {
+            if (value instanceof Value.Obj obj && obj.has(k.name())) {
+                String key = obj.keyOf(k.name());
+                walk(obj.get(key), pointer + "/" + escape(key), at + 1, out);
+            } else {
+                missing(pointer, at, out);
+            }
+        } else if (s instanceof Index idx) {
+            if (value instanceof Value.Arr arr && idx.index() < arr.size()) {
+                walk(arr.get(idx.index()), pointer + "/" + idx.index(), at + 1, out);
+            } else {
+                missing(pointer, at, out);
+            }
+        } else if (value instanceof Value.Arr arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                walk(arr.get(i), pointer + "/" + i, at + 1, out);
+            }
+        } else if (value != null && value != Value.Null.INSTANCE) {
+            // Something that is not a list where the path expects one: the elements are missing.
+            out.add(new Hit(intendedPointer(pointer, at), null, true));
+        }
+        // A missing or null list has no elements: [*] over it yields nothing.
+    }
+
+    /** A missing property; when a [*] follows, the list is missing and has no elements. */
+    private void missing(String pointer, int at, List<Hit> out) {
+        for (int i = at; i < segments.size(); i++) {
+            if (segments.get(i) instanceof Each) {
+                return;
+            }
+        }
+        out.add(new Hit(intendedPointer(pointer, at), null, true));
+    }
+
+    /** The pointer the rest of the path would have had, up to its first [*], for locating and messages. */
+    private String intendedPointer(String pointer, int from) {
+        StringBuilder sb = new StringBuilder(pointer);
+        for (int i = from; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s instanceof Each) {
+                break;
+            }
+            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
+        }
+        return sb.toString();
+    }
+
+    /** JSON pointer escaping (RFC 6901). */
+    public static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A JSON pointer as a person reads it: {@code /properties/ipConfigurations/0/id} -> {@code properties.ipConfigurations[0].id}. */
+    public static String dotted(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String part = raw.replace("~1", "/").replace("~0", "~");
+            if (part.matches("\\d+")) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

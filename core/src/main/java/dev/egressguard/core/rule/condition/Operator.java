@@ -1,0 +1,166 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An operator with its argument, such as {@code equals: Standard} or {@code exists: false}.
+ * The negated operators ({@code notEquals}, {@code notIn}, {@code notContains}, {@code notLike},
+ * {@code exists: false}) are their positive form with {@code negated} set, so that
+ * UNKNOWN stays UNKNOWN under negation and the two can never disagree.
+ */
+public record Operator(String name, Kind kind, boolean negated, Value argument, Pattern pattern) {
+
+    /** Steps a single {@code match} may take before it is UNKNOWN; enough for any sane pattern on ARM values. */
+    public static final long REGEX_BUDGET = 1_000_000;
+
+    public enum Kind {
+        EQUALS, IN, EXISTS, CONTAINS, STARTS_WITH, ENDS_WITH, LIKE, MATCH,
+        GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS;
+
+        public boolean isComparison() {
+            return this == GREATER || this == GREATER_OR_EQUALS || this == LESS || this == LESS_OR_EQUALS;
+        }
+    }
+
+    /** The outcome of applying the operator to one value, with why when it is not TRUE. */
+    public record Result(Truth truth, String reason) {
+    }
+
+    /**
+     * Applies the operator to {@code actual} ({@code null} or Null when the property is missing).
+     * {@code complete} is false when an Unknown stood on the way to the property.
+     */
+    public Result test(Value actual, boolean complete, String where) {
+        if (actual instanceof Value.Unknown u) {
+            if (kind == Kind.EXISTS && complete) {
+                return new Result(Truth.of(!negated), negated ? where + " is written (its value is unknown before deployment)" : "");
+            }
+            return new Result(Truth.UNKNOWN, where + " is unknown before deployment: " + u.describe());
+        }
+        Value value = actual == Value.Null.INSTANCE ? null : actual;
+        Truth base;
+        try {
+            base = Truth.of(positive(value));
+        } catch (BudgetedText.BudgetExceeded e) {
+            return new Result(Truth.UNKNOWN, "pattern '" + pattern.pattern() + "' gave up after "
+                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where);
+        }
+        Truth truth = negated ? base.not() : base;
+        return new Result(truth, truth == Truth.TRUE ? "" : explain(value, where));
+    }
+
+    private boolean positive(Value v) {
+        return switch (kind) {
+            case EXISTS -> v != null;
+            case EQUALS -> v == null ? argument == Value.Null.INSTANCE : Values.looseEquals(v, argument);
+            case IN -> inList(v);
+            case CONTAINS -> contains(v);
+            case STARTS_WITH -> v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument)));
+            case ENDS_WITH -> v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument)));
+            case LIKE, MATCH -> v != null && Values.isScalar(v) && matches(Values.text(v));
+            case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> compare(v);
+        };
+    }
+
+    private boolean inList(Value v) {
+        for (Value option : ((Value.Arr) argument).items()) {
+            if (v == null ? option == Value.Null.INSTANCE : Values.looseEquals(v, option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean contains(Value v) {
+        if (v instanceof Value.Str s) {
+            return lower(s.value()).contains(lower(text(argument)));
+        }
+        if (v instanceof Value.Arr a) {
+            return a.items().stream().anyMatch(item -> Values.looseEquals(item, argument));
+        }
+        if (v instanceof Value.Obj o) {
+            return argument instanceof Value.Str key && o.has(key.value());
+        }
+        return false;
+    }
+
+    private boolean matches(String text) {
+        // like patterns backtrack too ("*a*a*a*"), so both run on the budget.
+        CharSequence budgeted = new BudgetedText(text, REGEX_BUDGET);
+        return kind == Kind.LIKE ? pattern.matcher(budgeted).matches() : pattern.matcher(budgeted).find();
+    }
+
+    private boolean compare(Value v) {
+        if (v == null) {
+            return false;
+        }
+        Optional<Integer> c = Values.compare(v, argument);
+        if (c.isEmpty()) {
+            return false;
+        }
+        int r = c.get();
+        return switch (kind) {
+            case GREATER -> r > 0;
+            case GREATER_OR_EQUALS -> r >= 0;
+            case LESS -> r < 0;
+            default -> r <= 0;
+        };
+    }
+
+    /** For count: the operator on a whole number. */
+    public boolean testCount(long n) {
+        boolean r = positive(Value.of(n));
+        return negated != r;
+    }
+
+    private String explain(Value v, String where) {
+        if (kind == Kind.EXISTS) {
+            return negated ? where + " is set" : where + " is missing";
+        }
+        String shown = v == null ? "missing" : Values.json(v);
+        return where + " is " + shown + ", expected " + describe();
+    }
+
+    /** {@code notEquals "Standard"}: the operator as a person reads it. */
+    public String describe() {
+        if (kind == Kind.EXISTS) {
+            return negated ? "not to exist" : "to exist";
+        }
+        String arg = kind == Kind.MATCH || kind == Kind.LIKE ? "'" + text(argument) + "'" : Values.json(argument);
+        return name + " " + arg;
+    }
+
+    private static String text(Value v) {
+        return Values.text(v);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A {@code like} pattern ({@code *} any run, {@code ?} one character) as a case-insensitive regex. */
+    public static Pattern likePattern(String like) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : like.toCharArray()) {
+            if (c == '*' || c == '?') {
+                if (literal.length() > 0) {
+                    sb.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                sb.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            sb.append(Pattern.quote(literal.toString()));
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    }
+
+}

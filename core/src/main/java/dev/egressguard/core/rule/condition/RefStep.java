@@ -1,0 +1,90 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code ref: <path to an id>}: follows the id to the resource it names and tests it. Nothing
+ * at the path is FALSE (nothing to follow); an unknown id is UNKNOWN; an id that is not among
+ * the evaluated resources is UNKNOWN; a target of another type than {@code type} is FALSE.
+ * With {@code [*]} every id must pass ({@code match: all}, the default) or one ({@code match: any}).
+ */
+public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condition assertion) implements Condition {
+
+    public RefStep {
+        Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public Verdict evaluate(EvalContext ctx) {
+        List<FieldPath.Hit> hits = path.resolve(ctx.current(), ctx.base());
+        String at = path.collectionPointer(ctx.base());
+        if (hits.stream().allMatch(FieldPath.Hit::isMissing)) {
+            String pointer = hits.isEmpty() ? at : hits.get(0).pointer();
+            return Verdict.of(Truth.FALSE, pointer, null, describe(pointer) + " is missing: no resource to follow");
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        for (FieldPath.Hit hit : hits) {
+            Verdict v = follow(ctx, hit);
+            if (matchAny ? v.isTrue() : v.isFalse()) {
+                return v;
+            }
+            verdicts.add(v);
+        }
+        return matchAny ? Verdict.any(verdicts, at, null) : Verdict.all(verdicts, at, null);
+    }
+
+    private Verdict follow(EvalContext ctx, FieldPath.Hit hit) {
+        String where = describe(hit.pointer());
+        Value value = hit.value();
+        if (hit.isMissing()) {
+            return Verdict.of(Truth.FALSE, hit.pointer(), null, where + " is missing: no resource to follow");
+        }
+        if (value instanceof Value.Unknown u) {
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, where + " is unknown before deployment: " + u.describe());
+        }
+        if (!(value instanceof Value.Str s)) {
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " is " + Values.json(value) + ", not a resource id");
+        }
+        Optional<ResourceId> id = ResourceId.parse(s.value());
+        if (id.isEmpty()) {
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " is '" + s.value() + "', not a resource id");
+        }
+        Optional<Resource> target = ctx.graph().find(id.get());
+        if (target.isEmpty()) {
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, where + " refers to " + id.get()
+                    + ", which is not among the evaluated resources");
+        }
+        Resource t = target.get();
+        if (type != null && !type.matches(t.type())) {
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " refers to " + EvalContext.describe(t)
+                    + ", expected a " + type);
+        }
+        if (assertion == null) {
+            return Condition.holds(hit.pointer(), value);
+        }
+        Verdict v = assertion.evaluate(ctx.on(t));
+        return new Verdict(v.truth(), hit.pointer(), value, prefixed(where + " refers to " + EvalContext.describe(t), v));
+    }
+
+    private static String describe(String pointer) {
+        return FieldPath.dotted(pointer);
+    }
+
+    /** The inner reasons of a verdict on another resource, said from the resource we started on. */
+    static List<String> prefixed(String prefix, Verdict inner) {
+        if (inner.isTrue()) {
+            return List.of();
+        }
+        if (inner.reasons().isEmpty()) {
+            return List.of(prefix);
+        }
+        return inner.reasons().stream().map(r -> prefix + ": " + r).toList();
+    }
+}

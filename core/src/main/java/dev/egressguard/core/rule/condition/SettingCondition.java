@@ -1,0 +1,24 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.Objects;
+
+/**
+ * {@code setting: <name>} with one operator: a run option given as text in the plugin or CLI
+ * configuration ({@code allowFirewallEgress=true}). An option that was not given is missing.
+ */
+public record SettingCondition(String name, Operator operator) implements Condition {
+
+    public SettingCondition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public Verdict evaluate(EvalContext ctx) {
+        Value value = ctx.setting(name).map(Value::of).orElse(null);
+        Operator.Result r = operator.test(value, true, "setting '" + name + "'");
+        return Verdict.of(r.truth(), "", value, r.reason());
+    }
+}

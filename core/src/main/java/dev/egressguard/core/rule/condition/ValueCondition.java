@@ -1,0 +1,20 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.Objects;
+
+/** {@code value: <literal>} with one operator: a constant, mostly for documentation and tests. */
+public record ValueCondition(Value value, Operator operator) implements Condition {
+
+    public ValueCondition {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    @Override
+    public Verdict evaluate(EvalContext ctx) {
+        Operator.Result r = operator.test(value, true, "the value " + Values.json(value));
+        return Verdict.of(r.truth(), ctx.base(), value, r.reason());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.egressguard.core.rule.condition;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a condition said about a resource: the truth value, the JSON pointer (relative to the
+ * evaluated resource's body) of the property it rests on, the value found there ({@code null}
+ * when the property is missing) and the reasons a person needs (why FALSE, what was UNKNOWN).
+ */
+public record Verdict(Truth truth, String path, Value value, List<String> reasons) {
+
+    public Verdict {
+        Objects.requireNonNull(truth, "truth");
+        path = path == null ? "" : path;
+        reasons = List.copyOf(reasons);
+    }
+
+    public static Verdict of(Truth truth, String path, Value value, String reason) {
+        return new Verdict(truth, path, value, reason == null || reason.isEmpty() ? List.of() : List.of(reason));
+    }
+
+    public boolean isTrue() {
+        return truth == Truth.TRUE;
+    }
+
+    public boolean isFalse() {
+        return truth == Truth.FALSE;
+    }
+
+    public boolean isUnknown() {
+        return truth == Truth.UNKNOWN;
+    }
+
+    /** The same evidence with TRUE and FALSE swapped. */
+    public Verdict negate() {
+        return new Verdict(truth.not(), path, value, reasons);
+    }
+
+    public Verdict withPath(String newPath, Value newValue) {
+        return new Verdict(truth, newPath, newValue, reasons);
+    }
+
+    public Verdict withReasons(List<String> newReasons) {
+        return new Verdict(truth, path, value, newReasons);
+    }
+
+    /** Reasons joined for a message. */
+    public String reasonText() {
+        return String.join("; ", reasons);
+    }
+
+    /**
+     * Kleene AND: the first FALSE decides (its evidence is kept); else UNKNOWN with every
+     * unknown part's reasons; else TRUE resting on the first part. No parts: TRUE at {@code path}.
+     */
+    public static Verdict all(List<Verdict> parts, String path, Value value) {
+        return combine(parts, Truth.FALSE, path, value);
+    }
+
+    /** Kleene OR: the first TRUE decides; else UNKNOWN with the unknown reasons; else FALSE with all reasons. */
+    public static Verdict any(List<Verdict> parts, String path, Value value) {
+        return combine(parts, Truth.TRUE, path, value);
+    }
+
+    private static Verdict combine(List<Verdict> parts, Truth decisive, String path, Value value) {
+        Truth neutral = decisive.not();
+        if (parts.isEmpty()) {
+            return new Verdict(neutral, path, value, List.of());
+        }
+        for (Verdict v : parts) {
+            if (v.truth == decisive) {
+                return v;
+            }
+        }
+        Verdict firstUnknown = null;
+        LinkedHashSet<String> unknownReasons = new LinkedHashSet<>();
+        for (Verdict v : parts) {
+            if (v.isUnknown()) {
+                firstUnknown = firstUnknown == null ? v : firstUnknown;
+                unknownReasons.addAll(v.reasons);
+            }
+        }
+        if (firstUnknown != null) {
+            return new Verdict(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, new ArrayList<>(unknownReasons));
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        parts.forEach(v -> all.addAll(v.reasons));
+        Verdict first = parts.get(0);
+        return new Verdict(neutral, first.path, first.value, new ArrayList<>(all));
+    }
+}

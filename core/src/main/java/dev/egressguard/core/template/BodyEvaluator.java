@@ -1,0 +1,104 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.Value;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The body of a resource: its declaration evaluated in the scope of its copy iteration, with
+ * the full type and name, without what only steers the deployment ({@code copy},
+ * {@code dependsOn}, child {@code resources}, which become resources of their own). An Unknown
+ * {@code condition} stays in the body so readers can tell the resource may not be deployed.
+ *
+ * <p>A nested deployment's {@code properties.template} is not evaluated here (its resources are
+ * evaluated as resources of their own, in their own scope); the body keeps only its
+ * {@code $schema}, {@code contentVersion} and {@code languageVersion}. A deployment of a template
+ * at a URI gets {@code properties.template} = Unknown: nothing of it is fetched.
+ */
+final class BodyEvaluator {
+
+    private static final Set<String> NOT_IN_BODY = Set.of("type", "name", "copy", "dependson", "resources",
+            "condition", "existing");
+
+    private final TemplateRun run;
+    private final ValueEvaluator evaluator;
+
+    BodyEvaluator(TemplateRun run) {
+        this.run = run;
+        this.evaluator = new ValueEvaluator(run.document().map());
+    }
+
+    ResourceTable.Evaluated evaluate(Instance instance) {
+        Origins origins = new Origins();
+        origins.put("", instance.pointer());
+        Value.Obj decl = instance.declaration();
+        Map<String, Value> body = new LinkedHashMap<>();
+        body.put("type", Value.of(instance.type()));
+        body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
+        record(origins, decl, instance.pointer(), "type");
+        record(origins, decl, instance.pointer(), "name");
+        for (Map.Entry<String, Value> e : decl.fields().entrySet()) {
+            String key = e.getKey();
+            if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            String source = JsonPointer.child(instance.pointer(), key);
+            String out = JsonPointer.child("", key);
+            if (instance.isDeployment() && key.equalsIgnoreCase("properties") && e.getValue() instanceof Value.Obj props) {
+                body.put(key, deploymentProperties(props, source, instance, origins, out));
+            } else {
+                body.put(key, evaluator.evaluate(e.getValue(), source, instance.scope(), origins, out));
+            }
+        }
+        if (instance.condition() != null) {
+            body.put("condition", instance.condition());
+            record(origins, decl, instance.pointer(), "condition");
+        }
+        return new ResourceTable.Evaluated(new Value.Obj(body), origins);
+    }
+
+    private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
+        origins.put(out, source);
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : props.fields().entrySet()) {
+            String key = e.getKey();
+            String childSource = JsonPointer.child(source, key);
+            String childOut = JsonPointer.child(out, key);
+            if (key.equalsIgnoreCase("template") && e.getValue() instanceof Value.Obj template) {
+                origins.put(childOut, childSource);
+                fields.put(key, summary(template));
+            } else {
+                fields.put(key, evaluator.evaluate(e.getValue(), childSource, instance.scope(), origins, childOut));
+            }
+        }
+        Value.Obj evaluated = new Value.Obj(fields);
+        if (!evaluated.has("template") && evaluated.get("templateLink") instanceof Value.Obj link
+                && !(link.get("relativePath") instanceof Value.Str)) {
+            Value uri = link.get("uri") != null ? link.get("uri") : link.get("id");
+            String shown = uri instanceof Value.Str u ? u.value() : "(unknown uri)";
+            evaluated = evaluated.with("template", Value.unknown("linked template " + shown
+                    + " is not fetched; its resources are unknown", run.document().map().locate(source)));
+        }
+        return evaluated;
+    }
+
+    private static Value.Obj summary(Value.Obj template) {
+        Map<String, Value> kept = new LinkedHashMap<>();
+        for (String key : new String[] {"$schema", "contentVersion", "languageVersion"}) {
+            String k = template.keyOf(key);
+            if (k != null) {
+                kept.put(k, template.get(k));
+            }
+        }
+        return new Value.Obj(kept);
+    }
+
+    private static void record(Origins origins, Value.Obj decl, String pointer, String key) {
+        String k = decl.keyOf(key);
+        if (k != null) {
+            origins.put("/" + key, JsonPointer.child(pointer, k));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@code Microsoft.Resources/deployments} resource of a template: its inline template, or
+ * the template it links by {@code relativePath} (read from disk next to the linking file, never
+ * from outside the project), evaluated as a deployment of its own.
+ *
+ * <p>Scope: with {@code expressionEvaluationOptions.scope: inner} the nested template sees only
+ * the parameters passed in {@code properties.parameters}, and {@code resourceGroup()} and
+ * {@code subscription()} answer for the deployment's target; with {@code outer} (Azure's default)
+ * it sees the parent's parameters, variables and context, while its resources still land in
+ * the deployment's resource group. A template linked by URI is never fetched: a warning says
+ * its resources are unknown, and its outputs are Unknown.
+ */
+final class NestedDeployments {
+
+    /** Deeper nesting than this is reported and not evaluated (a template linking itself, say). */
+    static final int MAX_DEPTH = 10;
+
+    /** What a nested deployment deployed, and its outputs ({@code {name: {type, value}}} or Unknown). */
+    record Result(List<Resource> resources, Value outputs) {
+    }
+
+    private NestedDeployments() {
+    }
+
+    static Result evaluate(TemplateRun parent, Instance deployment, Value.Obj body) {
+        SourceLocation at = parent.document().map().locate(deployment.pointer());
+        String name = deployment.shortName();
+        Value.Obj rawProps = deployment.declaration().get("properties") instanceof Value.Obj p ? p : Value.Obj.EMPTY;
+        Value.Obj props = body.get("properties") instanceof Value.Obj p ? p : Value.Obj.EMPTY;
+        String propsPointer = JsonPointer.child(deployment.pointer(),
+                deployment.declaration().keyOf("properties") == null ? "properties" : deployment.declaration().keyOf("properties"));
+        if (parent.depth() + 1 > MAX_DEPTH) {
+            parent.log().error(at, "deployment '" + name + "' nests deployments more than " + MAX_DEPTH
+                    + " levels deep; it is not evaluated");
+            return unknown("deployment '" + name + "' is nested too deeply to evaluate", at, parent);
+        }
+        Value linkValue = null;
+        TemplateDocument doc;
+        if (rawProps.get("template") instanceof Value.Obj inline) {
+            String pointer = JsonPointer.child(propsPointer, rawProps.keyOf("template"));
+            doc = new TemplateDocument(parent.document().file(), parent.document().map(), inline, pointer,
+                    kindOf(inline));
+        } else if (props.get("templateLink") instanceof Value.Obj link) {
+            linkValue = link;
+            if (!(link.get("relativePath") instanceof Value.Str relative)) {
+                Value uri = link.get("uri") != null ? link.get("uri") : link.get("id");
+                String shown = uri instanceof Value.Str u ? u.value() : uri instanceof Value.Unknown ? "(uri known only "
+                        + "at deployment)" : "(no uri)";
+                parent.log().warning(at, "linked template " + shown + " is not fetched; its resources are unknown");
+                parent.countUnknown();
+                return unknown("deployment '" + name + "' uses linked template " + shown + ", which is not fetched", at,
+                        parent);
+            }
+            Optional<TemplateDocument> linked = load(parent, relative.value(), at);
+            if (linked.isEmpty()) {
+                parent.countUnknown();
+                return unknown("linked template " + relative.value() + " could not be read", at, parent);
+            }
+            doc = linked.get();
+        } else {
+            parent.log().error(at, "deployment '" + name + "' has neither properties.template nor properties.templateLink");
+            return unknown("deployment '" + name + "' has no template", at, parent);
+        }
+        Target target = targetOf(parent, deployment, doc);
+        boolean inner = props.get("expressionEvaluationOptions") instanceof Value.Obj options
+                && options.get("scope") instanceof Value.Str scope && scope.value().equalsIgnoreCase("inner");
+        TemplateRun child;
+        if (inner || linkValue != null) {
+            List<Diagnostic> problems = new ArrayList<>();
+            Map<String, ParameterFile.Supplied> supplied = ParameterFile.values(props.get("parameters"),
+                    parent.document().map(), JsonPointer.child(propsPointer, keyOr(rawProps, "parameters")), problems);
+            parent.log().addAll(problems);
+            child = TemplateRun.of(doc, supplied, target, parent.log(), parent, parent.depth() + 1, parent.files(),
+                    linkValue);
+        } else {
+            child = TemplateRun.outer(doc, parent, target, parent.depth() + 1);
+        }
+        List<Resource> resources = child.run();
+        return new Result(resources, child.outputs());
+    }
+
+    private static Result unknown(String reason, SourceLocation at, TemplateRun parent) {
+        return new Result(List.of(), Value.unknown(reason + "; its outputs are unknown", at));
+    }
+
+    private static Optional<TemplateDocument> load(TemplateRun parent, String relative, SourceLocation at) {
+        Path from = parent.document().file();
+        Optional<Path> file = from == null ? Optional.empty() : parent.files().resolveInside(from, relative);
+        if (file.isEmpty()) {
+            parent.log().error(at, "linked template " + relative + " is outside the project root "
+                    + parent.files().root() + "; it is not read");
+            return Optional.empty();
+        }
+        String display = parent.files().display(file.get());
+        if (!java.nio.file.Files.isRegularFile(file.get())) {
+            parent.log().error(at, "linked template " + relative + " does not exist (" + display + ")");
+            return Optional.empty();
+        }
+        ArmJsonLoader.Result loaded = ArmJsonLoader.load(file.get(), display);
+        parent.log().addAll(loaded.diagnostics());
+        if (loaded.json().isEmpty()) {
+            return Optional.empty();
+        }
+        LoadedJson json = loaded.json().get();
+        DocumentKind kind = DocumentKind.of(json.root());
+        if (!kind.isTemplate()) {
+            parent.log().warning(SourceLocation.of(display), "linked template " + relative
+                    + " has no deploymentTemplate $schema; evaluated as a template anyway");
+            kind = DocumentKind.TEMPLATE;
+        }
+        return Optional.of(new TemplateDocument(file.get(), json.sourceMap(), json.rootObject(), "", kind));
+    }
+
+    private static DocumentKind kindOf(Value.Obj template) {
+        DocumentKind kind = DocumentKind.of(template);
+        return kind.isTemplate() ? kind : DocumentKind.TEMPLATE;
+    }
+
+    /** Where the nested template deploys: the deployment's resource group or subscription. */
+    private static Target targetOf(TemplateRun parent, Instance deployment, TemplateDocument doc) {
+        ResourceId id = deployment.id();
+        DeploymentContext ctx = parent.target().context().withDeploymentName(deployment.shortName());
+        Target.Level level;
+        if (id.subscriptionId() != null) {
+            ctx = ctx.withSubscriptionId(id.subscriptionId());
+        }
+        if (id.resourceGroup() != null) {
+            ctx = ctx.withResourceGroup(id.resourceGroup());
+            level = Target.Level.RESOURCE_GROUP;
+        } else if (doc.kind() != DocumentKind.TEMPLATE) {
+            level = Target.levelOf(doc.kind());
+        } else {
+            level = id.subscriptionId() != null ? Target.Level.SUBSCRIPTION : parent.target().level();
+        }
+        return new Target(ctx, level);
+    }
+
+    private static String keyOr(Value.Obj obj, String key) {
+        String k = obj.keyOf(key);
+        return k == null ? key.toLowerCase(Locale.ROOT) : k;
+    }
+}

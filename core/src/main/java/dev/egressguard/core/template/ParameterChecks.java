@@ -1,0 +1,156 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * What Azure checks of a parameter value before deploying: the declared type, allowedValues,
+ * min/max value and length, and that a {@code $ref} names a declared type. A secure value is
+ * never shown in a message.
+ */
+final class ParameterChecks {
+
+    private ParameterChecks() {
+    }
+
+    static void check(String name, Value.Obj decl, Value value, boolean secure, SourceLocation at,
+                      TemplateDocument doc, EvaluationLog log) {
+        if (decl.get("$ref") instanceof Value.Str ref) {
+            checkRef(name, ref.value(), doc, at, log);
+        }
+        if (value instanceof Value.Unknown || containsUnknown(value) || (value instanceof Value.Null && isNullable(decl))) {
+            return;
+        }
+        String shown = secure ? "<secure>" : show(value);
+        String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : null;
+        if (type != null && !fits(type, value)) {
+            log.error(at, "parameter '" + name + "' is declared " + type + " but its value " + shown + " is "
+                    + value.typeName());
+            return;
+        }
+        if (decl.get("allowedValues") instanceof Value.Arr allowed) {
+            if (value instanceof Value.Arr arr && "array".equals(type)) {
+                for (Value item : arr.items()) {
+                    if (!contains(allowed, item)) {
+                        log.error(at, "parameter '" + name + "': element " + (secure ? "<secure>" : show(item))
+                                + " is not one of the allowed values " + show(allowed));
+                    }
+                }
+            } else if (!contains(allowed, value)) {
+                log.error(at, "parameter '" + name + "': value " + shown + " is not one of the allowed values "
+                        + (secure ? "" : show(allowed)).trim());
+            }
+        }
+        checkRange(name, decl, value, shown, at, log);
+    }
+
+    private static void checkRange(String name, Value.Obj decl, Value value, String shown, SourceLocation at,
+                                   EvaluationLog log) {
+        if (value instanceof Value.Int i) {
+            if (decl.get("minValue") instanceof Value.Int min && i.value() < min.value()) {
+                log.error(at, "parameter '" + name + "': value " + shown + " is less than minValue " + min.value());
+            }
+            if (decl.get("maxValue") instanceof Value.Int max && i.value() > max.value()) {
+                log.error(at, "parameter '" + name + "': value " + shown + " is greater than maxValue " + max.value());
+            }
+        }
+        long length = value instanceof Value.Str s ? s.value().length() : value instanceof Value.Arr a ? a.size() : -1;
+        if (length >= 0) {
+            if (decl.get("minLength") instanceof Value.Int min && length < min.value()) {
+                log.error(at, "parameter '" + name + "': length " + length + " is less than minLength " + min.value());
+            }
+            if (decl.get("maxLength") instanceof Value.Int max && length > max.value()) {
+                log.error(at, "parameter '" + name + "': length " + length + " is greater than maxLength " + max.value());
+            }
+        }
+    }
+
+    private static void checkRef(String name, String ref, TemplateDocument doc, SourceLocation at, EvaluationLog log) {
+        String prefix = "#/definitions/";
+        if (!ref.startsWith(prefix)) {
+            log.warning(at, "parameter '" + name + "' refers to type " + ref + ", which is not checked");
+            return;
+        }
+        if (!(doc.section("definitions") instanceof Value.Obj defs) || !defs.has(ref.substring(prefix.length()))) {
+            log.error(at, "parameter '" + name + "' refers to type " + ref + ", which the template does not define");
+        }
+    }
+
+    private static boolean isNullable(Value.Obj decl) {
+        return decl.get("nullable") instanceof Value.Bool b && b.value();
+    }
+
+    static boolean fits(String type, Value v) {
+        return switch (type) {
+            case "string", "securestring" -> v instanceof Value.Str;
+            case "int" -> v instanceof Value.Int || (v instanceof Value.Num n && isIntegral(n.value()));
+            case "bool" -> v instanceof Value.Bool;
+            case "object", "secureobject" -> v instanceof Value.Obj;
+            case "array" -> v instanceof Value.Arr;
+            default -> true;
+        };
+    }
+
+    private static boolean isIntegral(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static boolean contains(Value.Arr allowed, Value v) {
+        for (Value a : allowed.items()) {
+            if (sameValue(a, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Allowed values are compared exactly, as Azure does; numbers by value. */
+    private static boolean sameValue(Value a, Value b) {
+        if (a instanceof Value.Int x && b instanceof Value.Num y) {
+            return BigDecimal.valueOf(x.value()).compareTo(y.value()) == 0;
+        }
+        if (a instanceof Value.Num x && b instanceof Value.Int y) {
+            return x.value().compareTo(BigDecimal.valueOf(y.value())) == 0;
+        }
+        return a.equals(b);
+    }
+
+    private static boolean containsUnknown(Value v) {
+        if (v instanceof Value.Unknown) {
+            return true;
+        }
+        if (v instanceof Value.Arr a) {
+            return a.items().stream().anyMatch(ParameterChecks::containsUnknown);
+        }
+        if (v instanceof Value.Obj o) {
+            return o.fields().values().stream().anyMatch(ParameterChecks::containsUnknown);
+        }
+        return false;
+    }
+
+    /** A short rendering for messages. */
+    static String show(Value v) {
+        String s;
+        if (v instanceof Value.Str x) {
+            s = "'" + x.value() + "'";
+        } else if (v instanceof Value.Int x) {
+            s = Long.toString(x.value());
+        } else if (v instanceof Value.Num x) {
+            s = x.value().toPlainString();
+        } else if (v instanceof Value.Bool x) {
+            s = Boolean.toString(x.value());
+        } else if (v instanceof Value.Arr x) {
+            s = "[" + String.join(", ", x.items().stream().map(ParameterChecks::show).toList()) + "]";
+        } else if (v instanceof Value.Obj) {
+            s = "{...}";
+        } else if (v instanceof Value.Unknown) {
+            s = "<unknown>";
+        } else {
+            s = "null";
+        }
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}

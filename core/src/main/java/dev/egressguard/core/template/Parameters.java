@@ -1,0 +1,125 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters of one template: the supplied value, else the evaluated default, else Unknown.
+ * Defaults are evaluated lazily (they may refer to other parameters), once, with cycle detection.
+ * Values are checked against the declared type and {@code allowedValues}; values of secure
+ * parameters are registered with the log so no message ever prints them.
+ */
+final class Parameters {
+
+    private final TemplateDocument doc;
+    private final Value.Obj declared;
+    private final Map<String, ParameterFile.Supplied> supplied;
+    private final Map<String, Value> resolved = new LinkedHashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+    private TemplateScope defaultScope;
+
+    Parameters(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied) {
+        this.doc = doc;
+        this.declared = doc.template().get("parameters") instanceof Value.Obj o ? o : Value.Obj.EMPTY;
+        this.supplied = supplied;
+    }
+
+    /** The scope defaults are evaluated in: the template's, flagged as a parameter default. */
+    void bind(TemplateScope scope) {
+        this.defaultScope = scope.asParameterDefault();
+    }
+
+    /** Resolves every parameter once, so problems with unused ones are reported too. */
+    void checkAll() {
+        for (String name : supplied.keySet()) {
+            if (!declared.has(name)) {
+                defaultScope.log().error(supplied.get(name).at(), "parameter '" + name
+                        + "' is supplied but the template does not declare it");
+            }
+        }
+        for (String name : declared.fields().keySet()) {
+            get(name);
+        }
+    }
+
+    Value get(String name) {
+        String key = declared.keyOf(name);
+        if (key == null) {
+            throw new ExpressionException("the template has no parameter named '" + name + "'");
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        Value done = resolved.get(lower);
+        if (done != null) {
+            return done;
+        }
+        if (!resolving.add(lower)) {
+            throw new ExpressionException("the default value of parameter '" + key + "' refers to itself");
+        }
+        try {
+            Value v = resolve(key);
+            resolved.put(lower, v);
+            return v;
+        } finally {
+            resolving.remove(lower);
+        }
+    }
+
+    private Value resolve(String key) {
+        String pointer = doc.pointer("/parameters/" + JsonPointer.escape(key));
+        SourceLocation at = doc.map().locate(pointer);
+        Value.Obj decl = declared.get(key) instanceof Value.Obj o ? o : Value.Obj.EMPTY;
+        String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : "";
+        boolean secure = type.startsWith("secure");
+        ParameterFile.Supplied given = findSupplied(key);
+        Value value;
+        if (given != null) {
+            value = given.value();
+            at = given.at();
+        } else if (decl.has("defaultValue")) {
+            String defaultKey = decl.keyOf("defaultValue");
+            value = new ValueEvaluator(doc.map()).evaluate(decl.get(defaultKey), JsonPointer.child(pointer, defaultKey),
+                    defaultScope, null, "");
+        } else if (decl.get("nullable") instanceof Value.Bool b && b.value()) {
+            value = Value.Null.INSTANCE;
+        } else {
+            return Value.unknown("parameter '" + key + "' has no value and no default", at);
+        }
+        if (secure) {
+            registerSecrets(value);
+        }
+        ParameterChecks.check(key, decl, value, secure, at, doc, defaultScope.log());
+        return value;
+    }
+
+    private ParameterFile.Supplied findSupplied(String key) {
+        for (Map.Entry<String, ParameterFile.Supplied> e : supplied.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private void registerSecrets(Value v) {
+        List<Value> todo = new ArrayList<>(List.of(v));
+        while (!todo.isEmpty()) {
+            Value x = todo.remove(todo.size() - 1);
+            if (x instanceof Value.Str s) {
+                defaultScope.log().secret(s.value());
+            } else if (x instanceof Value.Arr a) {
+                todo.addAll(a.items());
+            } else if (x instanceof Value.Obj o) {
+                todo.addAll(o.fields().values());
+            }
+        }
+    }
+}

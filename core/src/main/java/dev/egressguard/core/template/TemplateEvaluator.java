@@ -1,0 +1,74 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates an ARM template as Azure would before deploying it: parameters (from a parameter
+ * file, else defaults), variables, copy loops, conditions, nested deployments, languageVersion
+ * 2.0 symbolic resources and user-defined functions. What only a deployment can tell stays
+ * {@link dev.egressguard.core.expression.Value.Unknown}.
+ *
+ * <p>Never throws for bad input: every problem is a {@link Diagnostic}. Even a defect of Egress
+ * Guard itself is caught and reported as an "internal error" diagnostic for that one file, so
+ * the other files are still checked.
+ */
+public final class TemplateEvaluator {
+
+    private TemplateEvaluator() {
+    }
+
+    public static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
+                                             Path projectRoot) {
+        ProjectFiles files = new ProjectFiles(projectRoot);
+        String display = files.display(template);
+        EvaluationLog log = new EvaluationLog();
+        try {
+            return run(template, parameters, context, files, display, log);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.error(SourceLocation.of(display), "internal error while evaluating the template ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); please report it");
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns());
+        }
+    }
+
+    public static EvaluatedTemplate evaluate(TemplateInput input, DeploymentContext context, Path projectRoot) {
+        return evaluate(input.template(), input.parameters(), context, projectRoot);
+    }
+
+    private static EvaluatedTemplate run(Path template, Optional<Path> parameters, DeploymentContext context,
+                                         ProjectFiles files, String display, EvaluationLog log) {
+        ArmJsonLoader.Result loaded = ArmJsonLoader.load(template, display);
+        log.addAll(loaded.diagnostics());
+        if (loaded.json().isEmpty()) {
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), 0);
+        }
+        LoadedJson json = loaded.json().get();
+        DocumentKind kind = DocumentKind.of(json.root());
+        if (!kind.isTemplate()) {
+            log.info(SourceLocation.of(display), "not an ARM template (no deploymentTemplate $schema); skipped");
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), 0);
+        }
+        Map<String, ParameterFile.Supplied> supplied = Map.of();
+        if (parameters.isPresent()) {
+            List<Diagnostic> problems = new ArrayList<>();
+            supplied = ParameterFile.read(parameters.get(), files.display(parameters.get()), problems);
+            log.addAll(problems);
+        }
+        TemplateDocument doc = new TemplateDocument(template.toAbsolutePath().normalize(), json.sourceMap(),
+                json.rootObject(), "", kind);
+        Target target = new Target(context, Target.levelOf(kind));
+        TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files, null);
+        List<Resource> resources = run.run();
+        return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns());
+    }
+}

@@ -1,0 +1,165 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the ARM templates among files and directories and pairs each with its parameter file.
+ * A file is a template when its {@code $schema} names a deploymentTemplate schema; other JSON is
+ * skipped with an INFO diagnostic. Pairing: an explicit pair wins; else {@code x.json} goes with
+ * {@code x.parameters.json} beside it ({@code azuredeploy.json} with
+ * {@code azuredeploy.parameters.json}). Environment files such as {@code x.parameters.dev.json}
+ * are only used when paired explicitly: choosing one is the user's call.
+ * Directories named {@code target}, {@code node_modules} and {@code .git} are never entered.
+ */
+public final class TemplateFinder {
+
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", ".git");
+    private static final List<String> DEFAULT_INCLUDES = List.of("**/*.json");
+
+    /** The templates found, in a stable order, and what was skipped or wrong. */
+    public record Found(List<TemplateInput> templates, List<Diagnostic> diagnostics) {
+    }
+
+    private TemplateFinder() {
+    }
+
+    public static Found find(List<Path> inputs, List<String> includes, List<String> excludes) {
+        return find(inputs, includes, excludes, Map.of(), Path.of(""));
+    }
+
+    /**
+     * @param explicitParameters template to parameter file, overriding the naming convention
+     * @param projectRoot        file names in diagnostics are relative to it
+     */
+    public static Found find(List<Path> inputs, List<String> includes, List<String> excludes,
+                             Map<Path, Path> explicitParameters, Path projectRoot) {
+        ProjectFiles files = new ProjectFiles(projectRoot);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Set<Path> candidates = new LinkedHashSet<>();
+        List<String> inc = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        List<String> exc = excludes == null ? List.of() : excludes;
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                candidates.addAll(scan(abs, inc, exc, files, diagnostics));
+            } else if (Files.isRegularFile(abs)) {
+                candidates.add(abs);
+            } else {
+                diagnostics.add(Diagnostic.error(SourceLocation.of(files.display(abs)), "no such file or directory"));
+            }
+        }
+        Map<Path, Path> explicit = new LinkedHashMap<>();
+        explicitParameters.forEach((t, p) -> explicit.put(t.toAbsolutePath().normalize(), p.toAbsolutePath().normalize()));
+        List<TemplateInput> templates = new ArrayList<>();
+        for (Path file : candidates) {
+            DocumentKind kind = classify(file);
+            if (kind.isTemplate()) {
+                templates.add(new TemplateInput(file, Optional.ofNullable(explicit.get(file)).or(() -> conventional(file))));
+            } else if (kind == DocumentKind.OTHER) {
+                diagnostics.add(Diagnostic.info(SourceLocation.of(files.display(file)), "not an ARM template; skipped"));
+            }
+        }
+        return new Found(templates, diagnostics);
+    }
+
+    /** {@code x.json} -> {@code x.parameters.json} beside it, when that file exists. */
+    static Optional<Path> conventional(Path template) {
+        String name = template.getFileName().toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return Optional.empty();
+        }
+        Path params = template.resolveSibling(name.substring(0, name.length() - 5) + ".parameters.json");
+        return Files.isRegularFile(params) ? Optional.of(params) : Optional.empty();
+    }
+
+    /**
+     * What a file is, by its {@code $schema}. A file that is not valid JSON but names a
+     * deploymentTemplate schema counts as a template, so its evaluation reports what is wrong.
+     */
+    static DocumentKind classify(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return DocumentKind.TEMPLATE;
+        }
+        ArmJsonLoader.Result loaded = ArmJsonLoader.parse(bytes, file.toString());
+        if (loaded.json().isPresent()) {
+            return DocumentKind.of(loaded.json().get().root());
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        if (text.contains("deploymenttemplate")) {
+            return DocumentKind.TEMPLATE;
+        }
+        return text.contains("deploymentparameters") ? DocumentKind.PARAMETERS : DocumentKind.OTHER;
+    }
+
+    private static List<Path> scan(Path dir, List<String> includes, List<String> excludes, ProjectFiles files,
+                                   List<Diagnostic> diagnostics) {
+        List<PathMatcher> inc = includes.stream().map(TemplateFinder::matcher).toList();
+        List<PathMatcher> exc = excludes.stream().map(TemplateFinder::matcher).toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(dir) && SKIPPED_DIRECTORIES.contains(d.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    Path rel = dir.relativize(f);
+                    if (attrs.isRegularFile() && matches(inc, rel) && !matches(exc, rel)) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    diagnostics.add(Diagnostic.warning(SourceLocation.of(files.display(f)), "cannot be read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(files.display(dir)), "cannot be scanned: " + e.getMessage()));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** A glob; {@code **}{@code /x} also matches {@code x} at the top, as people expect. */
+    private static PathMatcher matcher(String glob) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        if (!glob.startsWith("**/")) {
+            return m;
+        }
+        PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3));
+        return p -> m.matches(p) || top.matches(p);
+    }
+
+    private static boolean matches(List<PathMatcher> matchers, Path rel) {
+        Path unix = Path.of(rel.toString().replace('\\', '/'));
+        return matchers.stream().anyMatch(m -> m.matches(unix));
+    }
+}

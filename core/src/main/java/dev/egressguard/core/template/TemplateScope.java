@@ -1,0 +1,83 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.SourceLocation;
+
+import java.util.List;
+
+/**
+ * The {@link dev.egressguard.core.expression.Scope} of an expression in a template: the
+ * template's symbols, the copy loops around the expression, and the template's resources for
+ * {@code reference()}. Immutable: entering a loop makes a new scope.
+ */
+final class TemplateScope implements EvalScope {
+
+    private final TemplateRun run;
+    private final Loops loops;
+    private final boolean inParameterDefault;
+
+    TemplateScope(TemplateRun run, Loops loops, boolean inParameterDefault) {
+        this.run = run;
+        this.loops = loops;
+        this.inParameterDefault = inParameterDefault;
+    }
+
+    TemplateScope asParameterDefault() {
+        return new TemplateScope(run, null, true);
+    }
+
+    @Override
+    public DeploymentContext context() {
+        return run.expressionContext();
+    }
+
+    @Override
+    public Value parameter(String name) {
+        return run.symbols().parameters().get(name);
+    }
+
+    @Override
+    public Value variable(String name) {
+        return run.symbols().variables().get(name);
+    }
+
+    @Override
+    public long copyIndex(String loopNameOrNull) {
+        return Loops.index(loops, loopNameOrNull);
+    }
+
+    @Override
+    public Value reference(Value target, List<Value> otherArgs, SourceLocation at) {
+        return run.resources().reference(target, otherArgs, at);
+    }
+
+    @Override
+    public Value callUserFunction(String namespace, String member, List<Value> args, SourceLocation at) {
+        return run.symbols().functions().call(namespace, member, args, at);
+    }
+
+    @Override
+    public Value deployment() {
+        return run.deploymentValue();
+    }
+
+    @Override
+    public boolean inParameterDefault() {
+        return inParameterDefault;
+    }
+
+    @Override
+    public TemplateScope withLoop(String name, long index, boolean answersUnnamed) {
+        return new TemplateScope(run, Loops.push(loops, name, index, answersUnnamed), inParameterDefault);
+    }
+
+    @Override
+    public EvaluationLog log() {
+        return run.log();
+    }
+
+    TemplateRun run() {
+        return run;
+    }
+}

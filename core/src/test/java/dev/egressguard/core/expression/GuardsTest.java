@@ -1,0 +1,129 @@
+package dev.egressguard.core.expression;
+
+import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.egressguard.core.expression.Eval.eval;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A hostile or broken template gets an ExpressionException, never a StackOverflowError or OOM. */
+class GuardsTest {
+
+    @Test
+    void paddingBeyondTheStringLimitIsRejected() {
+        assertThatThrownBy(() -> eval("[padLeft('a', 2000000000, 'x')]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'padLeft' would build a string of 2000000000 characters");
+    }
+
+    @Test
+    void replaceThatWouldExplodeIsRejectedBeforeBuilding() {
+        String big = "padLeft('', 1000000, 'a')";
+        String hundred = "padLeft('', 100, 'b')";
+        assertThatThrownBy(() -> eval("[replace(" + big + ", 'a', " + hundred + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'replace' would build a string of 100000000 characters");
+    }
+
+    @Test
+    void concatenationBeyondTheLimitIsRejected() {
+        String tenMillion = "padLeft('', 10000000, 'a')";
+        assertThatThrownBy(() -> eval("[concat(" + tenMillion + ", " + tenMillion + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'concat' would build a string of");
+        assertThatThrownBy(() -> eval("[join(createArray(" + tenMillion + ", " + tenMillion + "), '')]"))
+                .hasMessageContaining("'join' would build");
+    }
+
+    @Test
+    void variablesThatReferToThemselvesStopWithAMessage() {
+        Scope cyclic = new TestScope() {
+            @Override
+            public Value variable(String name) {
+                return Expressions.evaluateJsonString("[variables('" + name + "')]", this, Eval.AT);
+            }
+        };
+        assertThatThrownBy(() -> Expressions.evaluateJsonString("[variables('loop')]", cyclic, Eval.AT))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("nested deeper than " + Evaluator.MAX_DEPTH);
+        // The depth counter is released again: the next evaluation on this thread works.
+        assertThat(eval("[add(1, 1)]")).isEqualTo(Value.of(2));
+    }
+
+    @Test
+    void deeplyNestedJsonIsRejected() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> eval("[json('" + deep + "')]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'json'");
+    }
+
+    @Test
+    void unionOfLargeArraysIsLinear() {
+        Value v = eval("[length(union(range(0, 10000), range(5000, 10000), range(0, 10000)))]");
+        assertThat(v).isEqualTo(Value.of(15000));
+        assertThat(eval("[length(intersection(range(0, 10000), range(5000, 10000)))]")).isEqualTo(Value.of(5000));
+    }
+
+    @Test
+    void unknownFunctionsAndWrongArityAreErrors() {
+        assertThatThrownBy(() -> eval("[noSuchFunction(1)]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessage("The template function 'noSuchFunction' is not valid")
+                .extracting(e -> ((ExpressionException) e).offset()).isEqualTo(1);
+        assertThatThrownBy(() -> eval("[toLower()]")).hasMessageContaining("'toLower' expects 1 argument but got 0");
+        assertThatThrownBy(() -> eval("[concat()]")).hasMessageContaining("'concat' expects at least 1 argument but got 0");
+        assertThatThrownBy(() -> eval("[substring('a', 1, 2, 3)]")).hasMessageContaining("'substring' expects 2 to 3 arguments");
+        assertThatThrownBy(() -> eval("[ns.unknown()]")).hasMessageContaining("'ns.unknown' is not found");
+    }
+
+    @Test
+    void errorOffsetsPointAtTheFailingCall() {
+        assertThatThrownBy(() -> eval("[concat('a', toLower(1))]"))
+                .isInstanceOf(ExpressionException.class)
+                .extracting(e -> ((ExpressionException) e).offset()).isEqualTo(13);
+    }
+
+    @Test
+    void propertyAccessOnAScalarIsAnError() {
+        assertThatThrownBy(() -> eval("['abc'.length]"))
+                .hasMessageContaining("property 'length' can't be evaluated: the value is String \"abc\", not an object");
+        assertThatThrownBy(() -> eval("[createArray(1)['a']]")).hasMessageContaining("Can't index Array");
+    }
+
+    @Test
+    void functionNamesAreCaseInsensitive() {
+        assertThat(eval("[CONCAT('a', ToLower('B'))]")).isEqualTo(Value.of("ab"));
+        assertThat(eval("[ResourceGroup().NAME]")).isEqualTo(Value.of("egress-guard-rg"));
+        assertThat(eval("[IF(TRUE(), 1, 2)]")).isEqualTo(Value.of(1));
+    }
+
+    @Test
+    void everyDocumentedFunctionIsThere() {
+        List<String> documented = List.of("array", "concat", "contains", "createArray", "empty", "first", "indexOf",
+                "intersection", "last", "lastIndexOf", "length", "max", "min", "range", "skip", "take", "union",
+                "flatten", "tryGet", "coalesce", "equals", "greater", "greaterOrEquals", "less", "lessOrEquals",
+                "dateTimeAdd", "dateTimeFromEpoch", "dateTimeToEpoch", "utcNow", "deployment", "environment",
+                "parameters", "variables", "filter", "groupBy", "map", "mapValues", "reduce", "sort", "toObject",
+                "lambda", "lambdaVariables", "and", "bool", "false", "if", "not", "or", "true", "add", "copyIndex",
+                "div", "float", "int", "mod", "mul", "sub", "createObject", "items", "json", "null", "objectKeys",
+                "shallowMerge", "extensionResourceId", "managementGroupResourceId", "pickZones", "providers",
+                "reference", "resourceGroup", "resourceId", "subscription", "subscriptionResourceId", "tenant",
+                "managementGroup", "tenantResourceId", "base64", "base64ToJson", "base64ToString", "dataUri",
+                "dataUriToString", "endsWith", "format", "guid", "join", "newGuid", "padLeft", "replace", "split",
+                "startsWith", "string", "substring", "toLower", "toUpper", "trim", "uniqueString", "uri",
+                "uriComponent", "uriComponentToString", "parseCidr", "cidrSubnet", "cidrHost");
+        FunctionLibrary lib = FunctionLibrary.standard();
+        assertThat(documented).allMatch(lib::isKnown);
+    }
+
+    @Test
+    void unknownsKeepTheirSourceLocation() {
+        SourceLocation at = new SourceLocation("nested/vnet.json", 40, 21);
+        Value v = Expressions.evaluateJsonString("[reference('vnet').id]", new TestScope(), at);
+        assertThat(((Value.Unknown) v).describe()).isEqualTo("depends on reference('vnet').id at nested/vnet.json:40:21");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.egressguard.core.report;
+
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.egressguard.core.report.SampleReports.BASE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReporterTest {
+
+    @Test
+    void countsTableThenFindingsThenInputProblems() {
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(SampleReports.cluster());
+
+        assertThat(md).startsWith("## Egress Guard\n\n**2 failed checks, 1 unknown.**\n\n| Result | Count |\n|---|---:|\n"
+                + "| Failed (error) | 1 |\n| Failed (warning) | 1 |\n| Failed (note) | 0 |\n| Unknown | 1 |\n"
+                + "| Suppressed | 1 |\n| Passed checks | 1 |\n| Input errors | 0 |\n| Input warnings | 1 |\n"
+                + "\nChecked 2 files, 4 resources with 3 rules.\n");
+        assertThat(md).contains("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n"
+                + "| fail (error) | EG002 nat-gateway-on-node-subnets | nodes | infra/network.json:12:5 | subnet 'nodes' of vnet 'cluster-vnet' has no NAT gateway |\n"
+                + "| fail (warning) | EG003 aks-outbound-type | aks | infra/main.json:7:5 | cluster 'aks' leaves through its load balancer |\n"
+                + "| unknown | EG002 nat-gateway-on-node-subnets | pods | infra/network.json:30:9 |");
+        assertThat(md).doesNotContain("workers");
+        assertThat(md).endsWith("### Input problems\n\n| Level | Location | Message |\n|---|---|---|\n"
+                + "| warning | infra/main.json:3:17 | parameter 'location' has no value; using the default |\n");
+    }
+
+    @Test
+    void aCleanRunSaysSo() {
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(SampleReports.clean());
+
+        assertThat(md).contains("**No egress findings.**").doesNotContain("### Findings").doesNotContain("### Input problems");
+    }
+
+    @Test
+    void longListsAreCappedWithACountOfTheRest() {
+        List<Finding> many = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            many.add(new Finding("EG002", "n", Severity.ERROR, Outcome.FAIL, "T", "id" + i, "subnet" + i,
+                    new SourceLocation(SampleReports.NETWORK, i, 1), "", "m" + i, "", null, null));
+        }
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 3).render(
+                new Report(many, List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(md).contains("| subnet3 |").doesNotContain("| subnet4 |")
+                .contains("\n_… and 4 more (see egress-report.sarif or the build log)._\n");
+    }
+
+    @Test
+    void worstFirstAndLongMessagesCut() {
+        Finding note = new Finding("EG009", "n", Severity.NOTE, Outcome.FAIL, "T", "id1", "first-in-file",
+                new SourceLocation(SampleReports.MAIN, 1, 1), "", "x".repeat(400), "", null, null);
+        Finding error = new Finding("EG002", "n", Severity.ERROR, Outcome.FAIL, "T", "id2", "later-in-file",
+                new SourceLocation(SampleReports.MAIN, 9, 1), "", "short", "", null, null);
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 1).render(
+                new Report(List.of(note, error), List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(md).contains("| later-in-file |").doesNotContain("| first-in-file |").contains("and 1 more");
+        String cut = new MarkdownReporter(new DisplayPaths(BASE), 5).render(
+                new Report(List.of(note), List.of(), List.of(), List.of(), List.of()));
+        assertThat(cut).contains("| " + "x".repeat(MarkdownReporter.MAX_MESSAGE - 1) + "… |");
+    }
+
+    @Test
+    void templateTextCannotBreakTheTableOrPingAnyone() {
+        assertThat(MarkdownReporter.escape("a|b `code` <img src=x> @team *x* [l](u)\nnext"))
+                .isEqualTo("a\\|b \\`code\\` &lt;img src=x&gt; &#64;team \\*x\\* \\[l\\](u) next");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArmJsonLoaderTest {
+
+    private static ArmJsonLoader.Result parse(String text) {
+        return ArmJsonLoader.parse(text.getBytes(StandardCharsets.UTF_8), "main.json");
+    }
+
+    @Test
+    void recordsWhereEveryKeyAndValueWasWritten() {
+        ArmJsonLoader.Result r = parse("""
+                {
+                  "resources": [
+                    {
+                      "type": "Microsoft.Network/virtualNetworks",
+                      "name": "vnet"
+                    }
+                  ]
+                }
+                """);
+
+        SourceMap map = r.json().orElseThrow().sourceMap();
+        assertThat(map.locate("/resources")).isEqualTo(new SourceLocation("main.json", 2, 3));
+        assertThat(map.locate("/resources/0")).isEqualTo(new SourceLocation("main.json", 3, 5));
+        assertThat(map.locate("/resources/0/name")).isEqualTo(new SourceLocation("main.json", 5, 7));
+        assertThat(map.valueAt("/resources/0/name")).isEqualTo(new SourceLocation("main.json", 5, 15));
+        assertThat(map.locate("/RESOURCES/0/Name")).as("ARM keys are case-insensitive")
+                .isEqualTo(new SourceLocation("main.json", 5, 7));
+        assertThat(map.locateNearest("/resources/0/properties/x")).isEqualTo(new SourceLocation("main.json", 3, 5));
+    }
+
+    @Test
+    void acceptsWhatAzureAccepts_commentsTrailingCommasAndRawNewlinesInStrings() {
+        ArmJsonLoader.Result r = parse("""
+                {
+                  // a line comment
+                  /* a block comment */
+                  "customData": "line one
+                line two",
+                  "tags": ["a", "b",],
+                }
+                """);
+
+        assertThat(r.diagnostics()).isEmpty();
+        Value.Obj root = r.json().orElseThrow().rootObject();
+        assertThat(root.get("customData")).isEqualTo(Value.of("line one\nline two"));
+        assertThat(root.get("tags")).isEqualTo(Value.Arr.of(Value.of("a"), Value.of("b")));
+    }
+
+    @Test
+    void readsNumbersAsArmDoes() {
+        Value.Obj root = parse("{\"a\": 3, \"b\": 2.5, \"c\": 123456789012345678901234567890}").json().orElseThrow()
+                .rootObject();
+
+        assertThat(root.get("a")).isEqualTo(Value.of(3));
+        assertThat(root.get("b")).isInstanceOf(Value.Num.class);
+        assertThat(root.get("c")).isInstanceOf(Value.Num.class);
+    }
+
+    @Test
+    void malformedJsonIsADiagnosticAtTheSpot() {
+        ArmJsonLoader.Result r = parse("{\n  \"a\": 1\n  \"b\": 2\n}");
+
+        assertThat(r.json()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.ERROR);
+            assertThat(d.location().line()).isEqualTo(3);
+            assertThat(d.location().column()).isEqualTo(3);
+            assertThat(d.toString()).startsWith("main.json:3:3: error: malformed JSON:");
+        });
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithItsLineAndColumn() {
+        byte[] bytes = "{\n  \"name\": \"ab\u0000\"\n}".getBytes(StandardCharsets.UTF_8);
+        bytes[15] = (byte) 0xC3;
+
+        ArmJsonLoader.Result r = ArmJsonLoader.parse(bytes, "main.json");
+
+        assertThat(r.json()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.location()).isEqualTo(new SourceLocation("main.json", 2, 14));
+            assertThat(d.message()).contains("invalid UTF-8 byte 0xC3");
+        });
+    }
+
+    @Test
+    void aByteOrderMarkIsFine() {
+        byte[] text = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[text.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, bytes, 3, text.length);
+
+        assertThat(ArmJsonLoader.parse(bytes, "main.json").json()).isPresent();
+    }
+
+    @Test
+    void aTopLevelArrayIsNotATemplate() {
+        ArmJsonLoader.Result r = parse("[1, 2]");
+
+        assertThat(r.json()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d ->
+                assertThat(d.message()).isEqualTo("the top-level value is an array; an ARM template or parameter file is a JSON object"));
+    }
+
+    @Test
+    void anEmptyFileSaysSo() {
+        assertThat(parse("  \n").diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).startsWith("the file is empty"));
+        assertThat(parse("// nothing\n").diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("no JSON value"));
+    }
+
+    @Test
+    void contentAfterTheDocumentIsAnError() {
+        ArmJsonLoader.Result r = parse("{\"a\": 1}\n{\"b\": 2}");
+
+        assertThat(r.json()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.location().line()).isEqualTo(2);
+            assertThat(d.message()).contains("after the end");
+        });
+    }
+
+    @Test
+    void duplicateKeysWarnAndTheLastWins() {
+        ArmJsonLoader.Result r = parse("{\n\"name\": \"a\",\n\"Name\": \"b\"\n}");
+
+        assertThat(r.json().orElseThrow().rootObject().get("name")).isEqualTo(Value.of("b"));
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.location().line()).isEqualTo(3);
+            assertThat(d.message()).contains("duplicate key 'Name'");
+        });
+    }
+
+    @Test
+    void documentKindComesFromTheSchema() {
+        assertThat(DocumentKind.ofSchema("https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"))
+                .isEqualTo(DocumentKind.TEMPLATE);
+        assertThat(DocumentKind.ofSchema("https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"))
+                .isEqualTo(DocumentKind.SUBSCRIPTION_TEMPLATE);
+        assertThat(DocumentKind.ofSchema("https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#"))
+                .isEqualTo(DocumentKind.MANAGEMENT_GROUP_TEMPLATE);
+        assertThat(DocumentKind.ofSchema("https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"))
+                .isEqualTo(DocumentKind.TENANT_TEMPLATE);
+        assertThat(DocumentKind.ofSchema("https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"))
+                .isEqualTo(DocumentKind.PARAMETERS);
+        assertThat(DocumentKind.ofSchema("http://json-schema.org/draft-07/schema#")).isEqualTo(DocumentKind.OTHER);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.source.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+import static dev.egressguard.core.template.Fixtures.at;
+import static dev.egressguard.core.template.Fixtures.evaluate;
+import static dev.egressguard.core.template.Fixtures.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParameterTest {
+
+    private final EvaluatedTemplate withFile = evaluate("parameters/main.json", "parameters/main.parameters.json");
+    private final EvaluatedTemplate withDefaults = evaluate("parameters/main.json");
+
+    @Test
+    void aValueOutsideAllowedValuesOrRangeIsAnErrorAtTheParameterFile() {
+        assertThat(Fixtures.messages(withFile, Diagnostic.Level.ERROR)).containsExactlyInAnyOrder(
+                "parameters/main.parameters.json:5:5: error: parameter 'sku': value 'Premium' is not one of the allowed "
+                        + "values ['Basic', 'Standard']",
+                "parameters/main.parameters.json:12:5: error: parameter 'nodeCount': value 20 is greater than maxValue 10",
+                "parameters/main.parameters.json:13:5: error: parameter 'notDeclared' is supplied but the template does not "
+                        + "declare it");
+    }
+
+    @Test
+    void aKeyVaultReferenceIsUnknown() {
+        Resource pip = resource(withFile, "Microsoft.Network/publicIPAddresses", "pip");
+
+        assertThat(at(pip, "tags.password")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
+                .isEqualTo("parameter 'adminPassword' is a Key Vault secret (secret 'admin-password'), read only at deployment"));
+    }
+
+    @Test
+    void aRequiredParameterWithoutValueLeavesTheNameUnknown_theResourceIsStillChecked() {
+        Resource aks = withDefaults.resources().stream().filter(r -> r.isType("Microsoft.ContainerService/managedClusters"))
+                .findFirst().orElseThrow();
+
+        assertThat(aks.name()).isEqualTo("unknown-name-1");
+        assertThat(aks.body().get("name")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
+                .isEqualTo("parameter 'clusterName' has no value and no default"));
+        assertThat(Fixtures.messages(withDefaults, Diagnostic.Level.INFO)).containsExactly("parameters/main.json:20:5: info: "
+                + "the name of this Microsoft.ContainerService/managedClusters is only known at deployment (parameter "
+                + "'clusterName' has no value and no default); it is checked as 'unknown-name-1'");
+    }
+
+    @Test
+    void utcNowIsAllowedInAParameterDefault_andIsUnknown() {
+        assertThat(at(resource(withDefaults, "Microsoft.Network/publicIPAddresses", "pip"), "tags.at"))
+                .isInstanceOf(Value.Unknown.class);
+        assertThat(Fixtures.messages(withDefaults, Diagnostic.Level.ERROR)).isEmpty();
+    }
+
+    @Test
+    void defaultsAreUsedWithoutAParameterFile() {
+        Resource aks = withDefaults.resources().stream().filter(r -> r.isType("Microsoft.ContainerService/managedClusters"))
+                .findFirst().orElseThrow();
+
+        assertThat(at(aks, "properties.agentPoolProfiles.0.count")).isEqualTo(Value.of(2));
+        assertThat(at(resource(withDefaults, "Microsoft.Network/publicIPAddresses", "pip"), "sku.name"))
+                .isEqualTo(Value.of("Standard"));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.source.Diagnostic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemplateFinderTest {
+
+    private static final String TEMPLATE = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentTemplate.json#\", \"resources\": []}";
+    private static final String PARAMETERS = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+            + "deploymentParameters.json#\", \"parameters\": {}}";
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void project() throws IOException {
+        write("infra/azuredeploy.json", TEMPLATE);
+        write("infra/azuredeploy.parameters.json", PARAMETERS);
+        write("infra/azuredeploy.parameters.dev.json", PARAMETERS);
+        write("infra/net/main.json", TEMPLATE);
+        write("infra/net/main.parameters.prod.json", PARAMETERS);
+        write("infra/package.json", "{\"name\": \"tooling\"}");
+        write("infra/target/copied.json", TEMPLATE);
+        write("infra/node_modules/x/t.json", TEMPLATE);
+        write(".git/t.json", TEMPLATE);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void findsTemplatesBySchemaAndPairsParameterFilesByConvention() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.templates()).containsExactly(
+                new TemplateInput(root.resolve("infra/azuredeploy.json"), Optional.of(root.resolve("infra/azuredeploy.parameters.json"))),
+                new TemplateInput(root.resolve("infra/net/main.json"), Optional.empty()));
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly("infra/package.json: info: not an ARM template; skipped");
+    }
+
+    @Test
+    void anExplicitPairWins_environmentFilesOnlyThatWay() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("infra/net")), List.of(), List.of(),
+                Map.of(root.resolve("infra/net/main.json"), root.resolve("infra/net/main.parameters.prod.json")), root);
+
+        assertThat(found.templates()).containsExactly(new TemplateInput(root.resolve("infra/net/main.json"),
+                Optional.of(root.resolve("infra/net/main.parameters.prod.json"))));
+    }
+
+    @Test
+    void includesAndExcludesAreGlobsRelativeToTheScannedDirectory() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("infra")), List.of("**/*.json"),
+                List.of("net/**"), Map.of(), root);
+
+        assertThat(found.templates()).extracting(TemplateInput::template).containsExactly(root.resolve("infra/azuredeploy.json"));
+    }
+
+    @Test
+    void aMissingInputIsAnError() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("nope")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.templates()).isEmpty();
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly("nope: error: no such file or directory");
+    }
+
+    @Test
+    void aBrokenFileThatNamesTheTemplateSchemaIsStillATemplate() throws IOException {
+        write("broken/main.json", "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",");
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("broken")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.templates()).extracting(TemplateInput::template).containsExactly(root.resolve("broken/main.json"));
+    }
+}

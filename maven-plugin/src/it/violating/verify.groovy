@@ -1,0 +1,29 @@
+// The bundled public-ip-cluster example breaks every egress rule; the build fails and says where.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD FAILURE')
+['EG001', 'EG002', 'EG003', 'EG004'].each { rule ->
+    assert log =~ /public-ip-cluster\/src\/main\/arm\/cluster\.json:\d+:\d+: (error|warning) ${rule} /
+}
+// The failure message lists the findings too, not only the log lines above it.
+assert log =~ /(?s)Failed to execute goal .*egress-maven-plugin.*:verify.*error EG001/
+// No stack trace without -X.
+assert !(log =~ /(?m)^\s+at [\w.$]+\(/)
+
+def json = new JsonSlurper().parse(new File(basedir, 'target/egress/egress-report.json'))
+assert json.summary.failed >= 4
+def rules = json.findings.collect { it.ruleId } as Set
+assert rules.containsAll(['EG001', 'EG002', 'EG003', 'EG004'])
+json.findings.each { f ->
+    assert f.outcome in ['FAIL', 'UNKNOWN']
+    assert f.severity in ['error', 'warning', 'note']
+    assert f.file.endsWith('cluster.json')
+    assert f.line > 0 && f.column > 0
+    assert f.message
+    assert f.resourceId.startsWith('/subscriptions/')
+    assert f.fingerprint ==~ /[0-9a-f]{64}/
+}
+// The scale set gives every instance a public IP: EG001 on the scale set.
+assert json.findings.any { it.ruleId == 'EG001' && it.resourceType.equalsIgnoreCase('Microsoft.Compute/virtualMachineScaleSets') }
+return true

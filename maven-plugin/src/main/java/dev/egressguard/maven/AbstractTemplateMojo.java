@@ -1,0 +1,81 @@
+package dev.egressguard.maven;
+
+import dev.egressguard.core.EgressGuard;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The goals that read the project's ARM templates: where they are and which parameters they get. */
+abstract class AbstractTemplateMojo extends AbstractEgressMojo {
+
+    /** The project's templates. A project without this directory has nothing to check, and passes. */
+    @Parameter(property = "egress.templateDirectory", defaultValue = "${project.basedir}/src/main/arm")
+    protected File templateDirectory;
+
+    /** More directories (or single template files) to check besides {@link #templateDirectory}. */
+    @Parameter
+    protected List<File> templateDirectories = new ArrayList<>();
+
+    /** Files to read in the template directories, as globs relative to each directory. */
+    @Parameter(defaultValue = "**/*.json")
+    protected List<String> includes = new ArrayList<>();
+
+    /** Files to leave out, as globs relative to each directory. */
+    @Parameter
+    protected List<String> excludes = new ArrayList<>();
+
+    /** Explicit template/parameter-file pairs where the names do not follow the convention. */
+    @Parameter
+    protected List<ParameterFile> parameterFiles = new ArrayList<>();
+
+    /** The template inputs that exist; a missing explicit directory is a warning, the default one is not. */
+    protected List<Path> inputs() {
+        Set<Path> inputs = new LinkedHashSet<>();
+        if (templateDirectory != null && templateDirectory.exists()) {
+            inputs.add(normalised(templateDirectory));
+        }
+        for (File dir : templateDirectories) {
+            if (dir.exists()) {
+                inputs.add(normalised(dir));
+            } else {
+                getLog().warn(dir + ": no such template directory or file");
+            }
+        }
+        return List.copyOf(inputs);
+    }
+
+    /** Rules, context, templates and suppressions; {@code verify} adds the baseline. */
+    protected EgressGuard.Builder templateSettings() throws MojoExecutionException {
+        EgressGuard.Builder builder = settings().includes(includes).excludes(excludes);
+        for (ParameterFile pair : parameterFiles) {
+            if (pair.getTemplate() == null || pair.getParameters() == null) {
+                throw new MojoExecutionException("<parameterFile> needs both <template> and <parameters>");
+            }
+            builder.parameterFile(resolved(pair.getTemplate()), resolved(pair.getParameters()));
+        }
+        return builder;
+    }
+
+    /** Says why nothing is checked; true when there is nothing to check. */
+    protected boolean nothingToCheck(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            getLog().info("No ARM templates in " + templateDirectory + "; nothing to check.");
+            return true;
+        }
+        return false;
+    }
+
+    private Path resolved(File f) {
+        return f.isAbsolute() ? f.toPath() : basedir.toPath().resolve(f.getPath());
+    }
+
+    private static Path normalised(File f) {
+        return f.toPath().toAbsolutePath().normalize();
+    }
+}

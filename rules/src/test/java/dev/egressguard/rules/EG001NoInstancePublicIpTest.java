@@ -1,0 +1,77 @@
+package dev.egressguard.rules;
+
+import dev.egressguard.core.engine.Outcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** EG001 no-instance-public-ip: nodes must not get a public IP of their own (docs/EG001.md). */
+class EG001NoInstancePublicIpTest {
+
+    private static Fixture eg001(String file) {
+        return Fixture.run("EG001", file);
+    }
+
+    @Test
+    void aVmNicWithAPublicIpFailsWhateverTheCasingOfTheKey() {
+        Fixture f = eg001("fail-vm-nic-public-ip.json");
+
+        assertThat(f.findings()).containsExactly("FAIL jumpbox-nic");
+        assertThat(f.evaluations()).contains("PASS jumpbox");
+    }
+
+    @Test
+    void aScaleSetWithAPublicIpConfigurationInLowerCaseFails() {
+        Fixture f = eg001("fail-vmss-public-ip-configuration.json");
+
+        assertThat(f.findings()).containsExactly("FAIL web");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).path())
+                .isEqualTo("/properties/virtualMachineProfile/networkProfile/networkInterfaceConfigurations/0"
+                        + "/properties/ipConfigurations/0/properties/publicipaddressconfiguration/name");
+    }
+
+    @Test
+    void aFlexibleScaleSetWithAPublicIpConfigurationFails() {
+        assertThat(eg001("fail-vmss-flexible-public-ip-configuration.json").findings()).containsExactly("FAIL workers");
+    }
+
+    @Test
+    void aksPoolsWithNodePublicIpsFailInlineOrDeclaredSeparately() {
+        Fixture f = eg001("fail-aks-node-public-ip.json");
+
+        assertThat(f.findings()).containsExactlyInAnyOrder("FAIL aks1/gpu", "FAIL aks1/edge");
+        assertThat(f.evaluations()).contains("PASS aks1/system");
+    }
+
+    @Test
+    void aPublicIpThatBelongsToTheNatGatewayIsNoNodePublicIp() {
+        Fixture f = eg001("pass-nat-gateway-vm.json");
+
+        assertThat(f.findings()).isEmpty();
+        assertThat(f.evaluations()).containsExactlyInAnyOrder("PASS vm1-nic", "PASS vm1");
+    }
+
+    @Test
+    void aBatchPoolIsNotASubjectWhateverItsPublicIpSetting() {
+        Fixture f = eg001("pass-batch-pool-no-public-ip.json");
+
+        assertThat(f.findings()).isEmpty();
+        assertThat(f.evaluations()).isEmpty();
+    }
+
+    @Test
+    void aPublicIpSwitchedOffByNullOrJsonNullPasses() {
+        Fixture f = eg001("pass-public-ip-switched-off.json");
+
+        assertThat(f.findings()).isEmpty();
+        assertThat(f.evaluations()).containsExactlyInAnyOrder("PASS app-nic", "PASS workers");
+    }
+
+    @Test
+    void aPublicIpThatOnlyTheDeploymentDecidesIsUnknownWithTheReason() {
+        Fixture f = eg001("unknown-public-ip-parameter-without-value.json");
+
+        assertThat(f.findings()).containsExactly("UNKNOWN app-nic");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("publicIpNewOrExisting");
+    }
+}

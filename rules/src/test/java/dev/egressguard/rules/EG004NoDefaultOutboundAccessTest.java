@@ -1,0 +1,49 @@
+package dev.egressguard.rules;
+
+import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** EG004 no-default-outbound-access: node subnets do not use Azure's default outbound access (docs/EG004.md). */
+class EG004NoDefaultOutboundAccessTest {
+
+    private static Fixture eg004(String file) {
+        return Fixture.run("EG004", file);
+    }
+
+    @Test
+    void aVmWithoutAnyExplicitEgressUsesDefaultOutboundAccess() {
+        Fixture f = eg004("fail-default-outbound-access.json");
+
+        assertThat(f.findings()).containsExactly("FAIL vnet/default");
+        Finding finding = f.findingsOf(Outcome.FAIL).get(0);
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.message()).contains("ipconfig1");
+    }
+
+    @Test
+    void aScaleSetBehindInboundNatOnlyUsesDefaultOutboundAccess() {
+        assertThat(eg004("fail-inbound-nat-pool-only.json").findings()).containsExactly("FAIL vnet/Subnet-0");
+    }
+
+    @Test
+    void aNatGatewayWithDefaultOutboundAccessLeftOnIsWarned() {
+        Fixture f = eg004("fail-nat-gateway-but-default-outbound-access-on.json");
+
+        assertThat(f.findings()).containsExactly("FAIL vnet/default");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).contains("defaultOutboundAccess");
+    }
+
+    @Test
+    void aPrivateSubnetWithANatGatewayPasses() {
+        assertThat(eg004("pass-private-subnet-with-nat-gateway.json").evaluations()).containsExactly("PASS vnet/default");
+    }
+
+    @Test
+    void fromApiVersion20250701ASubnetIsPrivateUnlessItSaysOtherwise() {
+        assertThat(eg004("pass-private-by-default-api-version.json").evaluations()).containsExactly("PASS vnet/default");
+    }
+}
