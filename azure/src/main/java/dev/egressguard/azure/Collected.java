@@ -18,11 +18,9 @@ final class Collected {
     final List<Diagnostic> gaps = new ArrayList<>();
 
     /** Adds what is new; a resource met twice (a Resource Graph page shifting under a skip token) counts once. */
-    void addAll(List<Resource> found) {
-        for (Resource r : found) {
-            if (seen.add(r.id())) {
-                resources.add(r);
-            }
+    void add(Resource found) {
+        if (seen.add(found.id())) {
+            resources.add(found);
         }
     }
 

@@ -95,7 +95,7 @@ final class ListCollector {
 
     private void add(JsonNode item, String type, String apiVersion, Subscription sub, String request, Collected out) {
         try {
-            out.addAll(factory.resources(item, type, apiVersion, sub.tenantId()));
+            out.add(factory.resource(item, type, apiVersion, sub.tenantId()));
         } catch (IllegalArgumentException e) {
             out.gap(Diagnostic.Level.ERROR, Collected.subscriptionScope(sub.id()), request + ": " + e.getMessage()
                     + " — that element is not audited");

@@ -142,7 +142,7 @@ final class ResourceGraphCollector {
             tenant = tenants.get(row.path("subscriptionId").asText("").toLowerCase(Locale.ROOT));
         }
         try {
-            out.addAll(factory.resources(row, null, null, tenant));
+            out.add(factory.resource(row, null, null, tenant));
         } catch (IllegalArgumentException e) {
             out.gap(Diagnostic.Level.ERROR, null, "Resource Graph row: " + e.getMessage() + " — that row is not audited");
         }
