@@ -69,6 +69,34 @@ class EquivalenceTest {
         return TestSupport.audit(fake, d -> { }).build().collect();
     }
 
+    /** The same deployment as Resource Graph rows: lower-case types, subscription and tenant columns. */
+    private LiveInventory auditTheDeploymentWithResourceGraph() {
+        com.fasterxml.jackson.databind.node.ObjectNode visible = FakeArm.JSON.createObjectNode();
+        visible.putArray("data").addObject().put("subscriptionId", SUB).put("tenantId", TENANT);
+        fake.on(FakeArm.graph("resourcecontainers", null), FakeArm.Reply.json(visible));
+        com.fasterxml.jackson.databind.node.ObjectNode resources = FakeArm.JSON.createObjectNode();
+        var rows = resources.putArray("data");
+        for (ListedType t : ListedType.ALL) {
+            TestSupport.items("../equivalence/live-" + t.plural() + ".json").forEach(item -> rows.add(row(item, null)));
+        }
+        fake.on(FakeArm.graph("resources", null), FakeArm.Reply.json(resources));
+        com.fasterxml.jackson.databind.node.ObjectNode compute = FakeArm.JSON.createObjectNode();
+        var instanceRows = compute.putArray("data");
+        TestSupport.items("../equivalence/live-vmss-networkInterfaces.json").forEach(item -> instanceRows.add(
+                row(item, "microsoft.compute/virtualmachinescalesets/virtualmachines/networkinterfaces")));
+        TestSupport.items("../equivalence/live-vmss-publicipaddresses.json").forEach(item -> instanceRows.add(
+                row(item, "microsoft.compute/virtualmachinescalesets/virtualmachines/networkinterfaces/ipconfigurations/publicipaddresses")));
+        fake.on(FakeArm.graph("computeresources", null), FakeArm.Reply.json(compute));
+        return TestSupport.audit(fake, d -> { }).mode(AuditMode.RESOURCE_GRAPH).subscriptions(SUB).build().collect();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode row(com.fasterxml.jackson.databind.JsonNode item, String type) {
+        com.fasterxml.jackson.databind.node.ObjectNode row = item.deepCopy();
+        row.put("type", type != null ? type : item.path("type").asText().toLowerCase(Locale.ROOT));
+        row.put("subscriptionId", SUB).put("tenantId", TENANT).put("resourceGroup", "rg-egress");
+        return row;
+    }
+
     /** "EG002 FAIL /subscriptions/.../subnets/legacy": what a verdict is, wherever it came from. */
     private static Set<String> verdicts(Report report, Predicate<String> resourceFilter) {
         return report.evaluations().stream().filter(e -> resourceFilter.test(e.resourceId()))
@@ -108,6 +136,18 @@ class EquivalenceTest {
                 + audited.findings().size() + " on its deployment (" + live.requestCount() + " requests)");
         verified.findings().stream().map(f -> "  " + f.ruleId() + " " + f.outcome() + " " + f.resourceName())
                 .sorted().forEach(System.out::println);
+    }
+
+    @Test
+    void resourceGraphRowsGiveTheSameVerdictsAsTheLists() {
+        Path root = dir();
+        Report verified = guard(root).verify(List.of(root.resolve("main.json")));
+        LiveInventory live = auditTheDeploymentWithResourceGraph();
+        Report audited = guard(root).audit(live.resources(), live.gaps());
+
+        assertThat(live.gaps()).isEmpty();
+        assertThat(live.requestCount()).isEqualTo(3);
+        assertThat(verdicts(audited, EquivalenceTest::templateCanDeclare)).isEqualTo(verdicts(verified, id -> true));
     }
 
     @Test
