@@ -56,6 +56,10 @@ final class ResourceGraphCollector {
     }
 
     void collect(Scope scope, String tenantOverride, Collected out) {
+        if (scope.managementGroup() != null) {
+            out.scope(managementGroupScope(scope.managementGroup()));
+        }
+        scope.subscriptions().forEach(id -> out.scope(Collected.subscriptionScope(id)));
         for (Scope batch : batches(scope)) {
             Map<String, String> tenants = visibleSubscriptions(batch, out);
             if (tenants == null) {
@@ -122,6 +126,9 @@ final class ResourceGraphCollector {
             String id = row.path("subscriptionId").asText(null);
             if (id != null) {
                 tenants.put(id.toLowerCase(Locale.ROOT), row.path("tenantId").asText(null));
+                if (scope.subscriptions().isEmpty() && scope.managementGroup() == null) {
+                    out.scope(Collected.subscriptionScope(id));
+                }
             }
         });
         if (!ok) {
@@ -231,10 +238,13 @@ final class ResourceGraphCollector {
         waitBeforeNextQuery = Duration.ZERO;
     }
 
+    static String managementGroupScope(String id) {
+        return "/providers/Microsoft.Management/managementGroups/" + id;
+    }
+
     private static void scopeGap(Scope scope, ArmCallException e, Collected out) {
         if (e.status() == 401 || e.status() == 403) {
-            String scopeId = scope.managementGroup() != null
-                    ? "/providers/Microsoft.Management/managementGroups/" + scope.managementGroup() : null;
+            String scopeId = scope.managementGroup() != null ? managementGroupScope(scope.managementGroup()) : null;
             out.gap(Diagnostic.Level.WARNING, scopeId, scope.describe() + ": " + e.status() + " " + e.code() + ": "
                     + e.detail() + " — its resources are not audited");
             return;

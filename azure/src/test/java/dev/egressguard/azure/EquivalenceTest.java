@@ -124,8 +124,9 @@ class EquivalenceTest {
         Path root = dir();
         Report verified = guard(root).verify(List.of(root.resolve("main.json")));
         LiveInventory live = auditTheDeployment();
-        Report audited = guard(root).audit(live.resources(), live.gaps());
+        Report audited = guard(root).audit(live.resources(), live.gaps(), live.scopes());
 
+        assertThat(audited.inputs()).containsExactly("/subscriptions/" + SUB);
         assertThat(verified.diagnostics()).filteredOn(d -> d.level() == dev.egressguard.core.source.Diagnostic.Level.ERROR).isEmpty();
         assertThat(live.gaps()).isEmpty();
         assertThat(findings(verified, id -> true)).as("the template has findings to compare").isNotEmpty();

@@ -202,6 +202,7 @@ class ListModeTest {
                     + " — its resources are not audited");
         });
         assertThat(live.isIncomplete()).isTrue();
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + other);
         assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(9);
     }
 
@@ -316,6 +317,7 @@ class ListModeTest {
         assertThat(live.gaps()).singleElement().extracting(Diagnostic::message).isEqualTo("subscription " + hidden
                 + ": not visible to this identity (not in GET /subscriptions) — its resources are not audited");
         assertThat(fake.requests()).noneMatch(r -> r.path().contains(hidden));
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + hidden);
         assertThat(live.requestCount()).isEqualTo(1 + 9);
     }
 

@@ -131,6 +131,7 @@ class ResourceGraphModeTest {
         LiveInventory live = audit.collect();
 
         assertThat(audit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
+        assertThat(live.scopes()).containsExactly("/providers/Microsoft.Management/managementGroups/platform-mg");
         assertThat(TestSupport.normalised(live)).extracting(Resource::type, Resource::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks", "vnet1"),
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks/subnets", "subnet0"),
@@ -148,8 +149,9 @@ class ResourceGraphModeTest {
         subscriptionsVisible(SUB, OTHER);
         fake.on(FakeArm.graph("resources", null), FakeArm.Reply.json(page(List.of(), null)));
 
-        audit().build().collect();
+        LiveInventory live = audit().build().collect();
 
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + OTHER);
         assertThat(fake.requests()).allSatisfy(r -> {
             JsonNode body = FakeArm.readTree(r.body());
             assertThat(body.has("subscriptions")).isFalse();
