@@ -122,7 +122,7 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         List<JsonNode> nics = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            nics.add(nic(SUB, "nic" + i, "default"));
+            nics.add(ArmJson.nic(SUB, "nic" + i, "default"));
         }
         fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, nics, 3);
 
@@ -140,7 +140,7 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK),
                 FakeArm.Reply.status(429, "TooManyRequests", "throttled").header("Retry-After", "7"),
-                FakeArm.Reply.json(list(natGateway(SUB, "natgw1"))));
+                FakeArm.Reply.json(ArmJson.list(ArmJson.natGateway(SUB, "natgw1"))));
 
         LiveInventory live = collect();
 
@@ -155,7 +155,7 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.VNET), ListedType.NETWORK),
                 FakeArm.Reply.status(500, "InternalServerError", "try again"),
-                FakeArm.Reply.json(list(vnet(SUB, "vnet1", 2))));
+                FakeArm.Reply.json(ArmJson.list(ArmJson.vnet(SUB, "vnet1", 2))));
 
         LiveInventory live = collect();
 
@@ -187,7 +187,7 @@ class ListModeTest {
     void aForbiddenSubscriptionIsACoverageGapWhileTheOtherIsRead() {
         String other = "22222222-2222-2222-2222-222222222222";
         fake.subscriptions(TENANT, SUB, other).emptySubscription(SUB);
-        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(nic(SUB, "nic-a", "default")));
+        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(ArmJson.nic(SUB, "nic-a", "default")));
         String message = "The client 'auditor@contoso.com' with object id '0000' does not have authorization to perform"
                 + " action 'Microsoft.Network/virtualNetworks/read' over scope '/subscriptions/" + other + "'";
         fake.on(r -> r.path().startsWith("/subscriptions/" + other + "/"), FakeArm.Reply.status(403, "AuthorizationFailed", message));
@@ -209,7 +209,7 @@ class ListModeTest {
     @Test
     void aRoleThatReadsSomeTypesButNotOthersLeavesAGapPerType() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
-        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(nic(SUB, "nic-a", "default")));
+        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(ArmJson.nic(SUB, "nic-a", "default")));
         fake.on(r -> r.path().contains("/providers/Microsoft.Compute/"),
                 FakeArm.Reply.status(403, "AuthorizationFailed", "no compute read"));
 
@@ -239,7 +239,7 @@ class ListModeTest {
     @Test
     void aMalformedResponseNamesTheRequestAndTheRestIsStillRead() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
-        fake.list(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK, List.of(natGateway(SUB, "natgw1")));
+        fake.list(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK, List.of(ArmJson.natGateway(SUB, "natgw1")));
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK),
                 new FakeArm.Reply(200, "{\"value\": [ {\"id\": \"/subscriptions/x\", ", Map.of()));
 
@@ -259,7 +259,7 @@ class ListModeTest {
     void aPageThatIsNotAListIsMalformedAndItsSkipTokenIsMasked() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         String path = FakeArm.typePath(SUB, ListedType.PUBLIC_IP);
-        ObjectNode first = list(publicIp(SUB, "pip1"));
+        ObjectNode first = ArmJson.list(ArmJson.publicIp(SUB, "pip1"));
         first.put("nextLink", fake.endpoint() + path + "?api-version=2025-03-01&$skipToken=secret-token-123");
         fake.on(FakeArm.get(path, ListedType.NETWORK), FakeArm.Reply.json(first));
         fake.on(FakeArm.getPage(path, ListedType.NETWORK, "secret-token-123"),
@@ -278,7 +278,7 @@ class ListModeTest {
     void neverFollowsANextLinkOffTheArmEndpoint() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         String path = FakeArm.typePath(SUB, ListedType.ROUTE_TABLE);
-        ObjectNode first = list();
+        ObjectNode first = ArmJson.list();
         first.put("nextLink", "https://attacker.example/steal?api-version=2025-03-01");
         fake.on(FakeArm.get(path, ListedType.NETWORK), FakeArm.Reply.json(first));
 
@@ -326,11 +326,11 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         List<JsonNode> vnets = new ArrayList<>();
         for (int v = 0; v < 50; v++) {
-            vnets.add(vnet(SUB, "vnet" + v, 10));
+            vnets.add(ArmJson.vnet(SUB, "vnet" + v, 10));
         }
         List<JsonNode> nics = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            nics.add(nic(SUB, "nic" + i, "vnet" + (i % 50)));
+            nics.add(ArmJson.nic(SUB, "nic" + i, "vnet" + (i % 50)));
         }
         fake.list(FakeArm.typePath(SUB, ListedType.VNET), ListedType.NETWORK, vnets);
         fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, nics, 1000);
@@ -343,61 +343,5 @@ class ListModeTest {
         assertThat(live.requestCount()).isEqualTo(14);
         System.out.println("5,000 NICs + 500 subnets (50 vnets) in one subscription: " + live.requestCount()
                 + " requests, " + live.resources().size() + " listed resources");
-    }
-
-    // ---- generated ARM JSON ----
-
-    static ObjectNode list(JsonNode... items) {
-        ObjectNode page = FakeArm.JSON.createObjectNode();
-        var value = page.putArray("value");
-        for (JsonNode i : items) {
-            value.add(i);
-        }
-        return page;
-    }
-
-    static String rg(String sub) {
-        return "/subscriptions/" + sub + "/resourceGroups/rg/providers";
-    }
-
-    static ObjectNode nic(String sub, String name, String vnet) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/networkInterfaces/" + name).put("name", name)
-                .put("type", "Microsoft.Network/networkInterfaces").put("location", "westeurope");
-        ObjectNode ip = n.putObject("properties").putArray("ipConfigurations").addObject();
-        ip.put("name", "ipconfig1").put("id", rg(sub) + "/Microsoft.Network/networkInterfaces/" + name + "/ipConfigurations/ipconfig1");
-        ip.putObject("properties").putObject("subnet").put("id", rg(sub) + "/Microsoft.Network/virtualNetworks/" + vnet + "/subnets/subnet0");
-        return n;
-    }
-
-    static ObjectNode vnet(String sub, String name, int subnets) {
-        ObjectNode v = FakeArm.JSON.createObjectNode();
-        String id = rg(sub) + "/Microsoft.Network/virtualNetworks/" + name;
-        v.put("id", id).put("name", name).put("type", "Microsoft.Network/virtualNetworks").put("location", "westeurope");
-        var arr = v.putObject("properties").putArray("subnets");
-        for (int s = 0; s < subnets; s++) {
-            ObjectNode subnet = arr.addObject();
-            subnet.put("id", id + "/subnets/subnet" + s).put("name", "subnet" + s)
-                    .put("type", "Microsoft.Network/virtualNetworks/subnets");
-            subnet.putObject("properties").put("addressPrefix", "10.0." + s + ".0/24");
-        }
-        return v;
-    }
-
-    static ObjectNode natGateway(String sub, String name) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/natGateways/" + name).put("name", name)
-                .put("type", "Microsoft.Network/natGateways");
-        n.putObject("properties").putArray("publicIpAddresses").addObject()
-                .put("id", rg(sub) + "/Microsoft.Network/publicIPAddresses/" + name + "-pip");
-        return n;
-    }
-
-    static ObjectNode publicIp(String sub, String name) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/publicIPAddresses/" + name).put("name", name)
-                .put("type", "Microsoft.Network/publicIPAddresses");
-        n.putObject("properties").put("ipAddress", "20.0.0.1");
-        return n;
     }
 }

@@ -178,7 +178,7 @@ class SharedFixturesTest {
         fake.subscriptions(TestSupport.TENANT, SUB).emptySubscription(SUB);
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.VM), ListedType.COMPUTE),
                 new FakeArm.Reply(429, file("synthetic/arm-error-429.json").toString(), Map.of("Retry-After", "1")),
-                FakeArm.Reply.json(ListModeTest.list(items("compute-2025-04-01/VirtualMachine_Get.json").toArray(JsonNode[]::new))));
+                FakeArm.Reply.json(ArmJson.list(items("compute-2025-04-01/VirtualMachine_Get.json").toArray(JsonNode[]::new))));
 
         LiveInventory live = TestSupport.audit(fake, sleeper).build().collect();
 
