@@ -14,7 +14,7 @@ record ListedType(String type, String apiVersion) {
     static final String NETWORK = "2025-03-01";
     static final String COMPUTE = "2025-04-01";
     static final String CONTAINER_SERVICE = "2025-09-01";
-    /** The scale-set instance NIC and public IP lists are only served at this version. */
+    /** The version the SDK (2.57.0) sends for the scale-set instance NIC and public IP lists. */
     static final String VMSS_INSTANCE_NETWORK = "2018-10-01";
     static final String SUBSCRIPTIONS = "2022-12-01";
     static final String RESOURCE_GRAPH = "2021-03-01";
