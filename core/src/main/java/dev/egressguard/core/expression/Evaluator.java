@@ -59,6 +59,14 @@ public final class Evaluator {
         }
         try {
             return evaluateNode(e);
+        } catch (StackOverflowError overflow) {
+            // Values nested thousands deep (built by reduce(), say) can exhaust the stack in a
+            // function that walks them; the outermost evaluation turns that into an error.
+            if (depth[0] == 1) {
+                throw new ExpressionException("The expression builds or reads values nested too deeply to evaluate",
+                        e.offset());
+            }
+            throw overflow;
         } finally {
             depth[0]--;
         }

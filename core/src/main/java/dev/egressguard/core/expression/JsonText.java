@@ -84,12 +84,26 @@ public final class JsonText {
 
     /** Compact JSON; an Unknown is written as a string {@code "<unknown: reason>"}. */
     public static String write(Value v) {
+        return write(v, Integer.MAX_VALUE - 16);
+    }
+
+    /**
+     * Compact JSON of at most {@code maxLength} characters. Values can share parts (an array
+     * holding the same array twice, again and again), so their text can be far larger than
+     * their memory; this stops writing once the limit is passed.
+     *
+     * @throws ExpressionException when the text would be longer
+     */
+    public static String write(Value v, int maxLength) {
         StringBuilder sb = new StringBuilder();
-        write(v, sb);
+        write(v, sb, maxLength);
         return sb.toString();
     }
 
-    private static void write(Value v, StringBuilder sb) {
+    private static void write(Value v, StringBuilder sb, int max) {
+        if (sb.length() > max) {
+            throw new ExpressionException("The value's JSON text is longer than " + max + " characters");
+        }
         if (v instanceof Value.Str s) {
             quote(s.value(), sb);
         } else if (v instanceof Value.Int i) {
@@ -104,7 +118,7 @@ public final class JsonText {
                 if (i > 0) {
                     sb.append(',');
                 }
-                write(a.get(i), sb);
+                write(a.get(i), sb, max);
             }
             sb.append(']');
         } else if (v instanceof Value.Obj o) {
@@ -117,13 +131,16 @@ public final class JsonText {
                 first = false;
                 quote(e.getKey(), sb);
                 sb.append(':');
-                write(e.getValue(), sb);
+                write(e.getValue(), sb, max);
             }
             sb.append('}');
         } else if (v instanceof Value.Unknown u) {
             quote("<unknown: " + u.reason() + ">", sb);
         } else {
             sb.append("null");
+        }
+        if (sb.length() > max) {
+            throw new ExpressionException("The value's JSON text is longer than " + max + " characters");
         }
     }
 

@@ -62,6 +62,34 @@ class GuardsTest {
     }
 
     @Test
+    void sharedPartsCannotExplodeIntoHugeTextOrComparisons() {
+        String doubling = "reduce(range(0, 60), createArray(1), lambda('acc', 'x', createArray(lambdaVariables('acc'), lambdaVariables('acc'))))";
+        assertThat(eval("[length(" + doubling + ")]")).isEqualTo(Value.of(2));
+        assertThatThrownBy(() -> eval("[string(" + doubling + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("longer than " + Evaluator.MAX_STRING_LENGTH);
+        assertThatThrownBy(() -> eval("[equals(" + doubling + ", " + doubling + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("too large to compare");
+        String objects = "reduce(range(0, 60), json('{}'), lambda('acc', 'x', createObject('a', lambdaVariables('acc'), 'b', lambdaVariables('acc'))))";
+        assertThatThrownBy(() -> eval("[union(" + objects + ", " + objects + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'union' would merge more than");
+        assertThatThrownBy(() -> eval("[length(union(createArray(" + doubling + "), createArray(1)))]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("too large to compare");
+    }
+
+    @Test
+    void valuesNestedThousandsDeepAreAnErrorNotAStackOverflow() {
+        String deep = "reduce(range(0, 10000), createArray(), lambda('acc', 'x', createArray(lambdaVariables('acc'))))";
+        assertThatThrownBy(() -> eval("[string(" + deep + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("nested too deeply");
+        assertThat(eval("[add(2, 2)]")).isEqualTo(Value.of(4));
+    }
+
+    @Test
     void unionOfLargeArraysIsLinear() {
         Value v = eval("[length(union(range(0, 10000), range(5000, 10000), range(0, 10000)))]");
         assertThat(v).isEqualTo(Value.of(15000));
