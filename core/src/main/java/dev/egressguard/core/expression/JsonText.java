@@ -35,17 +35,50 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** Parses JSON text; {@link ExpressionException} when it is not valid JSON. */
+    /**
+     * The largest decimal exponent a number may have: Azure reads JSON numbers as .NET doubles
+     * (about ±1.8e308), and an exact decimal such as 1e999999999 would otherwise print as a
+     * billion digits.
+     */
+    public static final int MAX_EXPONENT = 400;
+
+    /**
+     * Parses JSON text; {@link ExpressionException} when it is not valid JSON or holds a number
+     * beyond {@link #MAX_EXPONENT}.
+     */
     public static Value parse(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new ExpressionException("The text is empty, not JSON");
             }
-            return fromNode(node);
+            Value v = fromNode(node);
+            requireSaneNumbers(v);
+            return v;
         } catch (JsonProcessingException e) {
             throw new ExpressionException("The text is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Whether a number is within {@link #MAX_EXPONENT} (zero always is). */
+    public static boolean isSaneNumber(BigDecimal d) {
+        return d.signum() == 0 || Math.abs((long) d.precision() - d.scale() - 1) <= MAX_EXPONENT;
+    }
+
+    private static void requireSaneNumbers(Value v) {
+        if (v instanceof Value.Num n && !isSaneNumber(n.value())) {
+            throw new ExpressionException("The number " + n.value() + " is outside the range Azure accepts (about 1e±308)");
+        }
+        if (v instanceof Value.Arr a) {
+            a.items().forEach(JsonText::requireSaneNumbers);
+        } else if (v instanceof Value.Obj o) {
+            o.fields().values().forEach(JsonText::requireSaneNumbers);
+        }
+    }
+
+    /** A number as text: plain digits, or scientific notation when plain would be long. */
+    public static String numberText(BigDecimal d) {
+        return d.signum() == 0 || Math.abs((long) d.precision() - d.scale() - 1) <= 100 ? d.toPlainString() : d.toString();
     }
 
     /** A Jackson tree as a Value (integers that fit 64 bits become Int, other numbers Num). */
@@ -109,7 +142,7 @@ public final class JsonText {
         } else if (v instanceof Value.Int i) {
             sb.append(i.value());
         } else if (v instanceof Value.Num n) {
-            sb.append(n.value().toPlainString());
+            sb.append(numberText(n.value()));
         } else if (v instanceof Value.Bool b) {
             sb.append(b.value());
         } else if (v instanceof Value.Arr a) {

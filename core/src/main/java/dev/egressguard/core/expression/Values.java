@@ -98,7 +98,7 @@ public final class Values {
         }
         if (isNumber(v)) {
             BigDecimal d = decimal(v);
-            sb.append('n').append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            sb.append('n').append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
         } else if (v instanceof Value.Arr a) {
             sb.append('[');
             for (Value item : a.items()) {
@@ -149,7 +149,7 @@ public final class Values {
             return Long.toString(i.value());
         }
         if (v instanceof Value.Num n) {
-            return n.value().toPlainString();
+            return JsonText.numberText(n.value());
         }
         if (v instanceof Value.Bool b) {
             return b.value() ? "True" : "False";
