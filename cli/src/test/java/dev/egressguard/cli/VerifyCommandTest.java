@@ -150,4 +150,37 @@ class VerifyCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("1 suppressed");
     }
+
+    @Test
+    void anExplicitParameterFileDecidesTheVerdict() throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("nic.json"), """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {"nicName": {"type": "string", "defaultValue": "jump-nic"}},
+                  "resources": [{
+                    "type": "Microsoft.Network/networkInterfaces",
+                    "apiVersion": "2023-09-01",
+                    "name": "[parameters('nicName')]",
+                    "location": "westeurope",
+                    "properties": {"ipConfigurations": [{"name": "ipconfig1", "properties": {
+                      "publicIPAddress": {"id": "[resourceId('Microsoft.Network/publicIPAddresses', 'pip')]"}}}]}
+                  }]
+                }
+                """);
+        Path params = Files.createDirectories(dir.resolve("env")).resolve("prod.json");
+        Files.writeString(params, """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {"nicName": {"value": "prod-jump-nic"}}
+                }
+                """);
+
+        Run run = verify("--fail-on", "never", "--parameters", infra.resolve("nic.json") + "=" + params,
+                infra.toString());
+
+        assertThat(run.out()).contains("error EG001 'prod-jump-nic'").doesNotContain("'jump-nic'");
+    }
 }
