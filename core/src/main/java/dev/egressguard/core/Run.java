@@ -2,6 +2,7 @@ package dev.egressguard.core;
 
 import dev.egressguard.core.engine.Evaluation;
 import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.engine.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
@@ -34,12 +35,15 @@ final class Run {
     private final EgressGuard.Settings settings;
     private final RuleSet rules;
     private final RuleEngine engine;
+    /** The rules that run, with severity overrides applied, as reports list them. */
+    private final List<RuleDescriptor> ruleDescriptors;
 
     Run(EgressGuard.Settings settings) {
         this.settings = settings;
         this.rules = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules());
         this.engine = new RuleEngine(rules.rules(),
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));
+        this.ruleDescriptors = engine.evaluate(ResourceGraph.of(List.of())).rules();
     }
 
     Report verify(List<Path> inputs) {
@@ -60,7 +64,7 @@ final class Run {
             resources.addAll(c.resources());
             inputNames.add(c.name());
         }
-        return finish(new Report(findings, evaluations, diagnostics, rules.descriptors(), inputNames), resources);
+        return finish(new Report(findings, evaluations, diagnostics, ruleDescriptors, inputNames), resources);
     }
 
     Report audit(List<Resource> live, List<Diagnostic> gaps, List<String> scopes) {
@@ -68,7 +72,7 @@ final class Run {
         diagnostics.addAll(gaps);
         List<Resource> normalised = Normalizer.normalize(live);
         RuleEngine.Result result = engine.evaluate(ResourceGraph.of(normalised));
-        return finish(new Report(result.findings(), result.evaluations(), diagnostics, rules.descriptors(), scopes),
+        return finish(new Report(result.findings(), result.evaluations(), diagnostics, ruleDescriptors, scopes),
                 normalised);
     }
 

@@ -104,4 +104,21 @@ class EgressGuardTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ACME001", "pool1"));
         assertThat(audit.diagnostics()).extracting(Diagnostic::message).contains("subscription s2: 403, not audited");
     }
+
+    @Test
+    void severityOverridesReachTheFindingsAndTheRuleListOfTheReport(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("rules.yaml"), RULE);
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("pool.json"), SCALE_SET);
+
+        Report report = EgressGuard.builder().projectRoot(dir).builtInRules(false)
+                .ruleSources(List.of(dir.resolve("rules.yaml")))
+                .severity("ACME001", dev.egressguard.core.engine.Severity.WARNING)
+                .build().verify(List.of(infra));
+
+        assertThat(report.findings()).extracting(Finding::severity)
+                .containsExactly(dev.egressguard.core.engine.Severity.WARNING);
+        assertThat(report.rules()).singleElement()
+                .satisfies(r -> assertThat(r.severity()).isEqualTo(dev.egressguard.core.engine.Severity.WARNING));
+    }
 }

@@ -43,4 +43,13 @@ public interface Scope {
      * in parameter default values.
      */
     boolean inParameterDefault();
+
+    /**
+     * The level the template is deployed at (its {@code $schema}). At subscription level
+     * {@code resourceId('T', 'n')} is a subscription-level id; at management group and tenant
+     * level it is a tenant-level id, as in Azure.
+     */
+    default ScopeLevel level() {
+        return ScopeLevel.RESOURCE_GROUP;
+    }
 }

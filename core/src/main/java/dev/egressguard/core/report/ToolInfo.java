@@ -28,15 +28,20 @@ public record ToolInfo(String name, String version, String informationUri) {
 
     private static String versionFromJar() {
         try (InputStream in = ToolInfo.class.getResourceAsStream(POM_PROPERTIES)) {
-            if (in == null) {
-                return DEVELOPMENT_VERSION;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version");
-            return v == null || v.isBlank() ? DEVELOPMENT_VERSION : v.trim();
+            return versionFrom(in);
         } catch (IOException e) {
             return DEVELOPMENT_VERSION;
         }
+    }
+
+    /** The {@code version} of a Maven descriptor (pom.properties); the development version without one. */
+    static String versionFrom(InputStream pomProperties) throws IOException {
+        if (pomProperties == null) {
+            return DEVELOPMENT_VERSION;
+        }
+        Properties p = new Properties();
+        p.load(pomProperties);
+        String v = p.getProperty("version");
+        return v == null || v.isBlank() ? DEVELOPMENT_VERSION : v.trim();
     }
 }

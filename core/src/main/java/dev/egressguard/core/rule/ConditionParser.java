@@ -239,8 +239,8 @@ final class ConditionParser {
         }
         try {
             return FieldPath.parse(text.get());
-        } catch (IllegalArgumentException e) {
-            nodes.error(node, what + ": " + e.getMessage());
+        } catch (FieldPath.PathException e) {
+            nodes.errorAt(node, e.index(), what + ": " + e.getMessage());
             return null;
         }
     }

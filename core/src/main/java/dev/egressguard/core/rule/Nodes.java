@@ -31,10 +31,6 @@ final class Nodes {
         this.file = file;
     }
 
-    String file() {
-        return file;
-    }
-
     List<Diagnostic> errors() {
         return errors;
     }
@@ -53,6 +49,23 @@ final class Nodes {
 
     void error(Node node, String message) {
         errors.add(Diagnostic.error(at(node), message));
+    }
+
+    /**
+     * An error at character {@code offset} of a one-line text scalar, so the column points into
+     * the text; at the scalar itself when the text spans lines or holds escapes.
+     */
+    void errorAt(Node node, int offset, String message) {
+        if (node instanceof ScalarNode s && node.getStartMark().getLine() == node.getEndMark().getLine()) {
+            int width = node.getEndMark().getColumn() - node.getStartMark().getColumn();
+            int quotes = s.isPlain() ? 0 : 1;
+            if (width == s.getValue().length() + 2 * quotes) {
+                SourceLocation start = at(node);
+                errors.add(Diagnostic.error(new SourceLocation(file, start.line(), start.column() + quotes + offset), message));
+                return;
+            }
+        }
+        error(node, message);
     }
 
     /** The entries of a mapping in file order, keyed by their text; reports a node that is not a mapping. */

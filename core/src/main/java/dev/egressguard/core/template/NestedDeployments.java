@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
@@ -89,7 +90,7 @@ final class NestedDeployments {
             child = TemplateRun.of(doc, supplied, target, parent.log(), parent, parent.depth() + 1, parent.files(),
                     linkValue);
         } else {
-            child = TemplateRun.outer(doc, parent, target, parent.depth() + 1);
+            child = TemplateRun.outer(doc, parent, target, parent.depth() + 1, deployment.scope().loops());
         }
         List<Resource> resources = child.run();
         return new Result(resources, child.outputs());
@@ -136,17 +137,17 @@ final class NestedDeployments {
     private static Target targetOf(TemplateRun parent, Instance deployment, TemplateDocument doc) {
         ResourceId id = deployment.id();
         DeploymentContext ctx = parent.target().context().withDeploymentName(deployment.shortName());
-        Target.Level level;
+        ScopeLevel level;
         if (id.subscriptionId() != null) {
             ctx = ctx.withSubscriptionId(id.subscriptionId());
         }
         if (id.resourceGroup() != null) {
             ctx = ctx.withResourceGroup(id.resourceGroup());
-            level = Target.Level.RESOURCE_GROUP;
+            level = ScopeLevel.RESOURCE_GROUP;
         } else if (doc.kind() != DocumentKind.TEMPLATE) {
             level = Target.levelOf(doc.kind());
         } else {
-            level = id.subscriptionId() != null ? Target.Level.SUBSCRIPTION : parent.target().level();
+            level = id.subscriptionId() != null ? ScopeLevel.SUBSCRIPTION : parent.target().level();
         }
         return new Target(ctx, level);
     }

@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
@@ -149,6 +150,7 @@ final class ResourceExpander {
         boolean existing = decl.get("existing") instanceof Value.Bool b && b.value();
         ResourceId id = ResourceIds.of(targetOf(decl, pointer, scope, type), type, names, scopeOf(decl, pointer, scope));
         if (isOldStyleExtension(type)) {
+            id = ResourceId.parse(id.toString()).orElse(id);
             type = id.type();
         }
         Instance instance = new Instance(symbolic, index, decl, pointer, scope, type, name, id, condition, existing,
@@ -171,13 +173,13 @@ final class ResourceExpander {
             return target;
         }
         DeploymentContext ctx = target.context();
-        Target.Level level = target.level();
+        ScopeLevel level = target.level();
         if (field(decl, "subscriptionId", pointer, scope) instanceof Value.Str sub) {
             ctx = ctx.withSubscriptionId(sub.value());
         }
         if (field(decl, "resourceGroup", pointer, scope) instanceof Value.Str rg) {
             ctx = ctx.withResourceGroup(rg.value());
-            level = Target.Level.RESOURCE_GROUP;
+            level = ScopeLevel.RESOURCE_GROUP;
         }
         return new Target(ctx, level);
     }

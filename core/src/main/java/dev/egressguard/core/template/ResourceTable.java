@@ -31,6 +31,7 @@ final class ResourceTable {
 
     private final TemplateRun run;
     private List<Instance> instances = List.of();
+    private boolean complete;
     private final Map<Instance, Evaluated> bodies = new IdentityHashMap<>();
     private final Set<Instance> evaluating = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -40,6 +41,7 @@ final class ResourceTable {
 
     void setInstances(List<Instance> list) {
         this.instances = List.copyOf(list);
+        this.complete = true;
     }
 
     List<Instance> instances() {
@@ -71,6 +73,11 @@ final class ResourceTable {
                     + target.typeName());
         }
         String shown = "reference('" + s.value() + "')";
+        if (!complete) {
+            // Names, types, conditions and copy counts are evaluated before any resource is known.
+            return Value.unknown(shown + " decides a resource's name, type, condition or count; it is only known at "
+                    + "deployment", at);
+        }
         boolean full = otherArgs.stream().anyMatch(a -> a instanceof Value.Str f && f.value().equalsIgnoreCase("full"));
         List<Instance> found = find(s.value(), true);
         for (TemplateRun p = run.referenceParent(); found.isEmpty() && p != null; p = p.referenceParent()) {

@@ -1,18 +1,17 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 
 /** Where a template's resources are deployed: the context and the scope level of the deployment. */
-record Target(DeploymentContext context, Level level) {
+record Target(DeploymentContext context, ScopeLevel level) {
 
-    enum Level { RESOURCE_GROUP, SUBSCRIPTION, MANAGEMENT_GROUP, TENANT }
-
-    static Level levelOf(DocumentKind kind) {
+    static ScopeLevel levelOf(DocumentKind kind) {
         return switch (kind) {
-            case SUBSCRIPTION_TEMPLATE -> Level.SUBSCRIPTION;
-            case MANAGEMENT_GROUP_TEMPLATE -> Level.MANAGEMENT_GROUP;
-            case TENANT_TEMPLATE -> Level.TENANT;
-            default -> Level.RESOURCE_GROUP;
+            case SUBSCRIPTION_TEMPLATE -> ScopeLevel.SUBSCRIPTION;
+            case MANAGEMENT_GROUP_TEMPLATE -> ScopeLevel.MANAGEMENT_GROUP;
+            case TENANT_TEMPLATE -> ScopeLevel.TENANT;
+            default -> ScopeLevel.RESOURCE_GROUP;
         };
     }
 }

@@ -69,6 +69,7 @@ public final class TemplateEvaluator {
         Target target = new Target(context, Target.levelOf(kind));
         TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files, null);
         List<Resource> resources = run.run();
+        run.outputs(); // nothing reads them, but Azure would reject a template whose outputs are invalid
         return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns());
     }
 }

@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
@@ -24,7 +25,7 @@ final class TemplateRun {
 
     private final TemplateDocument doc;
     private final Symbols symbols;
-    private final DeploymentContext expressionContext;
+    private final Target expressionTarget;
     private final Target target;
     private final EvaluationLog log;
     private final TemplateRun parent;
@@ -36,11 +37,11 @@ final class TemplateRun {
     private final ResourceTable resources;
     private final Map<Instance, NestedDeployments.Result> nested = new IdentityHashMap<>();
 
-    private TemplateRun(TemplateDocument doc, Symbols symbols, DeploymentContext expressionContext, Target target,
+    private TemplateRun(TemplateDocument doc, Symbols symbols, Target expressionTarget, Target target,
                         EvaluationLog log, TemplateRun parent, boolean outerScope, int depth, ProjectFiles files,
-                        Value templateLink) {
+                        Value templateLink, Loops loops) {
         this.doc = doc;
-        this.expressionContext = expressionContext;
+        this.expressionTarget = expressionTarget;
         this.target = target;
         this.log = log;
         this.parent = parent;
@@ -48,30 +49,33 @@ final class TemplateRun {
         this.depth = depth;
         this.files = files;
         this.templateLink = templateLink;
-        this.rootScope = new TemplateScope(this, null, false);
+        this.rootScope = new TemplateScope(this, loops, false);
         this.resources = new ResourceTable(this);
-        this.symbols = symbols != null ? symbols
-                : new Symbols(new Parameters(doc, Map.of()), new Variables(doc), new UserFunctions(doc));
+        this.symbols = symbols;
     }
 
     /** A template deployed on its own (top level, or a nested deployment with inner scope). */
     static TemplateRun of(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied, Target target,
                           EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink) {
         Symbols own = new Symbols(new Parameters(doc, supplied), new Variables(doc), new UserFunctions(doc));
-        TemplateRun run = new TemplateRun(doc, own, target.context(), target, log, parent, false, depth, files,
-                templateLink);
+        TemplateRun run = new TemplateRun(doc, own, target, target, log, parent, false, depth, files,
+                templateLink, null);
         own.bind(run.rootScope);
         return run;
     }
 
-    /** A nested template with outer scope: the parent's parameters, variables and expression context. */
-    static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth) {
-        return new TemplateRun(doc, parent.symbols, parent.expressionContext, target, parent.log, parent, true, depth,
-                parent.files, parent.templateLink);
+    /**
+     * A nested template with outer scope: the parent's parameters, variables and expression
+     * context, and the copy loops of the deployment it stands in.
+     */
+    static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth, Loops loops) {
+        return new TemplateRun(doc, parent.symbols, parent.expressionTarget, target, parent.log, parent, true, depth,
+                parent.files, parent.templateLink, loops);
     }
 
     /** Evaluates everything; the resources deployed, nested ones after their deployment. */
     List<Resource> run() {
+        TemplateShape.check(doc, log);
         if (!outerScope) {
             symbols.parameters().checkAll();
         }
@@ -208,9 +212,9 @@ final class TemplateRun {
         properties.put("provisioningState", Value.unknown("deployment().properties.provisioningState is only known "
                 + "at deployment", SourceLocation.of(doc.map().file())));
         Map<String, Value> deployment = new LinkedHashMap<>();
-        deployment.put("name", Value.of(expressionContext.deploymentName()));
-        if (target.level() != Target.Level.RESOURCE_GROUP) {
-            deployment.put("location", Value.of(expressionContext.location()));
+        deployment.put("name", Value.of(expressionContext().deploymentName()));
+        if (target.level() != ScopeLevel.RESOURCE_GROUP) {
+            deployment.put("location", Value.of(expressionContext().location()));
         }
         deployment.put("properties", new Value.Obj(properties));
         return new Value.Obj(deployment);
@@ -228,8 +232,13 @@ final class TemplateRun {
         return symbols;
     }
 
+    /** What subscription(), resourceGroup() and resourceId() answer: the parent's for an outer-scope template. */
     DeploymentContext expressionContext() {
-        return expressionContext;
+        return expressionTarget.context();
+    }
+
+    ScopeLevel expressionLevel() {
+        return expressionTarget.level();
     }
 
     Target target() {

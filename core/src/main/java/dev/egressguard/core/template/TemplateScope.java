@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -30,6 +31,11 @@ final class TemplateScope implements EvalScope {
     @Override
     public DeploymentContext context() {
         return run.expressionContext();
+    }
+
+    @Override
+    public ScopeLevel level() {
+        return run.expressionLevel();
     }
 
     @Override
@@ -79,5 +85,9 @@ final class TemplateScope implements EvalScope {
 
     TemplateRun run() {
         return run;
+    }
+
+    Loops loops() {
+        return loops;
     }
 }

@@ -2,6 +2,7 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -122,6 +123,11 @@ final class UserFunctions {
         @Override
         public DeploymentContext context() {
             return owner.context();
+        }
+
+        @Override
+        public ScopeLevel level() {
+            return owner.level();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.expression.MissingPropertyException;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -9,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates written JSON: every expression string, and every property {@code copy} array at any
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * a finding on a copied or computed property still points at the template text behind it.
  */
 final class ValueEvaluator {
-
-    private static final Pattern MISSING_PROPERTY = Pattern.compile("property '([^']+)' doesn't exist");
 
     private final SourceMap map;
 
@@ -120,10 +117,9 @@ final class ValueEvaluator {
         try {
             return Expressions.evaluate(text, scope, at);
         } catch (ExpressionException e) {
-            Matcher missing = MISSING_PROPERTY.matcher(e.getMessage());
-            if (missing.find() && text.toLowerCase(Locale.ROOT).contains("reference(")) {
+            if (e instanceof MissingPropertyException missing && text.toLowerCase(Locale.ROOT).contains("reference(")) {
                 // reference() answers with the declared properties; Azure adds read-only ones at deployment.
-                return Value.unknown("'" + missing.group(1) + "' read through reference() is not declared in the "
+                return Value.unknown("'" + missing.property() + "' read through reference() is not declared in the "
                         + "template; only the deployment sets it", at);
             }
             SourceLocation where = e.offset() >= 0 && at.line() > 0 && text.indexOf('\n') < 0

@@ -27,6 +27,7 @@ class ObjectFunctionsTest {
                 "{\"intProp\":1,\"stringProp\":\"abc\",\"boolProp\":true,\"arrayProp\":[\"a\",\"b\",\"c\"],"
                         + "\"objectProp\":{\"key1\":\"value1\"}}",
                 "[createObject()]", "{}",
+                "[createObject('a', 1, 'A', 2)]", "{\"a\":2}",
                 "[empty(json('{}'))]", "true",
                 "[empty(" + ONE_TWO_THREE + ")]", "false",
                 "[intersection(" + ONE_TWO_THREE + ", json('{\"one\": \"a\", \"two\": \"z\", \"three\": \"c\"}'))]",

@@ -76,6 +76,38 @@ class ResourceAndDeploymentFunctionsTest {
     }
 
     @Test
+    void resourceIdFollowsTheDeploymentLevel() {
+        TestScope subscription = new TestScope().level(ScopeLevel.SUBSCRIPTION);
+        assertThat(eval("[resourceId('Microsoft.Resources/resourceGroups', 'rg-nodes')]", subscription))
+                .isEqualTo(Value.of(SUB + "/providers/Microsoft.Resources/resourceGroups/rg-nodes"));
+        assertThat(eval("[resourceId('rg-nodes', 'Microsoft.Network/natGateways', 'nat')]", subscription))
+                .isEqualTo(Value.of(SUB + "/resourceGroups/rg-nodes/providers/Microsoft.Network/natGateways/nat"));
+        assertThat(eval("[subscription().id]", subscription)).isEqualTo(Value.of(SUB));
+        assertThatThrownBy(() -> eval("[resourceGroup().id]", subscription))
+                .hasMessageContaining("'resourceGroup' is not expected in a template deployed at subscription level");
+
+        TestScope managementGroup = new TestScope().level(ScopeLevel.MANAGEMENT_GROUP);
+        assertThat(eval("[resourceId('Microsoft.Authorization/policyDefinitions', 'p')]", managementGroup))
+                .isEqualTo(Value.of("/providers/Microsoft.Authorization/policyDefinitions/p"));
+        assertThatThrownBy(() -> eval("[subscription().id]", managementGroup))
+                .hasMessageContaining("'subscription' is not expected in a template deployed at management group level");
+    }
+
+    @Test
+    void aMissingPropertyIsReportedAsSuch() {
+        TestScope s = new TestScope().reference("vnet", Eval.v("{\"name\": \"v\"}"));
+        assertThatThrownBy(() -> eval("[reference('vnet').properties.subnets]", s))
+                .isInstanceOf(MissingPropertyException.class)
+                .satisfies(e -> {
+                    MissingPropertyException m = (MissingPropertyException) e;
+                    assertThat(m.property()).isEqualTo("properties");
+                    assertThat(m.available()).containsExactly("name");
+                    assertThat(m.offset()).isEqualTo(18);
+                })
+                .hasMessageContaining("property 'properties' doesn't exist");
+    }
+
+    @Test
     void parametersAndVariablesComeFromTheScope() {
         TestScope s = new TestScope().param("vnetName", "\"vnet-1\"").variable("Prefix", Value.of("p"));
         assertThat(eval("[parameters('VNETNAME')]", s)).isEqualTo(Value.of("vnet-1"));
@@ -101,6 +133,8 @@ class ResourceAndDeploymentFunctionsTest {
         assertThat(eval("[pickZones('Microsoft.Compute', 'virtualMachines', 'westus2')]")).isInstanceOf(Value.Unknown.class);
         assertThat(eval("[providers('Microsoft.Network')]")).isInstanceOf(Value.Unknown.class);
         assertThat(eval("[subscription().displayName]")).isInstanceOf(Value.Unknown.class);
+        assertThat(eval("[deployer().objectId]")).isInstanceOf(Value.Unknown.class);
+        assertThat(eval("[references('vms', 'Full')]")).isInstanceOf(Value.Unknown.class);
     }
 
     @Test

@@ -19,6 +19,7 @@ class TestScope implements Scope {
     private DeploymentContext context = DeploymentContext.DEFAULT;
     private boolean inParameterDefault;
     private Long innermostLoop;
+    private ScopeLevel level = ScopeLevel.RESOURCE_GROUP;
 
     TestScope param(String name, Value value) {
         parameters.put(name, value);
@@ -48,6 +49,16 @@ class TestScope implements Scope {
     TestScope context(DeploymentContext c) {
         this.context = c;
         return this;
+    }
+
+    TestScope level(ScopeLevel l) {
+        this.level = l;
+        return this;
+    }
+
+    @Override
+    public ScopeLevel level() {
+        return level;
     }
 
     TestScope inParameterDefault(boolean b) {

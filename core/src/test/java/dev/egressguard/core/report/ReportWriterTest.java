@@ -58,9 +58,11 @@ class ReportWriterTest {
     }
 
     @Test
-    void toolVersionFallsBackOutsideAJar() {
-        ToolInfo tool = ToolInfo.current();
-        assertThat(tool.name()).isEqualTo("Egress Guard");
-        assertThat(tool.version()).isNotBlank();
+    void toolVersionComesFromTheJarsMavenDescriptor() throws Exception {
+        byte[] descriptor = "groupId=dev.egressguard\nartifactId=egress-guard-core\nversion=1.4.0\n".getBytes();
+        assertThat(ToolInfo.versionFrom(new java.io.ByteArrayInputStream(descriptor))).isEqualTo("1.4.0");
+        assertThat(ToolInfo.versionFrom(new java.io.ByteArrayInputStream("x=y".getBytes()))).isEqualTo("0.0.0-dev");
+        assertThat(ToolInfo.versionFrom(null)).isEqualTo("0.0.0-dev");
+        assertThat(ToolInfo.current().name()).isEqualTo("Egress Guard");
     }
 }

@@ -67,7 +67,7 @@ class RuleFileErrorsTest {
                 "bad.yaml:28:37: error: exists must be true or false, not the text 'yes'",
                 "bad.yaml:29:33: error: in takes a list of values, e.g. [Standard, Premium], not the text 'Standard'",
                 "bad.yaml:30:36: error: match: '(unclosed' is not a valid regular expression: Unclosed group near index 9",
-                "bad.yaml:31:19: error: field: empty key at position 3 in 'a..b'",
+                "bad.yaml:31:22: error: field: empty key at position 3 in 'a..b'",
                 "bad.yaml:32:27: error: count field 'properties.subnets' has no [*]: name the list to count, e.g. properties.subnets[*]",
                 "bad.yaml:33:59: error: count compares a number; 'like' is not one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals",
                 "bad.yaml:34:14: error: message: unknown placeholder {colour}; known: {name} {type} {id} {path} {value} {reason} {parent}",
@@ -118,6 +118,16 @@ class RuleFileErrorsTest {
                 "bad.yaml:10:49: error: unknown key 'wher' in referencedBy (did you mean 'where'?)");
         assertThat(errors(RuleFiles.oneRule("'*'", "not: [a]"))).containsExactly(
                 "bad.yaml:10:12: error: a condition must be a mapping (key: value lines), not a list");
+    }
+
+    @Test
+    void pathMistakesPointIntoTheText() {
+        assertThat(errors(RuleFiles.oneRule("'*'", "field: properties..natGateway\nexists: true"))).containsExactly(
+                "bad.yaml:10:25: error: field: empty key at position 12 in 'properties..natGateway'");
+        assertThat(errors(RuleFiles.oneRule("'*'", "field: \"zones[x]\"\nexists: true"))).containsExactly(
+                "bad.yaml:10:20: error: field: '[x]' in 'zones[x]' is neither [n] nor [*]");
+        assertThat(errors(RuleFiles.oneRule("'*'", "field: >-\n  a..b\nexists: true"))).containsExactly(
+                "bad.yaml:10:14: error: field: empty key at position 3 in 'a..b'");
     }
 
     @Test

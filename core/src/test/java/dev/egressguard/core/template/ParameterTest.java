@@ -62,4 +62,28 @@ class ParameterTest {
         assertThat(at(resource(withDefaults, "Microsoft.Network/publicIPAddresses", "pip"), "sku.name"))
                 .isEqualTo(Value.of("Standard"));
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path params = java.nio.file.Files.writeString(dir.resolve("main.parameters.json"), """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+                  "parameters": { "count": { "value": "three" }, "secret": { "value": 42 } }
+                }
+                """);
+        java.nio.file.Path template = java.nio.file.Files.writeString(dir.resolve("main.json"), """
+                {
+                  "$schema": "%s",
+                  "parameters": { "count": { "type": "int" }, "secret": { "type": "securestring" } },
+                  "resources": []
+                }
+                """.formatted(Inline.SCHEMA));
+
+        EvaluatedTemplate t = TemplateEvaluator.evaluate(template, java.util.Optional.of(params),
+                dev.egressguard.core.expression.DeploymentContext.DEFAULT, dir);
+
+        assertThat(t.diagnostics()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "main.parameters.json:3:19: error: parameter 'count' is declared int but its value 'three' is String",
+                "main.parameters.json:3:50: error: parameter 'secret' is declared securestring but its value <secure> is Int");
+    }
 }

@@ -28,7 +28,7 @@ final class ConfusionTable {
         return cells.get(expected).get(actual);
     }
 
-    /** A table a person reads in the build log; accepted cells are marked with '*'. */
+    /** A table a person reads in the build log: rows expected, columns actual; '*' accepted, '!' a mismatch. */
     String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-8s|", rule + " exp"));
@@ -45,6 +45,7 @@ final class ConfusionTable {
             }
             sb.append('\n');
         }
+        sb.append("(rows: manifest verdict; columns: Egress Guard's; '*' accepted, '!' mismatch)\n");
         return sb.toString();
     }
 }

@@ -31,14 +31,17 @@ public final class DateFunctions {
         b.add("dateTimeToEpoch", 1, 1, c -> Value.of(parse(c, c.string(0)).toEpochSecond()));
     }
 
+    /** .NET dates run from year 1 to 9999; later or earlier epochs are refused, as in Azure. */
     private static Value dateTimeFromEpoch(FunctionCall c) {
         long seconds = c.integer(0);
-        // Instant throws DateTimeException past year 1,000,000,000: an expression error, not a crash.
-        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
-            throw c.error("dateTimeFromEpoch: " + seconds + " seconds is out of the range of dates");
+        if (seconds < MIN_EPOCH || seconds > MAX_EPOCH) {
+            throw c.error("expects seconds between " + MIN_EPOCH + " and " + MAX_EPOCH + " but got " + seconds);
         }
         return Value.of(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(seconds)));
     }
+
+    private static final long MIN_EPOCH = -62135596800L;
+    private static final long MAX_EPOCH = 253402300799L;
 
     private static OffsetDateTime parse(FunctionCall c, String raw) {
         String text = raw.trim();

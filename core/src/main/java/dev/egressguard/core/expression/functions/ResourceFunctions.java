@@ -3,6 +3,7 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class ResourceFunctions {
         b.add("reference", 1, 3, c -> c.scope().reference(c.arg(0), c.args().subList(1, c.count()), c.at()));
         b.add("pickZones", 3, 5, c -> Value.unknown(
                 "pickZones() depends on the availability zones Azure offers in the region at deployment", c.at()));
+        b.add("references", 1, 2, c -> Value.unknown(
+                "references() of a resource collection is only known at deployment", c.at()));
+        b.add("deployer", 0, 0, c -> Value.unknown("deployer() is the identity that runs the deployment", c.at()));
         b.add("providers", 1, 2, c -> Value.unknown(
                 "providers() reads the resource provider registry at deployment", c.at()));
     }
@@ -76,6 +80,15 @@ public final class ResourceFunctions {
         DeploymentContext ctx = c.scope().context();
         String subscription = ctx.subscriptionId();
         String group = ctx.resourceGroup();
+        if (t == 0) {
+            ScopeLevel level = c.scope().level();
+            if (level == ScopeLevel.SUBSCRIPTION) {
+                return Value.of("/subscriptions/" + subscription + providerPath(c, t));
+            }
+            if (level != ScopeLevel.RESOURCE_GROUP) {
+                return Value.of(providerPath(c, t));
+            }
+        }
         if (t == 1) {
             group = c.string(0);
         } else if (t == 2) {
@@ -123,7 +136,20 @@ public final class ResourceFunctions {
         return t;
     }
 
+    /** Azure rejects resourceGroup() above resource group level and subscription() above subscription level. */
+    private static void requireLevel(FunctionCall c, ScopeLevel... allowed) {
+        ScopeLevel level = c.scope().level();
+        for (ScopeLevel a : allowed) {
+            if (a == level) {
+                return;
+            }
+        }
+        throw c.error("is not expected in a template deployed at " + level.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " level");
+    }
+
     private static Value resourceGroup(FunctionCall c) {
+        requireLevel(c, ScopeLevel.RESOURCE_GROUP);
         DeploymentContext ctx = c.scope().context();
         Map<String, Value> f = new LinkedHashMap<>();
         f.put("id", Value.of("/subscriptions/" + ctx.subscriptionId() + "/resourceGroups/" + ctx.resourceGroup()));
@@ -137,6 +163,7 @@ public final class ResourceFunctions {
     }
 
     private static Value subscription(FunctionCall c) {
+        requireLevel(c, ScopeLevel.RESOURCE_GROUP, ScopeLevel.SUBSCRIPTION);
         DeploymentContext ctx = c.scope().context();
         Map<String, Value> f = new LinkedHashMap<>();
         f.put("id", Value.of("/subscriptions/" + ctx.subscriptionId()));

@@ -1,6 +1,7 @@
 package dev.egressguard.core.report.suppression;
 
 import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.time.LocalDate;
@@ -61,9 +62,15 @@ public record SuppressionEntry(Finding.Suppression.Kind kind, String rule, Strin
         return glob.matches(f.resourceId()) || glob.matches(f.resourceName());
     }
 
-    /** "EG002 on 'legacy-*'", for messages. */
+    /**
+     * "EG002 on 'legacy-*'" for messages; an inline entry names its resource by name, since its
+     * location already points into that resource's declaration.
+     */
     public String describe() {
-        return rule + " on '" + resource + "'";
+        String shown = kind == Finding.Suppression.Kind.INLINE
+                ? ResourceId.parse(resource).map(ResourceId::name).filter(n -> !n.isEmpty()).orElse(resource)
+                : resource;
+        return rule + " on '" + shown + "'";
     }
 
     public Finding.Suppression toSuppression() {

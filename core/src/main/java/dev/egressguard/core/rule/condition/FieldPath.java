@@ -38,6 +38,20 @@ public final class FieldPath {
         }
     }
 
+    /** A path that does not parse; {@code index} is where in the text (0-based) the mistake is. */
+    public static final class PathException extends IllegalArgumentException {
+        private final int index;
+
+        PathException(String message, int index) {
+            super(message);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
     private static final Pattern KEY = Pattern.compile("[^.\\[\\]\\s]+");
     private static final List<String> VIRTUAL = List.of("id", "name", "type", "apiversion");
 
@@ -52,7 +66,7 @@ public final class FieldPath {
     /** Parses a path; the error says what is wrong with it. */
     public static FieldPath parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a path must not be empty");
+            throw new PathException("a path must not be empty", 0);
         }
         List<Segment> segments = new ArrayList<>();
         int i = 0;
@@ -63,7 +77,7 @@ public final class FieldPath {
             if (c == '[') {
                 int close = text.indexOf(']', i);
                 if (close < 0) {
-                    throw new IllegalArgumentException("'[' at position " + (i + 1) + " is not closed in '" + text + "'");
+                    throw new PathException("'[' at position " + (i + 1) + " is not closed in '" + text + "'", i);
                 }
                 String inside = text.substring(i + 1, close).trim();
                 if (inside.equals("*")) {
@@ -71,22 +85,22 @@ public final class FieldPath {
                 } else if (inside.matches("\\d{1,9}")) {
                     segments.add(new Index(Integer.parseInt(inside)));
                 } else {
-                    throw new IllegalArgumentException("'[" + inside + "]' in '" + text + "' is neither [n] nor [*]");
+                    throw new PathException("'[" + inside + "]' in '" + text + "' is neither [n] nor [*]", i);
                 }
                 i = close + 1;
                 expectKey = false;
             } else if (c == '.') {
                 if (expectKey) {
-                    throw new IllegalArgumentException("empty key at position " + (i + 1) + " in '" + text + "'");
+                    throw new PathException("empty key at position " + (i + 1) + " in '" + text + "'", i);
                 }
                 expectKey = true;
                 i++;
                 if (i == n) {
-                    throw new IllegalArgumentException("'" + text + "' ends with '.'");
+                    throw new PathException("'" + text + "' ends with '.'", i - 1);
                 }
             } else {
                 if (!expectKey) {
-                    throw new IllegalArgumentException("missing '.' before position " + (i + 1) + " in '" + text + "'");
+                    throw new PathException("missing '.' before position " + (i + 1) + " in '" + text + "'", i);
                 }
                 int end = i;
                 while (end < n && text.charAt(end) != '.' && text.charAt(end) != '[') {
@@ -94,7 +108,7 @@ public final class FieldPath {
                 }
                 String key = text.substring(i, end);
                 if (!KEY.matcher(key).matches()) {
-                    throw new IllegalArgumentException("'" + key + "' in '" + text + "' is not a property name");
+                    throw new PathException("'" + key + "' in '" + text + "' is not a property name", i);
                 }
                 segments.add(new Key(key));
                 i = end;

@@ -134,6 +134,8 @@ class SuppressionsTest {
                 SuppressionEntry.inline("EG001", Fixtures.VMSS_ID + "-2", "bastion", null, written));
 
         assertThat(Suppressions.apply(List.of(Fixtures.publicIpOnWorkers()), copies, TODAY).diagnostics()).isEmpty();
-        assertThat(Suppressions.apply(List.of(Fixtures.natOnNodes()), copies, TODAY).diagnostics()).hasSize(1);
+        assertThat(Suppressions.apply(List.of(Fixtures.natOnNodes()), copies, TODAY).diagnostics())
+                .containsExactly(Diagnostic.warning(written, "stale suppression: EG001 on 'workers' matches no finding;"
+                        + " remove it (or correct the rule id or resource pattern)"));
     }
 }

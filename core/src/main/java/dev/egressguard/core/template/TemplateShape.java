@@ -1,0 +1,25 @@
+package dev.egressguard.core.template;
+
+import dev.egressguard.core.expression.Value;
+
+/** The sections of a template have the JSON kinds Azure requires; a wrong one is reported and ignored. */
+final class TemplateShape {
+
+    private TemplateShape() {
+    }
+
+    static void check(TemplateDocument doc, EvaluationLog log) {
+        for (String section : new String[] {"parameters", "variables", "outputs", "definitions"}) {
+            expect(doc, log, section, doc.section(section) instanceof Value.Obj, "an object");
+        }
+        expect(doc, log, "functions", doc.section("functions") instanceof Value.Arr, "an array of namespaces");
+    }
+
+    private static void expect(TemplateDocument doc, EvaluationLog log, String section, boolean ok, String what) {
+        Value v = doc.section(section);
+        if (v != null && !(v instanceof Value.Null) && !ok) {
+            log.error(doc.map().locate(doc.sectionPointer(section)), "'" + section + "' must be " + what + ", not "
+                    + v.typeName() + "; it is ignored");
+        }
+    }
+}

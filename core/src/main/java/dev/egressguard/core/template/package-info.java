@@ -1,0 +1,40 @@
+/**
+ * ARM templates evaluated as Azure would before deploying them, into {@link dev.egressguard.core.model.Resource}s.
+ *
+ * <p>Entry points: {@link dev.egressguard.core.template.TemplateFinder} (which files are templates,
+ * and their parameter files) and {@link dev.egressguard.core.template.TemplateEvaluator} (one
+ * template to an {@link dev.egressguard.core.template.EvaluatedTemplate}). Neither throws for bad
+ * input; every problem is a {@link dev.egressguard.core.source.Diagnostic} at {@code file:line:col}.
+ *
+ * <p>How it works, in one direction:
+ * <ol>
+ *   <li>{@link dev.egressguard.core.template.ArmJsonLoader} reads lenient ARM JSON into
+ *       {@link dev.egressguard.core.expression.Value}s and a {@link dev.egressguard.core.template.SourceMap}
+ *       (JSON pointer to line and column).</li>
+ *   <li>A {@code TemplateRun} per deployment (the template, and each nested deployment) holds its
+ *       parameters, variables and user functions ({@code Symbols}), evaluated lazily.</li>
+ *   <li>{@code ResourceExpander} turns declarations into instances (copy loops, conditions,
+ *       child resources, ids) before any body is evaluated, so {@code reference()} can find any
+ *       resource of the template while bodies evaluate.</li>
+ *   <li>{@code BodyEvaluator} evaluates each body on first need; {@code Origins} remembers which
+ *       written JSON each part came from, for the {@link dev.egressguard.core.model.PropertyLocator}.</li>
+ *   <li>{@code NestedDeployments} evaluates a deployment's inline or relative-path template as a
+ *       run of its own (inner scope) or sharing the parent's symbols (outer scope).</li>
+ * </ol>
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ *   <li>A resource whose {@code condition} is unknown before deployment is kept, and its body
+ *       carries {@code "condition": <Unknown>}; a false condition removes it. Rules see the
+ *       resource; reports can tell it may not be deployed.</li>
+ *   <li>A resource whose name is unknown (a required parameter without value) is kept under a
+ *       placeholder name ({@code unknown-name-N}); its body's {@code name} is the Unknown.</li>
+ *   <li>{@code reference()} of a resource of the same template returns its declared, evaluated
+ *       properties; properties Azure sets at deployment are Unknown with the expression as the
+ *       reason. Existing (languageVersion 2.0) and outside resources are Unknown.</li>
+ *   <li>A template linked by URI is never fetched: the deployment stays, with
+ *       {@code properties.template} = Unknown, and a warning.</li>
+ *   <li>Values of secure parameters are masked as {@code <secure>} in every message.</li>
+ * </ul>
+ */
+package dev.egressguard.core.template;
