@@ -47,10 +47,21 @@ public final class ArmJsonLoader {
     private ArmJsonLoader() {
     }
 
+    /**
+     * The largest file read: Azure refuses templates over 4 MB; four times that leaves room for
+     * comments and indentation, and keeps a hostile 100 MB file from filling the heap.
+     */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
     /** Loads {@code file}; {@code displayName} is the name used in locations. */
     public static Result load(Path file, String displayName) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return failed(SourceLocation.of(displayName), "the file is " + (size >> 20) + " MB; Azure accepts"
+                        + " templates up to 4 MB, and Egress Guard reads files up to " + (MAX_FILE_BYTES >> 20) + " MB");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return failed(SourceLocation.of(displayName), "cannot read the file: " + e.getMessage());

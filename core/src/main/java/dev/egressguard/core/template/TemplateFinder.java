@@ -98,6 +98,9 @@ public final class TemplateFinder {
     static DocumentKind classify(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > ArmJsonLoader.MAX_FILE_BYTES) {
+                return DocumentKind.TEMPLATE; // too large to read: its evaluation says so, naming the file
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return DocumentKind.TEMPLATE;
