@@ -20,8 +20,11 @@ public final class Evaluator {
 
     /** Nested evaluation steps on one thread, across variables that use variables. */
     public static final int MAX_DEPTH = 512;
-    /** The longest string an expression may build (padLeft, format, replace, concat). */
-    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+    /**
+     * The longest string an expression may build (padLeft, format, replace, concat): 4 MB, the
+     * size Azure allows for a whole template once expanded, variables and parameters included.
+     */
+    public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
     /** The most elements an expression may build into one array. */
     public static final int MAX_ARRAY_LENGTH = 1_000_000;
 
@@ -59,6 +62,14 @@ public final class Evaluator {
         }
         try {
             return evaluateNode(e);
+        } catch (StackOverflowError overflow) {
+            // Values nested thousands deep (built by reduce(), say) can exhaust the stack in a
+            // function that walks them; the outermost evaluation turns that into an error.
+            if (depth[0] == 1) {
+                throw new ExpressionException("The expression builds or reads values nested too deeply to evaluate",
+                        e.offset());
+            }
+            throw overflow;
         } finally {
             depth[0]--;
         }
@@ -167,7 +178,7 @@ public final class Evaluator {
                     }
                 }
             }
-            return checkSize(f.body().apply(new FunctionCall(f.name(), args, scope, at)), c);
+            return checkSize(apply(f, args, c), c);
         } catch (UnknownResult u) {
             return u.unknown();
         } catch (MissingPropertyException e) {
@@ -177,6 +188,19 @@ public final class Evaluator {
                 throw new ExpressionException(e.getMessage(), c.offset());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs a function body. Java's own refusals of an argument (a date out of range, a number
+     * that does not parse) are Azure's refusals too, so they become ExpressionExceptions.
+     */
+    private Value apply(FunctionDef f, List<Value> args, Expr.Call c) {
+        try {
+            return f.body().apply(new FunctionCall(f.name(), args, scope, at));
+        } catch (java.time.DateTimeException | ArithmeticException | IllegalArgumentException e) {
+            throw new ExpressionException("The template function '" + f.name() + "' can't handle its arguments: "
+                    + e.getMessage(), c.offset());
         }
     }
 

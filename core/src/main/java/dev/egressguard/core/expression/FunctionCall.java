@@ -94,7 +94,12 @@ public record FunctionCall(String name, List<Value> args, Scope scope, SourceLoc
 
     /** A value for an error message: its type and (shortened) JSON. */
     public static String describe(Value v) {
-        String shown = JsonText.write(v);
+        String shown;
+        try {
+            shown = JsonText.write(v, 200);
+        } catch (ExpressionException tooLong) {
+            shown = "...";
+        }
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "...";
         }

@@ -35,17 +35,50 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** Parses JSON text; {@link ExpressionException} when it is not valid JSON. */
+    /**
+     * The largest decimal exponent a number may have: Azure reads JSON numbers as .NET doubles
+     * (about ±1.8e308), and an exact decimal such as 1e999999999 would otherwise print as a
+     * billion digits.
+     */
+    public static final int MAX_EXPONENT = 400;
+
+    /**
+     * Parses JSON text; {@link ExpressionException} when it is not valid JSON or holds a number
+     * beyond {@link #MAX_EXPONENT}.
+     */
     public static Value parse(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new ExpressionException("The text is empty, not JSON");
             }
-            return fromNode(node);
+            Value v = fromNode(node);
+            requireSaneNumbers(v);
+            return v;
         } catch (JsonProcessingException e) {
             throw new ExpressionException("The text is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Whether a number is within {@link #MAX_EXPONENT} (zero always is). */
+    public static boolean isSaneNumber(BigDecimal d) {
+        return d.signum() == 0 || Math.abs((long) d.precision() - d.scale() - 1) <= MAX_EXPONENT;
+    }
+
+    private static void requireSaneNumbers(Value v) {
+        if (v instanceof Value.Num n && !isSaneNumber(n.value())) {
+            throw new ExpressionException("The number " + n.value() + " is outside the range Azure accepts (about 1e±308)");
+        }
+        if (v instanceof Value.Arr a) {
+            a.items().forEach(JsonText::requireSaneNumbers);
+        } else if (v instanceof Value.Obj o) {
+            o.fields().values().forEach(JsonText::requireSaneNumbers);
+        }
+    }
+
+    /** A number as text: plain digits, or scientific notation when plain would be long. */
+    public static String numberText(BigDecimal d) {
+        return d.signum() == 0 || Math.abs((long) d.precision() - d.scale() - 1) <= 100 ? d.toPlainString() : d.toString();
     }
 
     /** A Jackson tree as a Value (integers that fit 64 bits become Int, other numbers Num). */
@@ -84,18 +117,32 @@ public final class JsonText {
 
     /** Compact JSON; an Unknown is written as a string {@code "<unknown: reason>"}. */
     public static String write(Value v) {
+        return write(v, Integer.MAX_VALUE - 16);
+    }
+
+    /**
+     * Compact JSON of at most {@code maxLength} characters. Values can share parts (an array
+     * holding the same array twice, again and again), so their text can be far larger than
+     * their memory; this stops writing once the limit is passed.
+     *
+     * @throws ExpressionException when the text would be longer
+     */
+    public static String write(Value v, int maxLength) {
         StringBuilder sb = new StringBuilder();
-        write(v, sb);
+        write(v, sb, maxLength);
         return sb.toString();
     }
 
-    private static void write(Value v, StringBuilder sb) {
+    private static void write(Value v, StringBuilder sb, int max) {
+        if (sb.length() > max) {
+            throw new ExpressionException("The value's JSON text is longer than " + max + " characters");
+        }
         if (v instanceof Value.Str s) {
             quote(s.value(), sb);
         } else if (v instanceof Value.Int i) {
             sb.append(i.value());
         } else if (v instanceof Value.Num n) {
-            sb.append(n.value().toPlainString());
+            sb.append(numberText(n.value()));
         } else if (v instanceof Value.Bool b) {
             sb.append(b.value());
         } else if (v instanceof Value.Arr a) {
@@ -104,7 +151,7 @@ public final class JsonText {
                 if (i > 0) {
                     sb.append(',');
                 }
-                write(a.get(i), sb);
+                write(a.get(i), sb, max);
             }
             sb.append(']');
         } else if (v instanceof Value.Obj o) {
@@ -117,13 +164,16 @@ public final class JsonText {
                 first = false;
                 quote(e.getKey(), sb);
                 sb.append(':');
-                write(e.getValue(), sb);
+                write(e.getValue(), sb, max);
             }
             sb.append('}');
         } else if (v instanceof Value.Unknown u) {
             quote("<unknown: " + u.reason() + ">", sb);
         } else {
             sb.append("null");
+        }
+        if (sb.length() > max) {
+            throw new ExpressionException("The value's JSON text is longer than " + max + " characters");
         }
     }
 

@@ -15,6 +15,20 @@ public final class Values {
      * Strings compare case-sensitively, object keys case-insensitively.
      */
     public static Value equal(Value a, Value b) {
+        return equal(a, b, new long[] {MAX_COMPARISON_STEPS});
+    }
+
+    /**
+     * Values can share parts, so a small value can stand for an astronomically large tree;
+     * comparing more nodes than this is refused instead of running for ever.
+     */
+    static final long MAX_COMPARISON_STEPS = 10_000_000;
+
+    private static Value equal(Value a, Value b, long[] budget) {
+        if (--budget[0] < 0) {
+            throw new ExpressionException("The values are too large to compare (more than "
+                    + MAX_COMPARISON_STEPS + " parts)");
+        }
         if (a instanceof Value.Unknown) {
             return a;
         }
@@ -30,7 +44,7 @@ public final class Values {
             }
             Value unknown = null;
             for (int i = 0; i < x.size(); i++) {
-                Value r = equal(x.get(i), y.get(i));
+                Value r = equal(x.get(i), y.get(i), budget);
                 if (r == Value.Bool.FALSE) {
                     return r;
                 }
@@ -50,7 +64,7 @@ public final class Values {
                 if (other == null) {
                     return Value.Bool.FALSE;
                 }
-                Value r = equal(e.getValue(), other);
+                Value r = equal(e.getValue(), other, budget);
                 if (r == Value.Bool.FALSE) {
                     return r;
                 }
@@ -78,9 +92,13 @@ public final class Values {
     }
 
     private static void canonical(Value v, StringBuilder sb) {
+        if (sb.length() > Evaluator.MAX_STRING_LENGTH) {
+            throw new ExpressionException("The value is too large to compare (its text passes "
+                    + Evaluator.MAX_STRING_LENGTH + " characters)");
+        }
         if (isNumber(v)) {
             BigDecimal d = decimal(v);
-            sb.append('n').append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            sb.append('n').append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
         } else if (v instanceof Value.Arr a) {
             sb.append('[');
             for (Value item : a.items()) {
@@ -99,7 +117,7 @@ public final class Values {
             });
             sb.append('}');
         } else {
-            sb.append(JsonText.write(v));
+            sb.append(JsonText.write(v, Evaluator.MAX_STRING_LENGTH));
         }
     }
 
@@ -131,7 +149,7 @@ public final class Values {
             return Long.toString(i.value());
         }
         if (v instanceof Value.Num n) {
-            return n.value().toPlainString();
+            return JsonText.numberText(n.value());
         }
         if (v instanceof Value.Bool b) {
             return b.value() ? "True" : "False";
@@ -139,6 +157,6 @@ public final class Values {
         if (v instanceof Value.Null) {
             return "";
         }
-        return JsonText.write(v);
+        return JsonText.write(v, Evaluator.MAX_STRING_LENGTH);
     }
 }

@@ -30,12 +30,44 @@ class GuardsTest {
 
     @Test
     void concatenationBeyondTheLimitIsRejected() {
-        String tenMillion = "padLeft('', 10000000, 'a')";
+        String tenMillion = "padLeft('', 3000000, 'a')";
         assertThatThrownBy(() -> eval("[concat(" + tenMillion + ", " + tenMillion + ")]"))
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("'concat' would build a string of");
         assertThatThrownBy(() -> eval("[join(createArray(" + tenMillion + ", " + tenMillion + "), '')]"))
                 .hasMessageContaining("'join' would build");
+    }
+
+    @Test
+    void numbersWithHugeExponentsAreRefusedNotPrinted() {
+        assertThatThrownBy(() -> eval("[json('1e999999999')]"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("outside the range");
+        assertThatThrownBy(() -> eval("[json('[1, {\"a\": -1e-999999999}]')]")).hasMessageContaining("outside the range");
+        assertThatThrownBy(() -> eval("[string(float('1e-999999999'))]")).hasMessageContaining("'float'");
+        assertThatThrownBy(() -> eval("[float('NaN')]")).hasMessageContaining("'float'");
+        assertThatThrownBy(() -> eval("[int(float('1e300'))]")).hasMessageContaining("'int' can't convert");
+        assertThat(eval("[int(float('-12.9'))]")).isEqualTo(Value.of(-12));
+        assertThat(eval("[string(json('1.5e300'))]")).isEqualTo(Value.of("1.5E+300"));
+        assertThat(eval("[string(json('1.5e3'))]")).isEqualTo(Value.of("1500"));
+        // A template literal may hold any number; writing it stays short.
+        assertThat(JsonText.write(new Value.Num(new java.math.BigDecimal("1e999999999")))).isEqualTo("1E+999999999");
+        TestScope literal = new TestScope().param("n", new Value.Num(new java.math.BigDecimal("1e999999999")));
+        assertThat(eval("[string(parameters('n'))]", literal)).isEqualTo(Value.of("1E+999999999"));
+        assertThatThrownBy(() -> eval("[format('{0:N2}', parameters('n'))]", literal)).hasMessageContaining("'format'");
+        assertThat(eval("[greater(parameters('n'), 1)]", literal)).isEqualTo(Value.Bool.TRUE);
+    }
+
+    @Test
+    void datesOutsideDotNetsRangeAreRefused() {
+        assertThatThrownBy(() -> eval("[dateTimeFromEpoch(9223372036854775807)]"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("'dateTimeFromEpoch' expects seconds between");
+        assertThat(eval("[dateTimeFromEpoch(253402300799)]")).isEqualTo(Value.of("9999-12-31T23:59:59Z"));
+        assertThatThrownBy(() -> eval("[dateTimeAdd('9999-12-31T00:00:00Z', 'P999999999Y')]"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("'dateTimeAdd'");
+        assertThatThrownBy(() -> eval("[dateTimeAdd('2020-01-01T00:00:00Z', 'P99999999999999999999D')]"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("'dateTimeAdd'");
+        assertThatThrownBy(() -> eval("[dateTimeAdd('2020-01-01T00:00:00Z', 'P1D', 'yyyy-{{bad')]"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("'dateTimeAdd'");
     }
 
     @Test
@@ -59,6 +91,34 @@ class GuardsTest {
         assertThatThrownBy(() -> eval("[json('" + deep + "')]"))
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("'json'");
+    }
+
+    @Test
+    void sharedPartsCannotExplodeIntoHugeTextOrComparisons() {
+        String doubling = "reduce(range(0, 60), createArray(1), lambda('acc', 'x', createArray(lambdaVariables('acc'), lambdaVariables('acc'))))";
+        assertThat(eval("[length(" + doubling + ")]")).isEqualTo(Value.of(2));
+        assertThatThrownBy(() -> eval("[string(" + doubling + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("longer than " + Evaluator.MAX_STRING_LENGTH);
+        assertThatThrownBy(() -> eval("[equals(" + doubling + ", " + doubling + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("too large to compare");
+        String objects = "reduce(range(0, 60), json('{}'), lambda('acc', 'x', createObject('a', lambdaVariables('acc'), 'b', lambdaVariables('acc'))))";
+        assertThatThrownBy(() -> eval("[union(" + objects + ", " + objects + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'union' would merge more than");
+        assertThatThrownBy(() -> eval("[length(union(createArray(" + doubling + "), createArray(1)))]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("too large to compare");
+    }
+
+    @Test
+    void valuesNestedThousandsDeepAreAnErrorNotAStackOverflow() {
+        String deep = "reduce(range(0, 10000), createArray(), lambda('acc', 'x', createArray(lambdaVariables('acc'))))";
+        assertThatThrownBy(() -> eval("[string(" + deep + ")]"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("nested too deeply");
+        assertThat(eval("[add(2, 2)]")).isEqualTo(Value.of(4));
     }
 
     @Test

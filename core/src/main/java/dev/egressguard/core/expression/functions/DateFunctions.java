@@ -27,10 +27,21 @@ public final class DateFunctions {
     public static void register(FunctionLibrary.Builder b) {
         b.add("utcNow", 0, 1, c -> StringFunctions.deploymentTimeOnly(c, "utcNow() is the time of the deployment"));
         b.add("dateTimeAdd", 2, 3, DateFunctions::dateTimeAdd);
-        b.add("dateTimeFromEpoch", 1, 1, c -> Value.of(
-                DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(c.integer(0)))));
+        b.add("dateTimeFromEpoch", 1, 1, DateFunctions::dateTimeFromEpoch);
         b.add("dateTimeToEpoch", 1, 1, c -> Value.of(parse(c, c.string(0)).toEpochSecond()));
     }
+
+    /** .NET dates run from year 1 to 9999; later or earlier epochs are refused, as in Azure. */
+    private static Value dateTimeFromEpoch(FunctionCall c) {
+        long seconds = c.integer(0);
+        if (seconds < MIN_EPOCH || seconds > MAX_EPOCH) {
+            throw c.error("expects seconds between " + MIN_EPOCH + " and " + MAX_EPOCH + " but got " + seconds);
+        }
+        return Value.of(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(seconds)));
+    }
+
+    private static final long MIN_EPOCH = -62135596800L;
+    private static final long MAX_EPOCH = 253402300799L;
 
     private static OffsetDateTime parse(FunctionCall c, String raw) {
         String text = raw.trim();

@@ -93,6 +93,9 @@ final class DotNetFormat {
     }
 
     static String number(FunctionCall c, BigDecimal n, String fmt) {
+        if (!dev.egressguard.core.expression.JsonText.isSaneNumber(n)) {
+            throw c.error("can't format " + n + " with '" + fmt + "': it is outside the range Azure accepts");
+        }
         char kind = Character.toUpperCase(fmt.charAt(0));
         String digits = fmt.substring(1);
         boolean standard = "CDEFGNPX".indexOf(kind) >= 0 && digits.chars().allMatch(Character::isDigit)

@@ -68,9 +68,18 @@ public final class EncodingFunctions {
             if (b.getPath() == null || b.getPath().isEmpty()) {
                 b = new URI(base + "/");
             }
-            return Value.of(b.resolve(new URI(null, null, relative, null).getRawPath()).toString());
+            return Value.of(b.resolve(relativeUri(relative)).toString());
         } catch (URISyntaxException e) {
             throw c.error("can't combine '" + shorten(base) + "' and '" + shorten(relative) + "': " + e.getMessage());
+        }
+    }
+
+    /** The relative part as written; characters a URI may not hold (spaces) are escaped first. */
+    private static URI relativeUri(String relative) throws URISyntaxException {
+        try {
+            return new URI(relative);
+        } catch (URISyntaxException e) {
+            return new URI(null, null, relative, null);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.expression.Values;
 
@@ -58,7 +59,11 @@ public final class NumericFunctions {
             return v;
         }
         if (v instanceof Value.Num n) {
-            return Value.of(n.value().longValue());
+            BigDecimal whole = n.value().setScale(0, java.math.RoundingMode.DOWN);
+            if (!JsonText.isSaneNumber(n.value()) || whole.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw c.error("can't convert " + n.value() + " to a 64-bit integer");
+            }
+            return Value.of(whole.longValueExact());
         }
         if (v instanceof Value.Str s) {
             try {
@@ -76,11 +81,16 @@ public final class NumericFunctions {
             return new Value.Num(Values.decimal(v));
         }
         if (v instanceof Value.Str s) {
+            BigDecimal d;
             try {
-                return new Value.Num(new BigDecimal(s.value().trim()));
+                d = new BigDecimal(s.value().trim());
             } catch (NumberFormatException e) {
                 throw c.error("can't convert '" + s.value() + "' to a number");
             }
+            if (!JsonText.isSaneNumber(d)) {
+                throw c.error("can't convert '" + s.value() + "': it is outside the range Azure accepts (about 1e±308)");
+            }
+            return new Value.Num(d);
         }
         throw c.wrongType(0, "a string or number", v);
     }

@@ -86,7 +86,7 @@ public final class ObjectFunctions {
         if (c.arg(0) instanceof Value.Obj) {
             Value.Obj merged = Value.Obj.EMPTY;
             for (int i = 0; i < c.count(); i++) {
-                merged = deepMerge(merged, c.object(i));
+                merged = deepMerge(c, merged, c.object(i));
             }
             return merged;
         }
@@ -104,13 +104,23 @@ public final class ObjectFunctions {
         return new Value.Arr(out);
     }
 
+    /** Properties union() may merge in one call; objects that share parts could otherwise need 2^n steps. */
+    static final long MAX_MERGE_STEPS = 1_000_000;
+
+    static Value.Obj deepMerge(FunctionCall c, Value.Obj into, Value.Obj from) {
+        return deepMerge(c, into, from, new long[] {MAX_MERGE_STEPS});
+    }
+
     /** Later values win; nested objects are merged too, as Azure's union does. */
-    static Value.Obj deepMerge(Value.Obj into, Value.Obj from) {
+    private static Value.Obj deepMerge(FunctionCall c, Value.Obj into, Value.Obj from, long[] budget) {
         Value.Obj result = into;
         for (Map.Entry<String, Value> e : from.fields().entrySet()) {
+            if (--budget[0] < 0) {
+                throw c.error("would merge more than " + MAX_MERGE_STEPS + " properties");
+            }
             Value existing = result.get(e.getKey());
             if (existing instanceof Value.Obj a && e.getValue() instanceof Value.Obj b) {
-                result = result.with(e.getKey(), deepMerge(a, b));
+                result = result.with(e.getKey(), deepMerge(c, a, b, budget));
             } else {
                 result = result.with(e.getKey(), e.getValue());
             }
