@@ -26,4 +26,12 @@ json.findings.each { f ->
 }
 // The scale set gives every instance a public IP: EG001 on the scale set.
 assert json.findings.any { it.ruleId == 'EG001' && it.resourceType.equalsIgnoreCase('Microsoft.Compute/virtualMachineScaleSets') }
+// The AKS pool's finding points at the property that causes it: "enableNodePublicIP": true.
+def aks = json.findings.find { it.ruleId == 'EG001' && it.resourceType.equalsIgnoreCase('Microsoft.ContainerService/managedClusters/agentPools') }
+assert aks
+def lines = new File(aks.file).readLines()
+def lineIndex = lines.findIndexOf { it.contains('"enableNodePublicIP"') }
+assert aks.line == lineIndex + 1
+assert aks.column == lines[lineIndex].indexOf('"enableNodePublicIP"') + 1
+assert log.contains("cluster.json:${aks.line}:${aks.column}: error EG001 ")
 return true

@@ -92,7 +92,7 @@ public final class AzureAudit {
         } finally {
             progress.done();
         }
-        return new LiveInventory(out.resources, out.gaps, counter.count() - before);
+        return new LiveInventory(out.resources, out.gaps, counter.count() - before, List.copyOf(out.scopes));
     }
 
     private static String firstLine(String text) {

@@ -7,6 +7,7 @@ import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 
@@ -15,20 +16,24 @@ final class Collected {
 
     final List<Resource> resources = new ArrayList<>();
     private final Set<ResourceId> seen = new HashSet<>();
+    final Set<String> scopes = new LinkedHashSet<>();
     final List<Diagnostic> gaps = new ArrayList<>();
 
     /** Adds what is new; a resource met twice (a Resource Graph page shifting under a skip token) counts once. */
-    void addAll(List<Resource> found) {
-        for (Resource r : found) {
-            if (seen.add(r.id())) {
-                resources.add(r);
-            }
+    void add(Resource found) {
+        if (seen.add(found.id())) {
+            resources.add(found);
         }
     }
 
     /** A gap is located at the scope it concerns ("/subscriptions/X"), so reports can group by scope. */
     void gap(Diagnostic.Level level, String scope, String message) {
         gaps.add(new Diagnostic(level, scope == null ? SourceLocation.NONE : SourceLocation.of(scope), message));
+    }
+
+    /** A scope the audit was asked to cover, read or not (a gap says why not). */
+    void scope(String scopeId) {
+        scopes.add(scopeId);
     }
 
     static String subscriptionScope(String subscriptionId) {

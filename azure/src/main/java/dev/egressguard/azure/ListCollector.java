@@ -6,7 +6,9 @@ import dev.egressguard.core.source.Diagnostic;
 
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -28,7 +30,8 @@ final class ListCollector {
     }
 
     void collect(Subscription sub, String progressScope, Collected out) {
-        boolean anyListed = false;
+        boolean anyRead = false;
+        Map<String, ArmCallException> forbidden = new LinkedHashMap<>();
         for (ListedType type : ListedType.ALL) {
             progress.update(progressScope, type.plural(), out.resources.size(), requests.getAsInt());
             URL url = client.url("/subscriptions/" + sub.id() + "/providers/" + type.type(), type.apiVersion());
@@ -40,11 +43,15 @@ final class ListCollector {
                         scaleSetsWithInstanceIps.add(item);
                     }
                 });
-                anyListed = true;
+                anyRead = true;
             } catch (ArmCallException e) {
-                if (!anyListed && isWholeSubscriptionGap(e)) {
-                    out.gap(Diagnostic.Level.WARNING, Collected.subscriptionScope(sub.id()), "subscription " + sub.id()
-                            + ": " + e.status() + " " + e.code() + ": " + e.detail() + " — its resources are not audited");
+                if (isForbidden(e)) {
+                    forbidden.put(type.type(), e);
+                    continue;
+                }
+                if (!anyRead && forbidden.isEmpty() && e.status() == 404
+                        && e.code().equalsIgnoreCase("SubscriptionNotFound")) {
+                    subscriptionGap(sub, e, out);
                     return;
                 }
                 typeGap(sub, type.type(), type.namespace(), e, out);
@@ -53,6 +60,18 @@ final class ListCollector {
                 instanceNetwork(sub, scaleSet, progressScope, out);
             }
         }
+        // No read right on the subscription: every list says so; say it once. A role that reads
+        // some types but not others leaves a gap per type instead.
+        if (!anyRead && forbidden.size() == ListedType.ALL.size()) {
+            subscriptionGap(sub, forbidden.values().iterator().next(), out);
+            return;
+        }
+        forbidden.forEach((type, e) -> typeGap(sub, type, type.substring(0, type.indexOf('/')), e, out));
+    }
+
+    private static void subscriptionGap(Subscription sub, ArmCallException e, Collected out) {
+        out.gap(Diagnostic.Level.WARNING, Collected.subscriptionScope(sub.id()), "subscription " + sub.id() + ": "
+                + e.status() + " " + e.code() + ": " + e.detail() + " — its resources are not audited");
     }
 
     /** Instance NICs and public IPs of a Uniform scale set, through the scale-set network lists. */
@@ -76,17 +95,15 @@ final class ListCollector {
 
     private void add(JsonNode item, String type, String apiVersion, Subscription sub, String request, Collected out) {
         try {
-            out.addAll(factory.resources(item, type, apiVersion, sub.tenantId()));
+            out.add(factory.resource(item, type, apiVersion, sub.tenantId()));
         } catch (IllegalArgumentException e) {
             out.gap(Diagnostic.Level.ERROR, Collected.subscriptionScope(sub.id()), request + ": " + e.getMessage()
                     + " — that element is not audited");
         }
     }
 
-    /** Without read access, or when the subscription is gone, every list fails the same way: say it once. */
-    private static boolean isWholeSubscriptionGap(ArmCallException e) {
-        return e.status() == 401 || e.status() == 403
-                || (e.status() == 404 && e.code().equalsIgnoreCase("SubscriptionNotFound"));
+    private static boolean isForbidden(ArmCallException e) {
+        return e.status() == 401 || e.status() == 403;
     }
 
     private static void typeGap(Subscription sub, String what, String namespace, ArmCallException e, Collected out) {
@@ -97,7 +114,7 @@ final class ListCollector {
                     + " is not registered, so it holds no " + what);
             return;
         }
-        if (e.status() == 401 || e.status() == 403) {
+        if (isForbidden(e)) {
             out.gap(Diagnostic.Level.WARNING, scope, "subscription " + sub.id() + ": " + e.status() + " " + e.code()
                     + " listing " + what + ": " + e.detail() + " — those resources are not audited");
             return;

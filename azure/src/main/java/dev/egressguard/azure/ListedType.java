@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A resource type the audit reads: its full type, the api-version azure-resourcemanager 2.57.0
- * uses for it, and the inline children of its body that become resources of their own (a
- * vnet's subnets, a load balancer's backend pools, a cluster's agent pools).
+ * A resource type the audit reads, and the api-version azure-resourcemanager 2.57.0 uses for it.
+ * Inline children (a vnet's subnets, a load balancer's pools, a cluster's agent pools) stay in
+ * their parent's body as ARM returns them; the core's normaliser makes resources of them, the
+ * same way for live resources as for templates.
  */
-record ListedType(String type, String apiVersion, List<InlineChild> children) {
+record ListedType(String type, String apiVersion) {
 
     static final String NETWORK = "2025-03-01";
     static final String COMPUTE = "2025-04-01";
     static final String CONTAINER_SERVICE = "2025-09-01";
-    /** The scale-set instance NIC and public IP lists are only served at this version. */
+    /** The version the SDK (2.57.0) sends for the scale-set instance NIC and public IP lists. */
     static final String VMSS_INSTANCE_NETWORK = "2018-10-01";
     static final String SUBSCRIPTIONS = "2022-12-01";
     static final String RESOURCE_GRAPH = "2021-03-01";
@@ -28,29 +29,17 @@ record ListedType(String type, String apiVersion, List<InlineChild> children) {
     static final String VMSS = "Microsoft.Compute/virtualMachineScaleSets";
     static final String AKS = "Microsoft.ContainerService/managedClusters";
 
-    /**
-     * An array under {@code properties} whose elements are child resources of type
-     * {@code <parent type>/<segment>}. Elements without an id (AKS agent pool profiles) get the id
-     * ARM gives the same child through its own API: {@code <parent id>/<segment>/<name>}.
-     */
-    record InlineChild(String property, String segment) {
-    }
-
     /** Every type listed per subscription, in the order they are read. */
     static final List<ListedType> ALL = List.of(
-            new ListedType(VNET, NETWORK, List.of(new InlineChild("subnets", "subnets"))),
-            new ListedType(NIC, NETWORK, List.of()),
-            new ListedType(PUBLIC_IP, NETWORK, List.of()),
-            new ListedType(NAT_GATEWAY, NETWORK, List.of()),
-            new ListedType(LOAD_BALANCER, NETWORK, List.of(
-                    new InlineChild("frontendIPConfigurations", "frontendIPConfigurations"),
-                    new InlineChild("backendAddressPools", "backendAddressPools"),
-                    new InlineChild("loadBalancingRules", "loadBalancingRules"),
-                    new InlineChild("outboundRules", "outboundRules"))),
-            new ListedType(ROUTE_TABLE, NETWORK, List.of(new InlineChild("routes", "routes"))),
-            new ListedType(VM, COMPUTE, List.of()),
-            new ListedType(VMSS, COMPUTE, List.of()),
-            new ListedType(AKS, CONTAINER_SERVICE, List.of(new InlineChild("agentPoolProfiles", "agentPools"))));
+            new ListedType(VNET, NETWORK),
+            new ListedType(NIC, NETWORK),
+            new ListedType(PUBLIC_IP, NETWORK),
+            new ListedType(NAT_GATEWAY, NETWORK),
+            new ListedType(LOAD_BALANCER, NETWORK),
+            new ListedType(ROUTE_TABLE, NETWORK),
+            new ListedType(VM, COMPUTE),
+            new ListedType(VMSS, COMPUTE),
+            new ListedType(AKS, CONTAINER_SERVICE));
 
     /** The resource provider namespace, e.g. {@code Microsoft.Network}. */
     String namespace() {
@@ -88,17 +77,7 @@ record ListedType(String type, String apiVersion, List<InlineChild> children) {
         if (lower.equals("microsoft.compute/virtualmachinescalesets/virtualmachines/networkinterfaces/ipconfigurations/publicipaddresses")) {
             return PUBLIC_IP;
         }
-        for (ListedType t : ALL) {
-            if (t.type.equalsIgnoreCase(type)) {
-                return t.type;
-            }
-            for (InlineChild c : t.children) {
-                String child = t.type + "/" + c.segment();
-                if (child.equalsIgnoreCase(type)) {
-                    return child;
-                }
-            }
-        }
-        return type;
+        ListedType listed = forType(type);
+        return listed != null ? listed.type : type;
     }
 }

@@ -8,14 +8,20 @@ import java.util.List;
 /**
  * What an audit read: the resources (raw ARM JSON as bodies, portal links as provenance), the
  * coverage gaps met on the way (a subscription that answered 403, a response that was not JSON),
- * and how many HTTP requests it took, retries included. Hand resources and gaps to
- * {@code EgressGuard.audit(resources, gaps)}.
+ * how many HTTP requests it took (retries included), and the scopes it was asked to cover
+ * ({@code /subscriptions/<id>}, {@code /providers/Microsoft.Management/managementGroups/<id>}).
+ * Hand them to {@code EgressGuard.audit(resources, gaps, scopes)}.
  */
-public record LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount) {
+public record LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount, List<String> scopes) {
 
     public LiveInventory {
         resources = List.copyOf(resources);
         gaps = List.copyOf(gaps);
+        scopes = List.copyOf(scopes);
+    }
+
+    public LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount) {
+        this(resources, gaps, requestCount, List.of());
     }
 
     /** True when some scope or type could not be read, so the findings do not cover everything asked for. */

@@ -44,6 +44,7 @@ final class ResourceGraphCollector {
     private final Sleeper sleeper;
     private Duration waitBeforeNextQuery = Duration.ZERO;
     private int pages;
+    private int resourcesSoFar;
 
     ResourceGraphCollector(ArmClient client, ResourceFactory factory, Progress progress, IntSupplier requests,
                            Sleeper sleeper) {
@@ -55,6 +56,10 @@ final class ResourceGraphCollector {
     }
 
     void collect(Scope scope, String tenantOverride, Collected out) {
+        if (scope.managementGroup() != null) {
+            out.scope(managementGroupScope(scope.managementGroup()));
+        }
+        scope.subscriptions().forEach(id -> out.scope(Collected.subscriptionScope(id)));
         for (Scope batch : batches(scope)) {
             Map<String, String> tenants = visibleSubscriptions(batch, out);
             if (tenants == null) {
@@ -121,6 +126,9 @@ final class ResourceGraphCollector {
             String id = row.path("subscriptionId").asText(null);
             if (id != null) {
                 tenants.put(id.toLowerCase(Locale.ROOT), row.path("tenantId").asText(null));
+                if (scope.subscriptions().isEmpty() && scope.managementGroup() == null) {
+                    out.scope(Collected.subscriptionScope(id));
+                }
             }
         });
         if (!ok) {
@@ -141,7 +149,7 @@ final class ResourceGraphCollector {
             tenant = tenants.get(row.path("subscriptionId").asText("").toLowerCase(Locale.ROOT));
         }
         try {
-            out.addAll(factory.resources(row, null, null, tenant));
+            out.add(factory.resource(row, null, null, tenant));
         } catch (IllegalArgumentException e) {
             out.gap(Diagnostic.Level.ERROR, null, "Resource Graph row: " + e.getMessage() + " — that row is not audited");
         }
@@ -152,6 +160,7 @@ final class ResourceGraphCollector {
         URL url = client.url(ReadOnlyPolicy.RESOURCE_GRAPH_PATH, ListedType.RESOURCE_GRAPH);
         String skipToken = null;
         do {
+            resourcesSoFar = out.resources.size();
             waitForQuota();
             progress.update("Resource Graph", "page " + (pages + 1) + " (" + scope.describe() + ")",
                     out.resources.size(), requests.getAsInt());
@@ -218,7 +227,7 @@ final class ResourceGraphCollector {
         if (waitBeforeNextQuery.isZero() || waitBeforeNextQuery.isNegative()) {
             return;
         }
-        progress.update("Resource Graph", "quota used up, waiting " + waitBeforeNextQuery.toSeconds() + " s", 0,
+        progress.update("Resource Graph", "quota used up, waiting " + waitBeforeNextQuery.toSeconds() + " s", resourcesSoFar,
                 requests.getAsInt());
         try {
             sleeper.sleep(waitBeforeNextQuery);
@@ -229,10 +238,13 @@ final class ResourceGraphCollector {
         waitBeforeNextQuery = Duration.ZERO;
     }
 
+    static String managementGroupScope(String id) {
+        return "/providers/Microsoft.Management/managementGroups/" + id;
+    }
+
     private static void scopeGap(Scope scope, ArmCallException e, Collected out) {
         if (e.status() == 401 || e.status() == 403) {
-            String scopeId = scope.managementGroup() != null
-                    ? "/providers/Microsoft.Management/managementGroups/" + scope.managementGroup() : null;
+            String scopeId = scope.managementGroup() != null ? managementGroupScope(scope.managementGroup()) : null;
             out.gap(Diagnostic.Level.WARNING, scopeId, scope.describe() + ": " + e.status() + " " + e.code() + ": "
                     + e.detail() + " — its resources are not audited");
             return;

@@ -38,13 +38,16 @@ final class SubscriptionLister {
             // The requested ids can still be read; only their names and directory stay unknown.
             out.gap(Diagnostic.Level.WARNING, null, "could not list subscriptions (" + e.getMessage()
                     + "); auditing the requested ones without their names");
+            requested.forEach(id -> out.scope(Collected.subscriptionScope(id)));
             return requested.stream().map(id -> new Subscription(id, null, tenantOverride)).toList();
         }
         if (requested.isEmpty()) {
+            visible.values().forEach(s -> out.scope(Collected.subscriptionScope(s.id())));
             return List.copyOf(visible.values());
         }
         List<Subscription> chosen = new ArrayList<>();
         for (String id : requested) {
+            out.scope(Collected.subscriptionScope(id));
             Subscription s = visible.get(id.toLowerCase(Locale.ROOT));
             if (s != null) {
                 chosen.add(s);

@@ -37,7 +37,7 @@ class ListModeTest {
     }
 
     private static Resource find(LiveInventory live, String id) {
-        return live.resources().stream().filter(r -> r.id().equals(ResourceId.parse(id).orElseThrow()))
+        return TestSupport.normalised(live).stream().filter(r -> r.id().equals(ResourceId.parse(id).orElseThrow()))
                 .findFirst().orElseThrow(() -> new AssertionError("no resource " + id));
     }
 
@@ -49,7 +49,11 @@ class ListModeTest {
 
         assertThat(live.gaps()).isEmpty();
         assertThat(fake.unmatched()).isEmpty();
-        assertThat(live.resources()).extracting(Resource::type, Resource::name).contains(
+        assertThat(live.resources()).extracting(Resource::type).containsOnly(ListedType.VNET, ListedType.NIC,
+                ListedType.PUBLIC_IP, ListedType.NAT_GATEWAY, ListedType.LOAD_BALANCER, ListedType.ROUTE_TABLE,
+                ListedType.VM, ListedType.VMSS, ListedType.AKS);
+        // Inline children stay in their parents' bodies; the core makes resources of them for the rules.
+        assertThat(TestSupport.normalised(live)).extracting(Resource::type, Resource::name).contains(
                 tuple("Microsoft.Network/virtualNetworks", "vnet1"),
                 tuple("Microsoft.Network/virtualNetworks/subnets", "nodes"),
                 tuple("Microsoft.Network/virtualNetworks/subnets", "legacy"),
@@ -61,7 +65,6 @@ class ListModeTest {
                 tuple("Microsoft.Network/loadBalancers/frontendIPConfigurations", "fe1"),
                 tuple("Microsoft.Network/loadBalancers/outboundRules", "aksOutboundRule"),
                 tuple("Microsoft.Network/routeTables", "rt1"),
-                tuple("Microsoft.Network/routeTables/routes", "default"),
                 tuple("Microsoft.Compute/virtualMachines", "vm1"),
                 tuple("Microsoft.Compute/virtualMachineScaleSets", "aks-pool1-vmss"),
                 tuple("Microsoft.Compute/virtualMachineScaleSets", "flex-vmss"),
@@ -103,7 +106,6 @@ class ListModeTest {
         Resource pool = find(live, RG + "/Microsoft.ContainerService/managedClusters/aks1/agentPools/pool1");
         assertThat(pool.properties().get("enableNodePublicIP")).isEqualTo(Value.of(true));
         assertThat(pool.properties().has("name")).isFalse();
-        assertThat(pool.body().get("type")).isEqualTo(Value.of("Microsoft.ContainerService/managedClusters/agentPools"));
         // The service spells the cluster type "ManagedClusters"; the model uses the documented casing.
         assertThat(find(live, RG + "/Microsoft.ContainerService/managedClusters/aks1").type())
                 .isEqualTo("Microsoft.ContainerService/managedClusters");
@@ -120,7 +122,7 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         List<JsonNode> nics = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            nics.add(nic(SUB, "nic" + i, "default"));
+            nics.add(ArmJson.nic(SUB, "nic" + i, "default"));
         }
         fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, nics, 3);
 
@@ -138,7 +140,7 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK),
                 FakeArm.Reply.status(429, "TooManyRequests", "throttled").header("Retry-After", "7"),
-                FakeArm.Reply.json(list(natGateway(SUB, "natgw1"))));
+                FakeArm.Reply.json(ArmJson.list(ArmJson.natGateway(SUB, "natgw1"))));
 
         LiveInventory live = collect();
 
@@ -153,13 +155,14 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.VNET), ListedType.NETWORK),
                 FakeArm.Reply.status(500, "InternalServerError", "try again"),
-                FakeArm.Reply.json(list(vnet(SUB, "vnet1", 2))));
+                FakeArm.Reply.json(ArmJson.list(ArmJson.vnet(SUB, "vnet1", 2))));
 
         LiveInventory live = collect();
 
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
         assertThat(live.gaps()).isEmpty();
-        assertThat(live.resources()).extracting(Resource::name).containsExactly("vnet1", "subnet0", "subnet1");
+        assertThat(live.resources()).extracting(Resource::name).containsExactly("vnet1");
+        assertThat(TestSupport.normalised(live)).extracting(Resource::name).containsExactly("vnet1", "subnet0", "subnet1");
     }
 
     @Test
@@ -184,7 +187,7 @@ class ListModeTest {
     void aForbiddenSubscriptionIsACoverageGapWhileTheOtherIsRead() {
         String other = "22222222-2222-2222-2222-222222222222";
         fake.subscriptions(TENANT, SUB, other).emptySubscription(SUB);
-        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(nic(SUB, "nic-a", "default")));
+        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(ArmJson.nic(SUB, "nic-a", "default")));
         String message = "The client 'auditor@contoso.com' with object id '0000' does not have authorization to perform"
                 + " action 'Microsoft.Network/virtualNetworks/read' over scope '/subscriptions/" + other + "'";
         fake.on(r -> r.path().startsWith("/subscriptions/" + other + "/"), FakeArm.Reply.status(403, "AuthorizationFailed", message));
@@ -199,14 +202,44 @@ class ListModeTest {
                     + " — its resources are not audited");
         });
         assertThat(live.isIncomplete()).isTrue();
-        // One refused list is enough to know: the other eight types are not asked for.
-        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(1);
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + other);
+        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(9);
+    }
+
+    @Test
+    void aRoleThatReadsSomeTypesButNotOthersLeavesAGapPerType() {
+        fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
+        fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, List.of(ArmJson.nic(SUB, "nic-a", "default")));
+        fake.on(r -> r.path().contains("/providers/Microsoft.Compute/"),
+                FakeArm.Reply.status(403, "AuthorizationFailed", "no compute read"));
+
+        LiveInventory live = collect();
+
+        assertThat(live.resources()).extracting(Resource::name).containsExactly("nic-a");
+        assertThat(live.gaps()).extracting(Diagnostic::message).containsExactly(
+                "subscription " + SUB + ": 403 AuthorizationFailed listing Microsoft.Compute/virtualMachines: no compute read"
+                        + " — those resources are not audited",
+                "subscription " + SUB + ": 403 AuthorizationFailed listing Microsoft.Compute/virtualMachineScaleSets:"
+                        + " no compute read — those resources are not audited");
+    }
+
+    @Test
+    void aDeletedSubscriptionIsOneGap() {
+        fake.subscriptions(TENANT, SUB);
+        fake.on(r -> r.path().startsWith("/subscriptions/" + SUB + "/"),
+                FakeArm.Reply.status(404, "SubscriptionNotFound", "The subscription '" + SUB + "' could not be found."));
+
+        LiveInventory live = collect();
+
+        assertThat(live.gaps()).extracting(Diagnostic::message).containsExactly("subscription " + SUB
+                + ": 404 SubscriptionNotFound: The subscription '" + SUB + "' could not be found. — its resources are not audited");
+        assertThat(live.requestCount()).isEqualTo(2);
     }
 
     @Test
     void aMalformedResponseNamesTheRequestAndTheRestIsStillRead() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
-        fake.list(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK, List.of(natGateway(SUB, "natgw1")));
+        fake.list(FakeArm.typePath(SUB, ListedType.NAT_GATEWAY), ListedType.NETWORK, List.of(ArmJson.natGateway(SUB, "natgw1")));
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK),
                 new FakeArm.Reply(200, "{\"value\": [ {\"id\": \"/subscriptions/x\", ", Map.of()));
 
@@ -226,7 +259,7 @@ class ListModeTest {
     void aPageThatIsNotAListIsMalformedAndItsSkipTokenIsMasked() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         String path = FakeArm.typePath(SUB, ListedType.PUBLIC_IP);
-        ObjectNode first = list(publicIp(SUB, "pip1"));
+        ObjectNode first = ArmJson.list(ArmJson.publicIp(SUB, "pip1"));
         first.put("nextLink", fake.endpoint() + path + "?api-version=2025-03-01&$skipToken=secret-token-123");
         fake.on(FakeArm.get(path, ListedType.NETWORK), FakeArm.Reply.json(first));
         fake.on(FakeArm.getPage(path, ListedType.NETWORK, "secret-token-123"),
@@ -245,7 +278,7 @@ class ListModeTest {
     void neverFollowsANextLinkOffTheArmEndpoint() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         String path = FakeArm.typePath(SUB, ListedType.ROUTE_TABLE);
-        ObjectNode first = list();
+        ObjectNode first = ArmJson.list();
         first.put("nextLink", "https://attacker.example/steal?api-version=2025-03-01");
         fake.on(FakeArm.get(path, ListedType.NETWORK), FakeArm.Reply.json(first));
 
@@ -284,6 +317,7 @@ class ListModeTest {
         assertThat(live.gaps()).singleElement().extracting(Diagnostic::message).isEqualTo("subscription " + hidden
                 + ": not visible to this identity (not in GET /subscriptions) — its resources are not audited");
         assertThat(fake.requests()).noneMatch(r -> r.path().contains(hidden));
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + hidden);
         assertThat(live.requestCount()).isEqualTo(1 + 9);
     }
 
@@ -292,11 +326,11 @@ class ListModeTest {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         List<JsonNode> vnets = new ArrayList<>();
         for (int v = 0; v < 50; v++) {
-            vnets.add(vnet(SUB, "vnet" + v, 10));
+            vnets.add(ArmJson.vnet(SUB, "vnet" + v, 10));
         }
         List<JsonNode> nics = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            nics.add(nic(SUB, "nic" + i, "vnet" + (i % 50)));
+            nics.add(ArmJson.nic(SUB, "nic" + i, "vnet" + (i % 50)));
         }
         fake.list(FakeArm.typePath(SUB, ListedType.VNET), ListedType.NETWORK, vnets);
         fake.list(FakeArm.typePath(SUB, ListedType.NIC), ListedType.NETWORK, nics, 1000);
@@ -304,66 +338,10 @@ class ListModeTest {
         LiveInventory live = collect();
 
         assertThat(live.resources()).filteredOn(r -> r.isType("Microsoft.Network/networkInterfaces")).hasSize(5000);
-        assertThat(live.resources()).filteredOn(r -> r.isType("Microsoft.Network/virtualNetworks/subnets")).hasSize(500);
+        assertThat(TestSupport.normalised(live)).filteredOn(r -> r.isType("Microsoft.Network/virtualNetworks/subnets")).hasSize(500);
         // 1 subscription list + 9 type lists + 4 more NIC pages: never a request per resource.
         assertThat(live.requestCount()).isEqualTo(14);
         System.out.println("5,000 NICs + 500 subnets (50 vnets) in one subscription: " + live.requestCount()
-                + " requests, " + live.resources().size() + " resources");
-    }
-
-    // ---- generated ARM JSON ----
-
-    static ObjectNode list(JsonNode... items) {
-        ObjectNode page = FakeArm.JSON.createObjectNode();
-        var value = page.putArray("value");
-        for (JsonNode i : items) {
-            value.add(i);
-        }
-        return page;
-    }
-
-    static String rg(String sub) {
-        return "/subscriptions/" + sub + "/resourceGroups/rg/providers";
-    }
-
-    static ObjectNode nic(String sub, String name, String vnet) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/networkInterfaces/" + name).put("name", name)
-                .put("type", "Microsoft.Network/networkInterfaces").put("location", "westeurope");
-        ObjectNode ip = n.putObject("properties").putArray("ipConfigurations").addObject();
-        ip.put("name", "ipconfig1").put("id", rg(sub) + "/Microsoft.Network/networkInterfaces/" + name + "/ipConfigurations/ipconfig1");
-        ip.putObject("properties").putObject("subnet").put("id", rg(sub) + "/Microsoft.Network/virtualNetworks/" + vnet + "/subnets/subnet0");
-        return n;
-    }
-
-    static ObjectNode vnet(String sub, String name, int subnets) {
-        ObjectNode v = FakeArm.JSON.createObjectNode();
-        String id = rg(sub) + "/Microsoft.Network/virtualNetworks/" + name;
-        v.put("id", id).put("name", name).put("type", "Microsoft.Network/virtualNetworks").put("location", "westeurope");
-        var arr = v.putObject("properties").putArray("subnets");
-        for (int s = 0; s < subnets; s++) {
-            ObjectNode subnet = arr.addObject();
-            subnet.put("id", id + "/subnets/subnet" + s).put("name", "subnet" + s)
-                    .put("type", "Microsoft.Network/virtualNetworks/subnets");
-            subnet.putObject("properties").put("addressPrefix", "10.0." + s + ".0/24");
-        }
-        return v;
-    }
-
-    static ObjectNode natGateway(String sub, String name) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/natGateways/" + name).put("name", name)
-                .put("type", "Microsoft.Network/natGateways");
-        n.putObject("properties").putArray("publicIpAddresses").addObject()
-                .put("id", rg(sub) + "/Microsoft.Network/publicIPAddresses/" + name + "-pip");
-        return n;
-    }
-
-    static ObjectNode publicIp(String sub, String name) {
-        ObjectNode n = FakeArm.JSON.createObjectNode();
-        n.put("id", rg(sub) + "/Microsoft.Network/publicIPAddresses/" + name).put("name", name)
-                .put("type", "Microsoft.Network/publicIPAddresses");
-        n.putObject("properties").put("ipAddress", "20.0.0.1");
-        return n;
+                + " requests, " + live.resources().size() + " listed resources");
     }
 }

@@ -64,7 +64,7 @@ class ResourceGraphModeTest {
         subscriptionsVisible(SUB, OTHER);
         List<JsonNode> nics = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
-            nics.add(row(ListModeTest.nic(i % 2 == 0 ? SUB : OTHER, "nic" + i, "vnet"), i % 2 == 0 ? SUB : OTHER));
+            nics.add(row(ArmJson.nic(i % 2 == 0 ? SUB : OTHER, "nic" + i, "vnet"), i % 2 == 0 ? SUB : OTHER));
         }
         fake.on(FakeArm.graph("resources", null), FakeArm.Reply.json(page(nics.subList(0, 1000), "t1")));
         fake.on(FakeArm.graph("resources", "t1"), FakeArm.Reply.json(page(nics.subList(1000, 2000), "t2")));
@@ -94,7 +94,7 @@ class ResourceGraphModeTest {
     @Test
     void waitsForTheQuotaToResetWhenItIsUsedUp() {
         subscriptionsVisible(SUB);
-        List<JsonNode> rows = List.of(row(ListModeTest.natGateway(SUB, "natgw1"), SUB));
+        List<JsonNode> rows = List.of(row(ArmJson.natGateway(SUB, "natgw1"), SUB));
         fake.on(FakeArm.graph("resourcecontainers", null), FakeArm.Reply.json(page(List.of(FakeArm.JSON.createObjectNode()
                 .put("subscriptionId", SUB).put("tenantId", TENANT)), null))
                 .header("x-ms-user-quota-remaining", "0").header("x-ms-user-quota-resets-after", "00:00:03"));
@@ -125,13 +125,14 @@ class ResourceGraphModeTest {
     void aManagementGroupIsQueriedAsAManagementGroup() {
         subscriptionsVisible(SUB);
         fake.on(FakeArm.graph("resources", null), FakeArm.Reply.json(page(List.of(
-                row(ListModeTest.vnet(SUB, "vnet1", 3), SUB)), null)));
+                row(ArmJson.vnet(SUB, "vnet1", 3), SUB)), null)));
 
         AzureAudit audit = TestSupport.audit(fake, sleeper).managementGroup("platform-mg").build();
         LiveInventory live = audit.collect();
 
         assertThat(audit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
-        assertThat(live.resources()).extracting(Resource::type, Resource::name).containsExactly(
+        assertThat(live.scopes()).containsExactly("/providers/Microsoft.Management/managementGroups/platform-mg");
+        assertThat(TestSupport.normalised(live)).extracting(Resource::type, Resource::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks", "vnet1"),
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks/subnets", "subnet0"),
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks/subnets", "subnet1"),
@@ -148,8 +149,9 @@ class ResourceGraphModeTest {
         subscriptionsVisible(SUB, OTHER);
         fake.on(FakeArm.graph("resources", null), FakeArm.Reply.json(page(List.of(), null)));
 
-        audit().build().collect();
+        LiveInventory live = audit().build().collect();
 
+        assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + OTHER);
         assertThat(fake.requests()).allSatisfy(r -> {
             JsonNode body = FakeArm.readTree(r.body());
             assertThat(body.has("subscriptions")).isFalse();

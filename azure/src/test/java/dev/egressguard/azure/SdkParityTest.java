@@ -45,7 +45,7 @@ class SdkParityTest {
 
     @Test
     void theAuditAsksForEachListExactlyAsTheSdkClientsDo() {
-        fake.on(r -> r.method().equals("GET"), FakeArm.Reply.json(ListModeTest.list()));
+        fake.on(r -> r.method().equals("GET"), FakeArm.Reply.json(ArmJson.list()));
         // A custom endpoint needs the whole endpoint map: ComputeManager also builds an
         // AuthorizationManager, which reads the Microsoft Graph endpoint.
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
@@ -76,7 +76,7 @@ class SdkParityTest {
 
         // The audit, on a subscription with one Uniform scale set that gives instances public IPs.
         fake.on(FakeArm.get(FakeArm.typePath(SUB, ListedType.VMSS), ListedType.COMPUTE), FakeArm.Reply.json(
-                ListModeTest.list(TestSupport.items("virtualMachineScaleSets.json").get(0))));
+                ArmJson.list(TestSupport.items("virtualMachineScaleSets.json").get(0))));
         fake.subscriptions(TENANT, SUB);
         List<String> audit = requestsOf(() -> TestSupport.audit(fake, d -> { }).build().collect());
 

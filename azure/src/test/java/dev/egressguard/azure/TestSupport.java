@@ -58,6 +58,11 @@ final class TestSupport {
         }
     }
 
+    /** What the rule engine sees of an audit: the resources with their inline children made resources by the core. */
+    static List<dev.egressguard.core.model.Resource> normalised(LiveInventory live) {
+        return dev.egressguard.core.model.Normalizer.normalize(live.resources());
+    }
+
     /** The {@code value} items of a list fixture. */
     static List<JsonNode> items(String name) {
         List<JsonNode> out = new ArrayList<>();

@@ -21,9 +21,9 @@ final class OutputOptions {
     List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = {"Where report files go. A directory (one that exists, or any path when several file formats"
-                    + " are asked for) gets egress-report.json, egress-report.sarif, TEST-egress.xml, egress-summary.md;"
-                    + " a file gets the one file format asked for.",
+            description = {"Where report files go. A directory (one that exists, a name without an extension, or any"
+                    + " path when several file formats are asked for) gets egress-report.json, egress-report.sarif,"
+                    + " TEST-egress.xml, egress-summary.md; a file name (report.sarif) gets the one file format asked for.",
                     "Without it, the one format asked for is printed to standard output."})
     Path output;
 

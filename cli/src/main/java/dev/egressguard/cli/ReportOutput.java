@@ -26,8 +26,8 @@ import java.util.Set;
  * error and not wasted work:
  * <ul>
  *   <li>no {@code --output}: the one format asked for goes to standard output;</li>
- *   <li>{@code --output DIR} (an existing directory, or several file formats): each file format under
- *       its conventional name, the console to standard output;</li>
+ *   <li>{@code --output DIR} (an existing directory, a name without an extension or ending in '/', or
+ *       several file formats): each file format under its conventional name, the console to standard output;</li>
  *   <li>{@code --output FILE}: the one file format asked for, the console to standard output.</li>
  * </ul>
  */
@@ -43,7 +43,8 @@ final class ReportOutput {
         this.fileFormats = EnumSet.copyOf(formats);
         this.fileFormats.remove(Format.CONSOLE);
         this.output = output;
-        this.intoDirectory = output != null && (Files.isDirectory(output) || fileFormats.size() > 1);
+        this.intoDirectory = output != null && (Files.isDirectory(output) || fileFormats.size() > 1
+                || looksLikeDirectory(output));
     }
 
     static ReportOutput plan(Set<Format> formats, Path output, CommandSpec spec) {
@@ -111,6 +112,14 @@ final class ReportOutput {
                     + d.message().replaceAll("\\s*\\R\\s*", " "));
         }
         err.flush();
+    }
+
+    /** build/egress or out/ names a directory; report.sarif names a file. */
+    private static boolean looksLikeDirectory(Path output) {
+        String text = output.toString();
+        Path name = output.getFileName();
+        return text.endsWith("/") || text.endsWith(java.io.File.separator) || name == null
+                || !name.toString().contains(".");
     }
 
     private static String ids(Set<Format> formats) {

@@ -162,6 +162,13 @@ class ReportOutputTest {
     }
 
     @Test
+    void aNameWithoutAnExtensionIsADirectoryEvenForOneFormat() throws Exception {
+        write(report(List.of(), List.of()), EnumSet.of(Format.SARIF), dir.resolve("build/egress"), ON_ERROR);
+
+        assertThat(dir.resolve("build/egress/egress-report.sarif")).isRegularFile();
+    }
+
+    @Test
     void outputWithoutAFileFormatIsAUsageError() {
         assertThatThrownBy(() -> ReportOutput.plan(EnumSet.of(Format.CONSOLE), dir, spec))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("no file format asked for");

@@ -82,4 +82,66 @@ class RulesCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("egress: no rule 'EG999'; 'egress rules list' shows them" + System.lineSeparator());
     }
+
+    private void ruleDirectory(String expected) throws Exception {
+        Files.writeString(dir.resolve("acme.yaml"), """
+                apiVersion: egressguard.dev/v1
+                kind: RuleSet
+                rules:
+                  - id: ACME001
+                    name: no-nic-public-ip
+                    title: NICs have no public IP
+                    severity: error
+                    select:
+                      type: Microsoft.Network/networkInterfaces
+                    assert:
+                      field: properties.ipConfigurations[*].properties.publicIPAddress.id
+                      exists: false
+                    message: "NIC '{name}' has a public IP."
+                """);
+        Path fixture = Files.createDirectories(dir.resolve("tests/public-ip"));
+        Files.writeString(fixture.resolve("template.json"), """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [{
+                    "type": "Microsoft.Network/networkInterfaces",
+                    "apiVersion": "2023-09-01",
+                    "name": "nic1",
+                    "location": "westeurope",
+                    "properties": {"ipConfigurations": [{"name": "ipconfig1", "properties": {
+                      "publicIPAddress": {"id": "[resourceId('Microsoft.Network/publicIPAddresses', 'pip')]"}}}]}
+                  }]
+                }
+                """);
+        Files.writeString(fixture.resolve("expected.yaml"), expected);
+    }
+
+    @Test
+    void testPassesWhenTheFindingsAreTheExpectedOnes() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+
+        Run run = Run.egress("rules", "test", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PASSED public-ip").contains("1 passed, 0 failed, 0 errors");
+    }
+
+    @Test
+    void testFailsWithTheDifferenceAndExitCode1() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic2}\n");
+
+        Run run = Run.egress("rules", "test", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED public-ip").contains("missing:").contains("unexpected:");
+    }
+
+    @Test
+    void testOfAMissingDirectoryIsExitCode2() {
+        Run run = Run.egress("rules", "test", dir.resolve("nowhere").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere: not a directory");
+    }
 }

@@ -4,6 +4,7 @@ import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.rule.RuleTestResult;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.nio.file.Path;
@@ -56,6 +57,16 @@ public final class EgressGuard {
     /** As {@link #audit(List, List)}, naming the scopes read (subscriptions, management group) in the report. */
     public Report audit(List<Resource> resources, List<Diagnostic> gaps, List<String> scopes) {
         return run.audit(resources, gaps, scopes);
+    }
+
+    /**
+     * Runs the rule tests of a directory of rule files: each case under {@code tests/<case>/} (a
+     * template and {@code expected.yaml}) is evaluated in this guard's deployment context and checked
+     * with the directory's rules (plus the built-in ones when {@code builtInRules} is on), disabled
+     * rules, severity overrides and options.
+     */
+    public RuleTestResult testRules(Path ruleDirectory) {
+        return RuleTests.run(settings, ruleDirectory);
     }
 
     /** Everything a run can be told; the plugin's parameters and the CLI's flags map onto it one to one. */

@@ -38,7 +38,7 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     @Parameter(property = "egress.rules")
     protected List<File> rules = new ArrayList<>();
 
-    /** Leaves out the built-in rule pack, so that only {@link #rules} run. */
+    /** Whether the built-in rule pack (EG001-EG004) runs; false runs only the rule files given in {@code rules}. */
     @Parameter(property = "egress.builtInRules", defaultValue = "true")
     protected boolean builtInRules;
 

@@ -74,4 +74,21 @@ class EG001NoInstancePublicIpTest {
         assertThat(f.findings()).containsExactly("UNKNOWN app-nic");
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("publicIpNewOrExisting");
     }
+
+    @Test
+    void aVmWhoseNicIsNotAmongTheEvaluatedResourcesIsUnknown() {
+        Fixture f = eg001("unknown-vm-nic-elsewhere.json");
+
+        assertThat(f.findings()).containsExactly("UNKNOWN app1");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("resourceGroups/network-rg")
+                .contains("not among the evaluated resources");
+    }
+
+    @Test
+    void aVmThatCreatesItsOwnNicWithAPublicIpFailsAndItsSubnetIsANodeSubnet() {
+        Fixture f = eg001("fail-vm-own-nic-public-ip.json");
+
+        assertThat(f.findings()).containsExactly("FAIL build1");
+        assertThat(f.as("EG002").findings()).containsExactly("FAIL vnet/default");
+    }
 }

@@ -119,4 +119,14 @@ class EG002NatGatewayOnNodeSubnetsTest {
         assertThat(f.findings()).containsExactly("UNKNOWN vnet/nodes");
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("shared-egress-rg");
     }
+
+    @Test
+    void aScaleSetWhoseNetworkProfileOnlyTheDeploymentKnowsIsUnknown() {
+        Fixture f = eg002("unknown-scale-set-network-profile-from-parameter.json");
+
+        assertThat(f.findings()).containsExactly("UNKNOWN workers");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("nicConfigurations");
+        assertThat(f.as("EG003").findings()).as("EG003 cannot tell either").containsExactly("UNKNOWN workers");
+        assertThat(f.as("EG001").findings()).as("nor EG001").containsExactly("UNKNOWN workers");
+    }
 }

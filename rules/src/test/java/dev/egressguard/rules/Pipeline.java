@@ -4,7 +4,6 @@ import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.expression.DeploymentContext;
-import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
@@ -59,7 +58,7 @@ public final class Pipeline {
     }
 
     public static Run check(List<Resource> resources, List<Diagnostic> diagnostics, Map<String, String> settings) {
-        ResourceGraph graph = ResourceGraph.of(Normalizer.normalize(resources));
+        ResourceGraph graph = ResourceGraph.normalized(resources);
         RuleEngine engine = new RuleEngine(BUILT_IN.rules(), new RuleEngine.Options(Set.of(), Map.of(), settings));
         return new Run(engine.evaluate(graph), diagnostics, graph);
     }

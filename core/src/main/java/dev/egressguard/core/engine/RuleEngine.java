@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * and each resource it selects (in graph order): the verdict {@code (not where) or assert}.
  * A resource whose {@code where} is FALSE is not one the rule is about and gets no evaluation;
  * TRUE is PASS; FALSE is a FAIL finding; UNKNOWN is an UNKNOWN finding carrying the reasons.
+ *
+ * <p>An engine is immutable and {@link #evaluate} keeps its state per call, so one engine can
+ * check several graphs at once (one per template deployment, in parallel).
  */
 public final class RuleEngine {
 
@@ -88,7 +91,7 @@ public final class RuleEngine {
                     continue;
                 }
                 EvalContext ctx = new EvalContext(resource, null, "", graph, index, options.settings());
-                Verdict verdict = verdict(rule, ctx);
+                Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
                     continue;
                 }
@@ -109,6 +112,20 @@ public final class RuleEngine {
             }
         }
         return new Result(findings, evaluations, ran);
+    }
+
+    /**
+     * A defect in a condition must not end the whole run without a word: the check becomes
+     * UNKNOWN, saying so, and the other checks go on.
+     */
+    private static Verdict safeVerdict(Rule rule, EvalContext ctx) {
+        try {
+            return verdict(rule, ctx);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Verdict.of(Truth.UNKNOWN, "", null, "rule " + rule.id() + " could not be evaluated ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); please report this as a bug");
+        }
     }
 
     /** {@code (not where) or assert}; {@code null} when the rule does not apply (where is FALSE). */

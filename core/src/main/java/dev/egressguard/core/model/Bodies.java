@@ -2,8 +2,6 @@ package dev.egressguard.core.model;
 
 import dev.egressguard.core.expression.Value;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Small operations on resource bodies that the normalisation steps share. */
 final class Bodies {
@@ -57,17 +55,6 @@ final class Bodies {
     /** A copy of {@code body} with {@code properties} replaced. */
     static Value.Obj withProperties(Value.Obj body, Value.Obj properties) {
         return body.with("properties", properties);
-    }
-
-    /** A copy of {@code obj} without {@code key} (any casing). */
-    static Value.Obj without(Value.Obj obj, String key) {
-        String existing = obj.keyOf(key);
-        if (existing == null) {
-            return obj;
-        }
-        Map<String, Value> copy = new LinkedHashMap<>(obj.fields());
-        copy.remove(existing);
-        return new Value.Obj(copy);
     }
 
     /** JSON pointer escaping (RFC 6901). */

@@ -41,7 +41,16 @@ public final class ResourceGraph {
         }
     }
 
-    /** A graph of these resources; a later resource with the same id replaces an earlier one. */
+    /**
+     * The graph rules run on: the resources normalised ({@link Normalizer#normalize}: inline
+     * children as resources, associations on the side rules read), then indexed. Use this for
+     * evaluated templates and live resources alike.
+     */
+    public static ResourceGraph normalized(List<Resource> resources) {
+        return of(Normalizer.normalize(resources));
+    }
+
+    /** A graph of exactly these resources; a later resource with the same id replaces an earlier one. */
     public static ResourceGraph of(Collection<Resource> resources) {
         Map<ResourceId, Resource> map = new LinkedHashMap<>();
         for (Resource r : resources) {

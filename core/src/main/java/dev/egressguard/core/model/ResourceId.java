@@ -38,7 +38,8 @@ public final class ResourceId {
         }
         String s = text.trim();
         while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
+            // Trim again so the printed id parses back to itself ("/.../subnets/ /" must not keep "subnets/ ").
+            s = s.substring(0, s.length() - 1).trim();
         }
         if (!s.startsWith("/")) {
             return Optional.empty();

@@ -31,10 +31,6 @@ final class Nodes {
         this.file = file;
     }
 
-    String file() {
-        return file;
-    }
-
     List<Diagnostic> errors() {
         return errors;
     }

@@ -15,7 +15,7 @@ class NormalizerTest {
     private static final String VNET = ResourceTypes.VIRTUAL_NETWORK;
 
     private static ResourceGraph graph(Resource... resources) {
-        return ResourceGraph.of(Normalizer.normalize(List.of(resources)));
+        return ResourceGraph.normalized(List.of(resources));
     }
 
     private static Resource find(ResourceGraph g, String id) {

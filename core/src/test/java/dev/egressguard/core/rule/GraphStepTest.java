@@ -130,6 +130,31 @@ class GraphStepTest {
     }
 
     @Test
+    void referencedByFollowsCamelCaseIdPropertiesToo() {
+        Resource s = subnet("s", "");
+        String cond = "referencedBy: {type: Microsoft.ContainerService/managedClusters/agentPools, via: properties.vnetSubnetID}";
+        Resource pool = resource("Microsoft.ContainerService/managedClusters/aks/agentPools/nodes",
+                "{'properties': {'vnetSubnetID': '" + s.id() + "'}}");
+        Resource unknownPool = resource("Microsoft.ContainerService/managedClusters/aks/agentPools/other",
+                "{'properties': {'vnetSubnetID': '<unknown:parameters(subnetId) has no value>'}}");
+        assertThat(eval(cond, s, pool).truth()).isEqualTo(Truth.TRUE);
+        Verdict v = eval(cond, s, unknownPool);
+        assertThat(v.truth()).isEqualTo(Truth.UNKNOWN);
+        assertThat(v.reasonText()).isEqualTo("Microsoft.ContainerService/managedClusters/agentPools 'other' may refer to it: "
+                + "properties.vnetSubnetID is unknown before deployment: parameters(subnetId) has no value");
+    }
+
+    @Test
+    void withViaAnUnknownIdElsewhereInTheReferrerDoesNotMatter() {
+        Resource s = subnet("s", "");
+        Resource n = resource("Microsoft.Network/networkInterfaces/n", "{'properties': {'networkSecurityGroup': "
+                + "{'id': '<unknown:reference(nsg)>'}, 'ipConfigurations': []}}");
+        assertThat(eval("referencedBy: {type: Microsoft.Network/networkInterfaces}", s, n).truth()).isEqualTo(Truth.UNKNOWN);
+        assertThat(eval("referencedBy: {type: Microsoft.Network/networkInterfaces, via: 'properties.ipConfigurations[*].properties.subnet'}",
+                s, n).truth()).isEqualTo(Truth.FALSE);
+    }
+
+    @Test
     void parentStep() {
         Resource s = subnet("s", "");
         assertThat(eval("parent: {field: properties.enableDdosProtection, equals: true}", s, VNET).truth()).isEqualTo(Truth.TRUE);

@@ -27,7 +27,7 @@ class RuleSchemaTest {
 
     static JsonSchema schema() {
         try (InputStream in = RuleSchemaTest.class.getResourceAsStream("/egress-guard/schema/ruleset.schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +69,23 @@ class RuleSchemaTest {
             assertThat(RuleSetLoader.parse(p.toString(), text).hasErrors()).as("loader refuses").isTrue();
             Set<ValidationMessage> problems = schema.validate(YamlJson.read(text));
             assertThat(problems).as("schema refuses").isNotEmpty();
+        }));
+    }
+
+    /** The built-in pack (rules module), when this checkout has it: its files must fit the schema editors use. */
+    @TestFactory
+    Stream<DynamicTest> builtInRuleFilesPassTheSchema() throws IOException {
+        Path folder = DocExamples.root().resolve("rules/src/main/resources/" + RuleSetLoader.BUILT_IN_FOLDER);
+        Path index = folder.resolve("index.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(index), "no rules module in this checkout");
+        JsonSchema schema = schema();
+        List<String> names = Files.readAllLines(index).stream().map(String::strip)
+                .filter(n -> !n.isEmpty() && !n.startsWith("#")).toList();
+        assertThat(names).isNotEmpty();
+        return names.stream().map(n -> DynamicTest.dynamicTest(n, () -> {
+            String text = read(folder.resolve(n));
+            assertThat(RuleSetLoader.parse(n, text).diagnostics()).isEmpty();
+            assertThat(schema.validate(YamlJson.read(text))).isEmpty();
         }));
     }
 

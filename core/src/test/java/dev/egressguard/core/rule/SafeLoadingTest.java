@@ -98,6 +98,20 @@ class SafeLoadingTest {
     }
 
     @Test
+    void emptyFilesAndSeveralDocumentsAreErrors() {
+        assertThat(errors("")).containsExactly("evil.yaml: error: the file is empty");
+        assertThat(errors("# only a comment\n")).containsExactly("evil.yaml: error: the file is empty");
+        assertThat(errors(RuleFiles.HEADER + "---\n" + RuleFiles.HEADER)).singleElement().asString()
+                .startsWith("evil.yaml:4:1: error: not valid YAML: expected a single document in the stream");
+    }
+
+    @Test
+    void mergeKeysAreRefused() {
+        assertThat(errors(RuleFiles.HEADER + "  - &base {id: A}\n  - <<: *base\n    name: b\n")).containsExactly(
+                "evil.yaml:5:5: error: merge keys (<<) are not supported in rule files");
+    }
+
+    @Test
     void yesAndNoStayText() {
         RuleSet set = RuleSetLoader.parse("t.yaml", RuleFiles.oneRule("'*'", "field: name\nin: [yes, no, on, off]"));
         assertThat(set.diagnostics()).isEmpty();

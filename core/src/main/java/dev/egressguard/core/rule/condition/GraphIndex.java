@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class GraphIndex {
 
-    /** An {@code id} property of {@code from} whose value is unknown. */
+    /** A reference property ({@code id}, {@code vnetSubnetID}...) of {@code from} whose value is unknown. */
     public record UnknownReference(Resource from, String pointer, Value.Unknown value) {
     }
 
@@ -28,10 +28,6 @@ public final class GraphIndex {
 
     public GraphIndex(ResourceGraph graph) {
         this.graph = graph;
-    }
-
-    public ResourceGraph graph() {
-        return graph;
     }
 
     /** The resources that hold at least one unknown id, in graph order; computed on first use. */
@@ -60,7 +56,7 @@ public final class GraphIndex {
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
                 String child = pointer + "/" + FieldPath.escape(e.getKey());
-                if (e.getKey().equalsIgnoreCase("id") && e.getValue() instanceof Value.Unknown u) {
+                if (ResourceGraph.isReferenceKey(e.getKey()) && e.getValue() instanceof Value.Unknown u) {
                     out.add(new UnknownReference(from, child, u));
                 } else {
                     collect(from, e.getValue(), child, out);

@@ -41,10 +41,6 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
         return new Verdict(truth.not(), path, value, reasons);
     }
 
-    public Verdict withPath(String newPath, Value newValue) {
-        return new Verdict(truth, newPath, newValue, reasons);
-    }
-
     public Verdict withReasons(List<String> newReasons) {
         return new Verdict(truth, path, value, newReasons);
     }

@@ -1,0 +1,153 @@
+package dev.egressguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * egress verify on small templates (test resources): a VM behind a NAT gateway, the same VM with
+ * a public IP of its own (EG001), and a template with a missing comma.
+ */
+class VerifyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path template(String resource, String as) throws Exception {
+        Path target = dir.resolve("infra").resolve(as);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = VerifyCommandTest.class.getResourceAsStream("/templates/" + resource)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private Run verify(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "verify";
+        all[1] = "--base-dir";
+        all[2] = dir.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Run.egress(all);
+    }
+
+    @Test
+    void aCompliantTemplateExits0() throws Exception {
+        template("nat-vm.json", "main.json");
+
+        Run run = verify(dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Egress Guard: 0 failed").contains("1 file");
+    }
+
+    @Test
+    void aFindingExits1WithItsFileLineAndColumn() throws Exception {
+        template("public-ip-vm.json", "main.json");
+
+        Run run = verify(dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("infra/main\\.json:\\d+:\\d+: error EG001 'web-nic'");
+        assertThat(run.err()).contains("Egress Guard fails the build");
+    }
+
+    @Test
+    void aTemplateThatCannotBeReadExits2AndTheOthersAreStillChecked() throws Exception {
+        template("public-ip-vm.json", "main.json");
+        template("broken.json", "broken.json");
+
+        Run run = verify(dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).containsPattern("infra/broken\\.json:9:\\d+: error: ")
+                .containsPattern("infra/main\\.json:\\d+:\\d+: error EG001");
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void failOnNeverExits0() throws Exception {
+        template("public-ip-vm.json", "main.json");
+
+        Run run = verify("--fail-on", "never", dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("error EG001");
+    }
+
+    @Test
+    void aSeverityOverrideBelowFailOnExits0() throws Exception {
+        template("public-ip-vm.json", "main.json");
+
+        Run run = verify("--severity", "EG001=warning", dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("warning EG001");
+    }
+
+    @Test
+    void aDisabledRuleDoesNotRun() throws Exception {
+        template("public-ip-vm.json", "main.json");
+
+        Run run = verify("--disable", "EG001", dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("EG001");
+    }
+
+    @Test
+    void jsonToAFileCarriesTheFindings() throws Exception {
+        template("public-ip-vm.json", "main.json");
+        Path report = dir.resolve("out/report.json");
+
+        Run run = verify("--format", "json", "--output", report.toString(), dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("findings").get(0).get("ruleId").asText()).isEqualTo("EG001");
+        assertThat(json.get("findings").get(0).get("file").asText()).isEqualTo("infra/main.json");
+        assertThat(json.get("inputs").get(0).asText()).isEqualTo("infra/main.json");
+    }
+
+    @Test
+    void aSuppressionWithJustificationTakesTheFindingOut() throws Exception {
+        template("public-ip-vm.json", "main.json");
+        Path suppressions = dir.resolve("egress-suppressions.yaml");
+        Files.writeString(suppressions, """
+                suppressions:
+                  - rule: EG001
+                    resource: web-nic
+                    justification: Jump host until Bastion is rolled out (NET-9)
+                """);
+
+        Run run = verify("--suppressions", suppressions.toString(), dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("1 suppressed");
+    }
+
+    @Test
+    void aBaselinedFindingNoLongerFails() throws Exception {
+        template("public-ip-vm.json", "main.json");
+        Path report = dir.resolve("report.json");
+        verify("--format", "json", "--output", report.toString(), dir.resolve("infra").toString());
+        JsonNode finding = new ObjectMapper().readTree(report.toFile()).get("findings").get(0);
+        Path baseline = dir.resolve("egress-baseline.json");
+        Files.writeString(baseline, """
+                {"egressGuardBaseline": 1, "findings": [{"ruleId": "%s", "resourceId": "%s", "path": "%s"}]}
+                """.formatted(finding.get("ruleId").asText(), finding.get("resourceId").asText(),
+                finding.get("path").asText()));
+
+        Run run = verify("--baseline", baseline.toString(), dir.resolve("infra").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1 suppressed");
+    }
+}

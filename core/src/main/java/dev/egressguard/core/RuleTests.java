@@ -1,0 +1,31 @@
+package dev.egressguard.core;
+
+import dev.egressguard.core.engine.RuleEngine;
+import dev.egressguard.core.model.Normalizer;
+import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.rule.RuleTestRunner;
+import dev.egressguard.core.rule.TemplateResources;
+import dev.egressguard.core.template.EvaluatedTemplate;
+import dev.egressguard.core.template.TemplateEvaluator;
+
+import java.nio.file.Path;
+
+/**
+ * The rule tests of a user's rule directory, run through the same evaluator and normaliser as
+ * {@code verify}, so that a rule that passes its tests behaves the same in a build.
+ */
+final class RuleTests {
+
+    private RuleTests() {
+    }
+
+    static RuleTestResult run(EgressGuard.Settings settings, Path ruleDirectory) {
+        Path root = ruleDirectory.toAbsolutePath().normalize();
+        TemplateResources templates = (template, parameters) -> {
+            EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, settings.context(), root);
+            return new TemplateResources.Result(Normalizer.normalize(evaluated.resources()), evaluated.diagnostics());
+        };
+        return RuleTestRunner.forDirectory(root, settings.builtInRules(), templates,
+                new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));
+    }
+}

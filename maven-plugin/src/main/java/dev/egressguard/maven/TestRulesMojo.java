@@ -1,0 +1,88 @@
+package dev.egressguard.maven;
+
+import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.rule.RuleTestResult;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the fixture tests of custom rule directories: each directory holds rule files and
+ * {@code tests/<case>/} folders with a template and {@code expected.yaml}. Fails the build when a
+ * case's findings are not exactly the expected ones.
+ */
+@Mojo(name = "test-rules", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
+public class TestRulesMojo extends AbstractMojo {
+
+    /** Skips the rule tests (also skipped by -DskipTests). */
+    @Parameter(property = "egress.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(property = "skipTests", defaultValue = "false")
+    protected boolean skipTests;
+
+    /** The rule directory to test; when not given, every directory among {@code rules} is tested. */
+    @Parameter(property = "egress.ruleDirectory")
+    protected File ruleDirectory;
+
+    /** The rule files and directories {@code egress:verify} loads; their directories are tested. */
+    @Parameter(property = "egress.rules")
+    protected List<File> rules = new ArrayList<>();
+
+    /** Loads the built-in rules beside yours (their ids must not clash with yours). */
+    @Parameter(property = "egress.testRules.builtIn", defaultValue = "false")
+    protected boolean builtInRules;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipTests) {
+            getLog().info("Egress Guard rule tests are skipped.");
+            return;
+        }
+        Set<File> directories = directories();
+        if (directories.isEmpty()) {
+            getLog().info("No rule directory to test (set ruleDirectory, or rules with a directory).");
+            return;
+        }
+        EgressGuard guard = EgressGuard.builder().builtInRules(builtInRules).build();
+        List<String> failed = new ArrayList<>();
+        for (File dir : directories) {
+            RuleTestResult result = EngineCall.run(() -> guard.testRules(dir.toPath()));
+            getLog().info("Rule tests of " + dir + ":");
+            result.describe().lines().forEach(line -> getLog().info("  " + line));
+            if (!result.passed()) {
+                failed.add(dir + ":" + System.lineSeparator() + result.describe().stripTrailing());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException("Egress Guard rule tests failed in " + String.join(System.lineSeparator(),
+                    failed));
+        }
+    }
+
+    private Set<File> directories() throws MojoExecutionException {
+        Set<File> out = new LinkedHashSet<>();
+        if (ruleDirectory != null) {
+            if (!ruleDirectory.isDirectory()) {
+                throw new MojoExecutionException("egress.ruleDirectory: " + ruleDirectory + " is not a directory");
+            }
+            out.add(ruleDirectory);
+            return out;
+        }
+        for (File f : rules) {
+            if (f.isDirectory()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}
