@@ -40,6 +40,9 @@ public final class ArmJsonLoader {
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
 
+    /** Azure refuses templates and parameter files larger than 4 MB; nothing larger is read. */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
     /** The outcome of loading one file: the document when it could be read, and what was wrong. */
     public record Result(Optional<LoadedJson> json, List<Diagnostic> diagnostics) {
     }
@@ -51,6 +54,10 @@ public final class ArmJsonLoader {
     public static Result load(Path file, String displayName) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return failed(SourceLocation.of(displayName), tooLarge(size));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return failed(SourceLocation.of(displayName), "cannot read the file: " + e.getMessage());
@@ -103,6 +110,11 @@ public final class ArmJsonLoader {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage()));
         }
         return new Result(Optional.empty(), diagnostics);
+    }
+
+    static String tooLarge(long size) {
+        return String.format(java.util.Locale.ROOT, "the file is %.1f MB; Azure accepts templates and parameter files"
+                + " of at most 4 MB, so it is not read", size / (1024.0 * 1024.0));
     }
 
     private static Result failed(SourceLocation at, String message) {

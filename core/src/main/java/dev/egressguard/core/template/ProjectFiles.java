@@ -20,7 +20,10 @@ record ProjectFiles(Path root) {
         return shown.toString().replace('\\', '/');
     }
 
-    /** {@code relative} resolved against the directory of {@code from}, when it stays inside the root. */
+    /**
+     * {@code relative} resolved against the directory of {@code from}, when it stays inside the
+     * root, symbolic links followed.
+     */
     Optional<Path> resolveInside(Path from, String relative) {
         Path dir = from.toAbsolutePath().normalize().getParent();
         Path target;
@@ -29,6 +32,19 @@ record ProjectFiles(Path root) {
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
-        return target.startsWith(root) ? Optional.of(target) : Optional.empty();
+        if (!target.startsWith(root)) {
+            return Optional.empty();
+        }
+        // A symbolic link inside the project may point outside it: judge where it really leads.
+        if (java.nio.file.Files.exists(target)) {
+            try {
+                if (!target.toRealPath().startsWith(root.toRealPath())) {
+                    return Optional.empty();
+                }
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(target);
     }
 }
