@@ -40,6 +40,9 @@ public final class ArmJsonLoader {
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
 
+    /** Azure refuses templates and parameter files larger than 4 MB; nothing larger is read. */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
     /** The outcome of loading one file: the document when it could be read, and what was wrong. */
     public record Result(Optional<LoadedJson> json, List<Diagnostic> diagnostics) {
     }
@@ -47,20 +50,13 @@ public final class ArmJsonLoader {
     private ArmJsonLoader() {
     }
 
-    /**
-     * The largest file read: Azure refuses templates over 4 MB; four times that leaves room for
-     * comments and indentation, and keeps a hostile 100 MB file from filling the heap.
-     */
-    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
-
     /** Loads {@code file}; {@code displayName} is the name used in locations. */
     public static Result load(Path file, String displayName) {
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                return failed(SourceLocation.of(displayName), "the file is " + (size >> 20) + " MB; Azure accepts"
-                        + " templates up to 4 MB, and Egress Guard reads files up to " + (MAX_FILE_BYTES >> 20) + " MB");
+                return failed(SourceLocation.of(displayName), tooLarge(size));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -116,6 +112,11 @@ public final class ArmJsonLoader {
         return new Result(Optional.empty(), diagnostics);
     }
 
+    static String tooLarge(long size) {
+        return String.format(java.util.Locale.ROOT, "the file is %.1f MB; Azure accepts templates and parameter files"
+                + " of at most 4 MB, so it is not read", size / (1024.0 * 1024.0));
+    }
+
     private static Result failed(SourceLocation at, String message) {
         return new Result(Optional.empty(), List.of(Diagnostic.error(at, message)));
     }
@@ -157,22 +158,12 @@ public final class ArmJsonLoader {
                 case VALUE_STRING -> new Value.Str(parser.getText());
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? new Value.Num(parser.getDecimalValue()) : new Value.Int(parser.getLongValue());
-                case VALUE_NUMBER_FLOAT -> decimal();
+                case VALUE_NUMBER_FLOAT -> new Value.Num(parser.getDecimalValue());
                 case VALUE_TRUE -> Value.Bool.TRUE;
                 case VALUE_FALSE -> Value.Bool.FALSE;
                 case VALUE_NULL -> Value.Null.INSTANCE;
                 default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + t);
             };
-        }
-
-        /** 1e999999999 is short text but a billion digits once added or printed: malformed for ARM. */
-        private Value decimal() throws IOException {
-            java.math.BigDecimal d = parser.getDecimalValue();
-            if (Math.abs((long) d.scale()) > 1_000) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "the number " + parser.getText()
-                        + " is out of range");
-            }
-            return new Value.Num(d);
         }
 
         private Value readObject(String pointer) throws IOException {

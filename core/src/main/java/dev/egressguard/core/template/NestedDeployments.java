@@ -49,7 +49,7 @@ final class NestedDeployments {
         if (parent.depth() + 1 > MAX_DEPTH) {
             parent.log().error(at, "deployment '" + name + "' nests deployments more than " + MAX_DEPTH
                     + " levels deep; it is not evaluated");
-            return unknown("deployment '" + name + "' is nested too deeply to evaluate", at, parent);
+            return unknown("deployment '" + name + "' is nested too deeply to evaluate", at);
         }
         Value linkValue = null;
         TemplateDocument doc;
@@ -65,18 +65,17 @@ final class NestedDeployments {
                         + "at deployment)" : "(no uri)";
                 parent.log().warning(at, "linked template " + shown + " is not fetched; its resources are unknown");
                 parent.countUnknown();
-                return unknown("deployment '" + name + "' uses linked template " + shown + ", which is not fetched", at,
-                        parent);
+                return unknown("deployment '" + name + "' uses linked template " + shown + ", which is not fetched", at);
             }
             Optional<TemplateDocument> linked = load(parent, relative.value(), at);
             if (linked.isEmpty()) {
                 parent.countUnknown();
-                return unknown("linked template " + relative.value() + " could not be read", at, parent);
+                return unknown("linked template " + relative.value() + " could not be read", at);
             }
             doc = linked.get();
         } else {
             parent.log().error(at, "deployment '" + name + "' has neither properties.template nor properties.templateLink");
-            return unknown("deployment '" + name + "' has no template", at, parent);
+            return unknown("deployment '" + name + "' has no template", at);
         }
         Target target = targetOf(parent, deployment, doc);
         boolean inner = props.get("expressionEvaluationOptions") instanceof Value.Obj options
@@ -96,7 +95,7 @@ final class NestedDeployments {
         return new Result(resources, child.outputs());
     }
 
-    private static Result unknown(String reason, SourceLocation at, TemplateRun parent) {
+    private static Result unknown(String reason, SourceLocation at) {
         return new Result(List.of(), Value.unknown(reason + "; its outputs are unknown", at));
     }
 

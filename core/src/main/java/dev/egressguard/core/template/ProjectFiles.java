@@ -1,6 +1,5 @@
 package dev.egressguard.core.template;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,7 +20,10 @@ record ProjectFiles(Path root) {
         return shown.toString().replace('\\', '/');
     }
 
-    /** {@code relative} resolved against the directory of {@code from}, when it stays inside the root. */
+    /**
+     * {@code relative} resolved against the directory of {@code from}, when it stays inside the
+     * root, symbolic links followed.
+     */
     Optional<Path> resolveInside(Path from, String relative) {
         Path dir = from.toAbsolutePath().normalize().getParent();
         Path target;
@@ -33,12 +35,16 @@ record ProjectFiles(Path root) {
         if (!target.startsWith(root)) {
             return Optional.empty();
         }
-        // A symbolic link inside the project may point outside it: judge where the file really is.
-        try {
-            return Files.exists(target) && !target.toRealPath().startsWith(root.toRealPath())
-                    ? Optional.empty() : Optional.of(target);
-        } catch (java.io.IOException e) {
-            return Optional.of(target);
+        // A symbolic link inside the project may point outside it: judge where it really leads.
+        if (java.nio.file.Files.exists(target)) {
+            try {
+                if (!target.toRealPath().startsWith(root.toRealPath())) {
+                    return Optional.empty();
+                }
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
         }
+        return Optional.of(target);
     }
 }

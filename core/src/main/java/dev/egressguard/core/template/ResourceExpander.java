@@ -103,9 +103,15 @@ final class ResourceExpander {
             }
         }
         Value typeValue = field(decl, "type", pointer, scope);
+        if (typeValue instanceof Value.Unknown u) {
+            run.log().warning(at, "the type of this resource is only known at deployment (" + u.reason()
+                    + "); it is not checked");
+            run.countUnknown();
+            return;
+        }
         if (!(typeValue instanceof Value.Str typeStr) || typeStr.value().isBlank()) {
-            run.log().error(at, typeValue == null ? "the resource has no type"
-                    : "the type of the resource is not known before deployment");
+            run.log().error(at, typeValue == null ? "the resource has no type" : "the type of the resource must be a "
+                    + "resource type string");
             return;
         }
         String type = trimSlashes(typeStr.value());

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Finds the ARM templates among files and directories and pairs each with its parameter file.
  * A file is a template when its {@code $schema} names a deploymentTemplate schema; other JSON is
- * skipped with an INFO diagnostic. Pairing: an explicit pair wins; else {@code x.json} goes with
+ * skipped with an INFO diagnostic; a .json file that is not a JSON object at all is an error.
+ * Pairing: an explicit pair wins; else {@code x.json} goes with
  * {@code x.parameters.json} beside it ({@code azuredeploy.json} with
  * {@code azuredeploy.parameters.json}). Environment files such as {@code x.parameters.dev.json}
  * are only used when paired explicitly: choosing one is the user's call.
@@ -71,11 +72,14 @@ public final class TemplateFinder {
         explicitParameters.forEach((t, p) -> explicit.put(t.toAbsolutePath().normalize(), p.toAbsolutePath().normalize()));
         List<TemplateInput> templates = new ArrayList<>();
         for (Path file : candidates) {
-            DocumentKind kind = classify(file);
-            if (kind.isTemplate()) {
+            String display = files.display(file);
+            Classified c = classify(file, display);
+            if (c.kind().isTemplate()) {
                 templates.add(new TemplateInput(file, Optional.ofNullable(explicit.get(file)).or(() -> conventional(file))));
-            } else if (kind == DocumentKind.OTHER) {
-                diagnostics.add(Diagnostic.info(SourceLocation.of(files.display(file)), "not an ARM template; skipped"));
+            } else if (!c.problems().isEmpty()) {
+                diagnostics.addAll(c.problems());
+            } else if (c.kind() == DocumentKind.OTHER) {
+                diagnostics.add(Diagnostic.info(SourceLocation.of(display), "not an ARM template; skipped"));
             }
         }
         return new Found(templates, diagnostics);
@@ -91,29 +95,41 @@ public final class TemplateFinder {
         return Files.isRegularFile(params) ? Optional.of(params) : Optional.empty();
     }
 
+    /** What a file is, and what was wrong when it could not be read as JSON. */
+    record Classified(DocumentKind kind, List<Diagnostic> problems) {
+    }
+
     /**
      * What a file is, by its {@code $schema}. A file that is not valid JSON but names a
-     * deploymentTemplate schema counts as a template, so its evaluation reports what is wrong.
+     * deploymentTemplate schema counts as a template, so its evaluation reports what is wrong;
+     * any other file that cannot be read as a JSON object (empty, an array, not UTF-8, over 4 MB)
+     * is an error of its own, since a broken template must not pass unnoticed.
      */
-    static DocumentKind classify(Path file) {
+    static Classified classify(Path file, String display) {
         byte[] bytes;
         try {
-            if (Files.size(file) > ArmJsonLoader.MAX_FILE_BYTES) {
-                return DocumentKind.TEMPLATE; // too large to read: its evaluation says so, naming the file
+            long size = Files.size(file);
+            if (size > ArmJsonLoader.MAX_FILE_BYTES) {
+                return new Classified(DocumentKind.OTHER, List.of(Diagnostic.error(SourceLocation.of(display),
+                        ArmJsonLoader.tooLarge(size))));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return DocumentKind.TEMPLATE;
+            return new Classified(DocumentKind.OTHER, List.of(Diagnostic.error(SourceLocation.of(display),
+                    "cannot read the file: " + e.getMessage())));
         }
-        ArmJsonLoader.Result loaded = ArmJsonLoader.parse(bytes, file.toString());
+        ArmJsonLoader.Result loaded = ArmJsonLoader.parse(bytes, display);
         if (loaded.json().isPresent()) {
-            return DocumentKind.of(loaded.json().get().root());
+            return new Classified(DocumentKind.of(loaded.json().get().root()), List.of());
         }
         String text = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         if (text.contains("deploymenttemplate")) {
-            return DocumentKind.TEMPLATE;
+            return new Classified(DocumentKind.TEMPLATE, List.of());
         }
-        return text.contains("deploymentparameters") ? DocumentKind.PARAMETERS : DocumentKind.OTHER;
+        if (text.contains("deploymentparameters")) {
+            return new Classified(DocumentKind.PARAMETERS, List.of());
+        }
+        return new Classified(DocumentKind.OTHER, loaded.diagnostics());
     }
 
     private static List<Path> scan(Path dir, List<String> includes, List<String> excludes, ProjectFiles files,

@@ -8,10 +8,12 @@ import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One deployment of one template: the top-level template, or a nested deployment's template
@@ -36,6 +38,7 @@ final class TemplateRun {
     private final TemplateScope rootScope;
     private final ResourceTable resources;
     private final Map<Instance, NestedDeployments.Result> nested = new IdentityHashMap<>();
+    private final Set<Instance> evaluatingNested = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private TemplateRun(TemplateDocument doc, Symbols symbols, Target expressionTarget, Target target,
                         EvaluationLog log, TemplateRun parent, boolean outerScope, int depth, ProjectFiles files,
@@ -105,11 +108,21 @@ final class TemplateRun {
 
     NestedDeployments.Result nested(Instance deployment, Value.Obj body) {
         NestedDeployments.Result r = nested.get(deployment);
-        if (r == null) {
+        if (r != null) {
+            return r;
+        }
+        if (!evaluatingNested.add(deployment)) {
+            // The nested template reads its own deployment's outputs (through the parent): a cycle.
+            return new NestedDeployments.Result(List.of(), Value.unknown("the outputs of deployment '"
+                    + deployment.shortName() + "' depend on themselves", doc.map().locate(deployment.pointer())));
+        }
+        try {
             r = NestedDeployments.evaluate(this, deployment, body);
             nested.put(deployment, r);
+            return r;
+        } finally {
+            evaluatingNested.remove(deployment);
         }
-        return r;
     }
 
     /** The {@code outputs} of this deployment as {@code reference(...).outputs} shows them. */

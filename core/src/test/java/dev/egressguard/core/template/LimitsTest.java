@@ -75,4 +75,26 @@ class LimitsTest {
         assertThat(t.unknownCount()).isEqualTo(2);
         assertThat(t.diagnostics()).isEmpty();
     }
+
+    @Test
+    void aNestedTemplateThatReadsItsOwnOutputsEndsInUnknowns() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%1$s",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [
+                    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "loop",
+                      "properties": { "mode": "Incremental", "template": {
+                        "$schema": "%1$s", "contentVersion": "1.0.0.0",
+                        "resources": [ { "type": "Microsoft.Network/routeTables", "apiVersion": "2023-04-01", "name": "rt",
+                                         "location": "westeurope", "tags": { "x": "[reference('loop').outputs.x.value]" } } ],
+                        "outputs": { "x": { "type": "string", "value": "[reference('rt').location]" } } } } }
+                  ]
+                }
+                """.formatted(Inline.SCHEMA));
+
+        assertThat(t.resources()).hasSize(2);
+        assertThat(t.diagnostics()).noneMatch(d -> d.message().contains("internal"));
+        assertThat(Fixtures.at(t.resources().get(1), "tags.x")).isInstanceOf(dev.egressguard.core.expression.Value.Unknown.class);
+    }
 }

@@ -87,4 +87,27 @@ class TemplateFinderTest {
 
         assertThat(found.templates()).extracting(TemplateInput::template).containsExactly(root.resolve("broken/main.json"));
     }
+
+    @Test
+    void aJsonFileThatIsNoObjectIsAnError_sinceItMayBeABrokenTemplate() throws IOException {
+        write("odd/empty.json", "");
+        write("odd/list.json", "[1, 2]");
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("odd")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.templates()).isEmpty();
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "odd/empty.json: error: the file is empty; an ARM template is a JSON object",
+                "odd/list.json:1:1: error: the top-level value is an array; an ARM template or parameter file is a JSON object");
+    }
+
+    @Test
+    void aFileOverAzuresSizeLimitIsNotRead() throws IOException {
+        write("big/data.json", "{\"a\": \"" + "x".repeat((int) ArmJsonLoader.MAX_FILE_BYTES) + "\"}");
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("big")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly("big/data.json: error: the file is "
+                + "4.0 MB; Azure accepts templates and parameter files of at most 4 MB, so it is not read");
+    }
 }
