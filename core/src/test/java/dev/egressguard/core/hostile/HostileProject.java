@@ -133,20 +133,6 @@ final class HostileProject {
                 });
     }
 
-    /**
-     * A diagnostic of any level names {@code fileName}. For files met while scanning a directory
-     * that are not templates at all (an empty file, a JSON array, binary noise): the scan cannot
-     * tell a broken template from a data file, so it says what it skipped rather than failing.
-     */
-    static void assertSkipNames(Report report, String fileName) {
-        assertThat(report.diagnostics())
-                .as("diagnostics of the run")
-                .anySatisfy(d -> {
-                    assertThat(d.location().file()).endsWith(fileName);
-                    assertReadable(d);
-                });
-    }
-
     /** A message for people: no stack frames, no bare exception class names. */
     static void assertReadable(Diagnostic d) {
         assertThat(d.message()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception:")

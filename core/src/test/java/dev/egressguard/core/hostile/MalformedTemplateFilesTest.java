@@ -10,13 +10,11 @@ import java.nio.file.Path;
 
 import static dev.egressguard.core.hostile.HostileProject.assertControlChecked;
 import static dev.egressguard.core.hostile.HostileProject.assertErrorNames;
-import static dev.egressguard.core.hostile.HostileProject.assertSkipNames;
 
 /**
- * Files that are not templates at all, or are templates only in shape. A file that says it is a
- * template (its {@code $schema}) and is broken is an error naming it; a file the directory scan
- * cannot recognise as a template is named as skipped. Either way the control template beside it
- * is still checked.
+ * Files that are not templates at all, or are templates only in shape: each is an error that
+ * names the file (a broken template must not pass unnoticed), and the control template beside
+ * it is still checked.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MalformedTemplateFilesTest {
@@ -31,7 +29,7 @@ class MalformedTemplateFilesTest {
 
         Report report = project.verify();
 
-        assertSkipNames(report, "empty.json");
+        assertErrorNames(report, "empty.json");
         assertControlChecked(report);
     }
 
@@ -42,7 +40,7 @@ class MalformedTemplateFilesTest {
 
         Report report = project.verify();
 
-        assertSkipNames(report, "array.json");
+        assertErrorNames(report, "array.json");
         assertControlChecked(report);
     }
 
@@ -74,7 +72,7 @@ class MalformedTemplateFilesTest {
 
         Report report = project.verify();
 
-        assertSkipNames(report, "noise.json");
+        assertErrorNames(report, "noise.json");
         assertControlChecked(report);
     }
 
@@ -99,7 +97,7 @@ class MalformedTemplateFilesTest {
 
         Report report = project.verify();
 
-        assertSkipNames(report, "brackets.json");
+        assertErrorNames(report, "brackets.json");
         assertControlChecked(report);
     }
 
