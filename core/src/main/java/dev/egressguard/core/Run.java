@@ -4,6 +4,7 @@ import dev.egressguard.core.engine.Evaluation;
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
+import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
@@ -84,7 +85,16 @@ final class Run {
         EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(input, settings.context(), settings.projectRoot());
         List<Resource> normalised = Normalizer.normalize(evaluated.resources());
         RuleEngine.Result result = engine.evaluate(ResourceGraph.of(normalised));
-        return new Checked(display(input.template()), result, evaluated.diagnostics(), normalised);
+        return new Checked(display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised));
+    }
+
+    /**
+     * Only resources with a {@code metadata} object can carry inline suppressions; keeping just
+     * those (not every resource of every template) until the end is what lets 100,000 resources
+     * fit in a 1 GB heap.
+     */
+    private static List<Resource> withMetadata(List<Resource> resources) {
+        return resources.stream().filter(r -> r.body().get("metadata") instanceof Value.Obj).toList();
     }
 
     private Report finish(Report report, List<Resource> resources) {
