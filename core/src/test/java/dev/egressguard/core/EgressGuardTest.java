@@ -121,4 +121,25 @@ class EgressGuardTest {
         assertThat(report.rules()).singleElement()
                 .satisfies(r -> assertThat(r.severity()).isEqualTo(dev.egressguard.core.engine.Severity.WARNING));
     }
+
+    @Test
+    void anInlineSuppressionInTheTemplateMarksTheFindingSuppressedWithItsJustification(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("rules.yaml"), RULE);
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("pool.json"), SCALE_SET.replace(
+                "\"location\": \"westeurope\",",
+                "\"location\": \"westeurope\", \"metadata\": { \"egressGuard\": { \"suppress\": [ "
+                        + "{ \"rule\": \"ACME001\", \"justification\": \"bastion pool, ticket NET-42\" } ] } },"));
+
+        Report report = EgressGuard.builder().projectRoot(dir).builtInRules(false)
+                .ruleSources(List.of(dir.resolve("rules.yaml"))).today(LocalDate.of(2026, 11, 25))
+                .build().verify(List.of(infra));
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.isSuppressed()).isTrue();
+            assertThat(f.suppression().justification()).isEqualTo("bastion pool, ticket NET-42");
+        });
+        assertThat(report.activeFindings()).isEmpty();
+    }
 }
