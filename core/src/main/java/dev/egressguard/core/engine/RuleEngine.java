@@ -5,6 +5,7 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.Rule;
 import dev.egressguard.core.rule.condition.EvalContext;
 import dev.egressguard.core.rule.condition.GraphIndex;
+import dev.egressguard.core.rule.condition.MessageValues;
 import dev.egressguard.core.rule.condition.Truth;
 import dev.egressguard.core.rule.condition.Verdict;
 
@@ -142,9 +143,10 @@ public final class RuleEngine {
             return assertion;
         }
         // where UNKNOWN and assert not TRUE: whether the rule applies is itself unknown.
+        String subject = MessageValues.subject(ctx.resource(), ctx.graph());
         List<String> reasons = new ArrayList<>();
-        where.reasons().forEach(r -> reasons.add("whether the rule applies is unknown: " + r));
-        reasons.addAll(assertion.reasons());
+        where.reasons().forEach(r -> reasons.add("whether the rule applies to " + subject + " is unknown: " + r));
+        assertion.reasons().forEach(r -> reasons.add(assertion.isFalse() ? "if it does: " + r : r));
         return new Verdict(Truth.UNKNOWN, assertion.path(), assertion.value(), reasons);
     }
 }
