@@ -33,6 +33,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
         }
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         Verdict firstUnknown = null;
+        Resource firstUnknownReferrer = null;
         boolean explained = true;
         for (Resource from : referrers.values()) {
             Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(from));
@@ -43,6 +44,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
             }
             if (v.isUnknown()) {
                 unknown.addAll(RefStep.prefixed("referenced by " + EvalContext.describe(from), v));
+                firstUnknownReferrer = firstUnknown == null ? from : firstUnknownReferrer;
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
                 explained &= v.explained();
             }
@@ -59,6 +61,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                 if (!v.isFalse()) {
                     unknown.add(EvalContext.describe(candidate) + " may refer to it: " + FieldPath.dotted(u.pointer())
                             + " is unknown before deployment: " + u.value().describe());
+                    firstUnknownReferrer = firstUnknown == null ? candidate : firstUnknownReferrer;
                     firstUnknown = firstUnknown == null ? v : firstUnknown;
                     explained = false;
                 }
@@ -66,7 +69,9 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
             }
         }
         if (firstUnknown != null) {
-            return new Verdict(Truth.UNKNOWN, "", null, new ArrayList<>(unknown), explained);
+            // The referrer that might match is the value: messages can name it ({target}).
+            return new Verdict(Truth.UNKNOWN, "", new Value.Str(firstUnknownReferrer.id().toString()),
+                    new ArrayList<>(unknown), explained);
         }
         String kinds = type == null ? "resource" : type.toString();
         return Verdict.of(Truth.FALSE, "", null, referrers.isEmpty()
