@@ -88,6 +88,13 @@ class BecauseTest {
     }
 
     @Test
+    void aTargetWhoseIdIsUnknownBeforeDeploymentIsAQuestionMark() {
+        assertThat(messages(run(NAT_RULE, VNET, UNKNOWN_NAT))).containsExactly(
+                "UNKNOWN unknown whether subnet 'db' of vnet 'cluster-vnet' leaves through ? '?', which has no public IP: "
+                        + "properties.natGateway.id is unknown before deployment: reference(natDeployment).outputs.id");
+    }
+
+    @Test
     void aBecauseThatUsesReasonDecidesItsOwnWordingWhenUnknown() {
         String rule = NAT_RULE.replace("{subject} leaves through {target.kind} '{target}', which has no public IP",
                 "{subject}: {reason}");

@@ -18,12 +18,16 @@ import java.util.Optional;
  * {@code parent} (a subnet's vnet), {@code owner} (the top-level resource a child belongs to: the
  * scale set of a normalised ipConfiguration; the resource itself when top-level) and
  * {@code target} (the resource named by the id the verdict rests on: what a {@code ref} followed,
- * the referrer {@code referencedBy} found). A related resource that does not exist renders empty.
+ * the referrer {@code referencedBy} found). A related resource that does not exist renders empty;
+ * a target whose id is unknown before deployment renders {@code ?}.
  */
 public final class MessageValues {
 
     private static final List<String> ROLES = List.of("parent", "owner", "target");
     private static final List<String> FIELDS = List.of("kind", "type", "id", "subject");
+
+    /** What every {@code target} placeholder says when the id the verdict rests on is unknown before deployment. */
+    public static final String UNKNOWN_TARGET = "?";
 
     /** Every placeholder, in the order the docs list them. */
     public static final List<String> NAMES;
@@ -65,6 +69,10 @@ public final class MessageValues {
         put(values, "target.", target, graph);
         values.put("target.parent", target == null ? ""
                 : target.id().parent().map(p -> Named.of(p, graph).name()).orElse(""));
+        if (verdict.value() instanceof Value.Unknown) {
+            // The id is unknown before deployment: say so rather than leave a gap in the sentence.
+            NAMES.stream().filter(n -> n.startsWith("target")).forEach(n -> values.put(n, UNKNOWN_TARGET));
+        }
         return values;
     }
 
