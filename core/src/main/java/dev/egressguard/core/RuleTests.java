@@ -1,7 +1,6 @@
 package dev.egressguard.core;
 
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.rule.RuleTestResult;
 import dev.egressguard.core.rule.RuleTestRunner;
 import dev.egressguard.core.rule.TemplateResources;
@@ -23,7 +22,8 @@ final class RuleTests {
         Path root = ruleDirectory.toAbsolutePath().normalize();
         TemplateResources templates = (template, parameters) -> {
             EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, settings.context(), root);
-            return new TemplateResources.Result(Normalizer.normalize(evaluated.resources()), evaluated.diagnostics());
+            // The runner normalises, as verify does.
+            return new TemplateResources.Result(evaluated.resources(), evaluated.diagnostics());
         };
         return RuleTestRunner.forDirectory(root, settings.builtInRules(), templates,
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));

@@ -28,6 +28,8 @@ class EG001NoInstancePublicIpTest {
         assertThat(f.findingsOf(Outcome.FAIL).get(0).path())
                 .isEqualTo("/properties/virtualMachineProfile/networkProfile/networkInterfaceConfigurations/0"
                         + "/properties/ipConfigurations/0/properties/publicipaddressconfiguration/name");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message())
+                .isEqualTo("scale set 'web' gives every instance a public IP (publicIPAddressConfiguration)");
     }
 
     @Test
@@ -40,6 +42,8 @@ class EG001NoInstancePublicIpTest {
         Fixture f = eg001("fail-aks-node-public-ip.json");
 
         assertThat(f.findings()).containsExactlyInAnyOrder("FAIL aks1/gpu", "FAIL aks1/edge");
+        assertThat(f.findingsOf(Outcome.FAIL)).extracting(dev.egressguard.core.engine.Finding::message).contains(
+                "agent pool 'gpu' of AKS cluster 'aks1' gives every node a public IP (enableNodePublicIP)");
         assertThat(f.evaluations()).contains("PASS aks1/system");
     }
 
@@ -72,7 +76,9 @@ class EG001NoInstancePublicIpTest {
         Fixture f = eg001("unknown-public-ip-parameter-without-value.json");
 
         assertThat(f.findings()).containsExactly("UNKNOWN app-nic");
-        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("publicIpNewOrExisting");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("unknown whether network interface 'app-nic' "
+                + "gives its VM a public IP (publicIPAddress): properties.ipConfigurations[0].properties.publicIPAddress is "
+                + "unknown before deployment: parameter 'publicIpNewOrExisting' has no value and no default at template.json:5:5");
     }
 
     @Test
@@ -80,8 +86,10 @@ class EG001NoInstancePublicIpTest {
         Fixture f = eg001("unknown-vm-nic-elsewhere.json");
 
         assertThat(f.findings()).containsExactly("UNKNOWN app1");
-        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("resourceGroups/network-rg")
-                .contains("not among the evaluated resources");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("unknown whether VM 'app1' gets a public IP "
+                + "through network interface 'app1-nic': properties.networkProfile.networkInterfaces[0].id refers to "
+                + "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/"
+                + "networkInterfaces/app1-nic, which is not among the evaluated resources");
     }
 
     @Test

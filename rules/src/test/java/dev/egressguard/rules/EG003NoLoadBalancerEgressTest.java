@@ -18,6 +18,8 @@ class EG003NoLoadBalancerEgressTest {
 
         assertThat(f.findings()).containsExactly("FAIL web1-nic/ipconfig1", "FAIL web2-nic/ipconfig1");
         assertThat(f.findingsOf(Outcome.FAIL).get(0).path()).isEqualTo("/properties/loadBalancerBackendAddressPools/0/id");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).isEqualTo("network interface 'web1-nic' leaves through "
+                + "public load balancer 'web-lb' (outbound SNAT of backend pool 'web-pool'); its subnet has no NAT gateway");
     }
 
     @Test
@@ -35,7 +37,11 @@ class EG003NoLoadBalancerEgressTest {
 
     @Test
     void aBasicPublicLoadBalancerWithRulesGivesSnat() {
-        assertThat(eg003("fail-vmss-basic-public-load-balancer.json").findings()).containsExactly("FAIL nt1vm/NIC-0/NIC-0");
+        Fixture f = eg003("fail-vmss-basic-public-load-balancer.json");
+
+        assertThat(f.findings()).containsExactly("FAIL nt1vm/NIC-0/NIC-0");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).isEqualTo("scale set 'nt1vm' leaves through public load "
+                + "balancer 'LB-cluster' (outbound SNAT of backend pool 'LoadBalancerBEAddressPool'); its subnet has no NAT gateway");
     }
 
     @Test
@@ -43,6 +49,8 @@ class EG003NoLoadBalancerEgressTest {
         Fixture f = eg003("fail-aks-default-outbound-type.json");
 
         assertThat(f.findings()).containsExactly("FAIL aks-quickstart", "FAIL aks-explicit");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).isEqualTo("AKS cluster 'aks-quickstart' leaves through its "
+                + "load balancer's outbound SNAT (outboundType loadBalancer, the default when not written)");
     }
 
     @Test
@@ -84,6 +92,10 @@ class EG003NoLoadBalancerEgressTest {
         Fixture f = eg003("unknown-load-balancer-elsewhere.json");
 
         assertThat(f.findings()).containsExactly("UNKNOWN web-nic/ipconfig1");
-        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).containsIgnoringCase("shared-lb");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("unknown whether network interface 'web-nic' "
+                + "leaves through public load balancer 'shared-lb' (outbound SNAT of backend pool 'web'); its subnet has no NAT "
+                + "gateway: properties.loadBalancerBackendAddressPools[0].id refers to /subscriptions/00000000-0000-0000-0000-"
+                + "000000000000/resourceGroups/shared-rg/providers/Microsoft.Network/loadBalancers/shared-lb/backendAddressPools/"
+                + "web, which is not among the evaluated resources");
     }
 }

@@ -21,7 +21,9 @@ class EG004NoDefaultOutboundAccessTest {
         assertThat(f.findings()).containsExactly("FAIL vnet/default");
         Finding finding = f.findingsOf(Outcome.FAIL).get(0);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.message()).contains("ipconfig1");
+        assertThat(finding.message()).isEqualTo("subnet 'default' of vnet 'vnet' leaves IP configuration 'ipconfig1' of "
+                + "network interface 'app-nic' on Azure's default outbound access (no NAT gateway, public IP, load balancer SNAT "
+                + "or route to a firewall; defaultOutboundAccess is not false)");
     }
 
     @Test
@@ -34,7 +36,9 @@ class EG004NoDefaultOutboundAccessTest {
         Fixture f = eg004("fail-nat-gateway-but-default-outbound-access-on.json");
 
         assertThat(f.findings()).containsExactly("FAIL vnet/default");
-        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).contains("defaultOutboundAccess");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).message()).isEqualTo("subnet 'default' of vnet 'vnet' has explicit "
+                + "egress but leaves default outbound access on (defaultOutboundAccess is not false): its nodes fall back to it "
+                + "when the explicit egress goes");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fixture template of {@code src/test/resources/fixtures/<rule>/} run through the whole
+ * A fixture template ({@code src/test/resources/rule-tests/tests/<rule>-<name>/template.json}) run through the whole
  * pipeline, seen through one rule: its findings and evaluations as {@code "FAIL vnet/default"},
  * the resource named by the names of its id ({@code web1-nic/ipconfig1}), so that children of
  * different parents are told apart.
@@ -64,11 +64,17 @@ final class Fixture {
         return ResourceId.parse(id).map(r -> String.join("/", r.names())).orElse(id);
     }
 
+    /**
+     * {@code EG002/pass-x.json} is the template of the rule-test case {@code EG002-pass-x}
+     * ({@link BuiltInRuleTestsTest} checks its expected.yaml).
+     */
     static Path path(String fixture) {
+        String caseName = fixture.replace('/', '-').replaceFirst("\\.json$", "");
+        String resource = "/" + BuiltInRuleTestsTest.TESTS + "/" + caseName + "/template.json";
         try {
-            return Path.of(Fixture.class.getResource("/fixtures/" + fixture).toURI());
+            return Path.of(Fixture.class.getResource(resource).toURI());
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalArgumentException("no fixture " + fixture, e);
+            throw new IllegalArgumentException("no fixture " + fixture + " (" + resource + ")", e);
         }
     }
 }

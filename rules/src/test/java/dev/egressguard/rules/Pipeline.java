@@ -8,6 +8,7 @@ import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
+import dev.egressguard.core.rule.TemplateResources;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.EvaluatedTemplate;
 import dev.egressguard.core.template.TemplateEvaluator;
@@ -45,6 +46,15 @@ public final class Pipeline {
         public List<Outcome> outcomes(String ruleId) {
             return result.evaluations().stream().filter(e -> e.ruleId().equals(ruleId)).map(e -> e.outcome()).toList();
         }
+    }
+
+    /** The evaluator for {@link dev.egressguard.core.rule.RuleTestRunner}, which normalises what it gives. */
+    public static TemplateResources templates() {
+        return (template, parameters) -> {
+            EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, DeploymentContext.DEFAULT,
+                    template.getParent());
+            return new TemplateResources.Result(evaluated.resources(), evaluated.diagnostics());
+        };
     }
 
     public static Run run(Path template, Map<String, String> settings) {

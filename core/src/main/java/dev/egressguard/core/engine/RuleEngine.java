@@ -5,6 +5,7 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.Rule;
 import dev.egressguard.core.rule.condition.EvalContext;
 import dev.egressguard.core.rule.condition.GraphIndex;
+import dev.egressguard.core.rule.condition.MessageValues;
 import dev.egressguard.core.rule.condition.Truth;
 import dev.egressguard.core.rule.condition.Verdict;
 
@@ -142,9 +143,19 @@ public final class RuleEngine {
             return assertion;
         }
         // where UNKNOWN and assert not TRUE: whether the rule applies is itself unknown.
+        String subject = MessageValues.subject(ctx.resource(), ctx.graph());
         List<String> reasons = new ArrayList<>();
-        where.reasons().forEach(r -> reasons.add("whether the rule applies is unknown: " + r));
-        reasons.addAll(assertion.reasons());
+        // The same unknown often decides both: say it once, in the assert's words when they quote it.
+        for (String r : where.reasons()) {
+            if (assertion.reasons().stream().noneMatch(a -> !a.equals(r) && a.contains(r))) {
+                reasons.add("whether the rule applies to " + subject + " is unknown: " + r);
+            }
+        }
+        for (String r : assertion.reasons()) {
+            if (!where.reasons().contains(r)) {
+                reasons.add(assertion.isFalse() ? "if it does: " + r : r);
+            }
+        }
         return new Verdict(Truth.UNKNOWN, assertion.path(), assertion.value(), reasons);
     }
 }

@@ -3,6 +3,7 @@ package dev.egressguard.core.rule;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.CountCondition;
+import dev.egressguard.core.rule.condition.Explained;
 import dev.egressguard.core.rule.condition.FieldCondition;
 import dev.egressguard.core.rule.condition.FieldPath;
 import dev.egressguard.core.rule.condition.Operator;
@@ -14,8 +15,10 @@ import dev.egressguard.core.rule.condition.TypePattern;
 import dev.egressguard.core.rule.condition.ValueCondition;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,8 @@ final class ConditionParser {
     private static final List<String> REF_KEYS = List.of("ref", "type", "match", "assert");
     private static final List<String> REFERENCED_BY_KEYS = List.of("type", "via", "where");
     private static final List<String> COUNT_KEYS = List.of("field", "where");
+    /** The key any condition may carry: the reason to give when it is FALSE or UNKNOWN. */
+    static final String BECAUSE = "because";
 
     private final Nodes nodes;
     private final OperatorParser operators;
@@ -48,7 +53,34 @@ final class ConditionParser {
         if (m.isEmpty()) {
             return null;
         }
-        Map<String, NodeTuple> entries = m.get();
+        Map<String, NodeTuple> entries = new LinkedHashMap<>(m.get());
+        NodeTuple because = entries.remove(BECAUSE);
+        Condition condition = parse(node, entries);
+        if (because == null) {
+            return condition;
+        }
+        MessageTemplate text = because(because.getValueNode());
+        return condition == null || text == null ? null : new Explained(condition, text);
+    }
+
+    private MessageTemplate because(Node node) {
+        Optional<String> text = nodes.string(node, BECAUSE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.get().isBlank()) {
+            nodes.error(node, "because: the text is empty; say why the condition fails, e.g. \"{subject} has no NAT gateway\"");
+            return null;
+        }
+        try {
+            return MessageTemplate.parse(text.get());
+        } catch (IllegalArgumentException ex) {
+            nodes.error(node, BECAUSE + ": " + ex.getMessage());
+            return null;
+        }
+    }
+
+    private Condition parse(Node node, Map<String, NodeTuple> entries) {
         List<String> subjects = entries.keySet().stream().filter(SUBJECTS::contains).toList();
         if (subjects.isEmpty()) {
             boolean hasOperator = entries.keySet().stream().anyMatch(OperatorParser.NAMES::contains);
@@ -88,6 +120,7 @@ final class ConditionParser {
     private static List<String> allKeys() {
         List<String> all = new ArrayList<>(SUBJECTS);
         all.addAll(OperatorParser.NAMES);
+        all.add(BECAUSE);
         return all;
     }
 
@@ -254,6 +287,15 @@ final class ConditionParser {
             if (!t.matches("[A-Za-z0-9.*_-]+(/[A-Za-z0-9.*_-]+)*")) {
                 nodes.error(node, what + ": '" + t + "' is not a resource type such as Microsoft.Network/virtualNetworks");
                 return null;
+            }
+        }
+        List<Node> elements = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        for (int i = 0; i < texts.get().size(); i++) {
+            String t = texts.get().get(i);
+            if (!t.contains("*") && (t.indexOf('/') < 0 || t.substring(0, t.indexOf('/')).indexOf('.') < 0)) {
+                nodes.warning(i < elements.size() ? elements.get(i) : node, what + ": '" + t
+                        + "' has no provider namespace, so it never matches a resource; write the full type, such as"
+                        + " Microsoft.Network/virtualNetworks");
             }
         }
         return TypePattern.of(texts.get());

@@ -1,5 +1,8 @@
 package dev.egressguard.core.rule;
 
+import dev.egressguard.core.rule.condition.Explained;
+import dev.egressguard.core.rule.condition.MessageValues;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +11,9 @@ import java.util.Map;
  * A finding message with placeholders: {@code "Scale set '{name}' gives every instance a public
  * IP ({path})."}. {@code {{} and {@code }}} write literal braces.
  */
-public final class MessageTemplate {
+public final class MessageTemplate implements Explained.Text {
 
-    public static final List<String> PLACEHOLDERS = List.of("name", "type", "id", "path", "value", "reason", "parent");
+    public static final List<String> PLACEHOLDERS = MessageValues.NAMES;
 
     private sealed interface Part permits Text, Slot {
     }
@@ -71,11 +74,13 @@ public final class MessageTemplate {
         return new MessageTemplate(source, parts);
     }
 
+    @Override
     public boolean uses(String placeholder) {
         return parts.stream().anyMatch(p -> p instanceof Slot s && s.name().equals(placeholder));
     }
 
     /** The message with each placeholder replaced by its value (an absent value renders empty). */
+    @Override
     public String render(Map<String, String> values) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {

@@ -26,6 +26,7 @@ final class Nodes {
 
     private final String file;
     private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
 
     Nodes(String file) {
         this.file = file;
@@ -41,6 +42,20 @@ final class Nodes {
         sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
         return sorted;
+    }
+
+    /** Errors and warnings in file order. */
+    List<Diagnostic> sortedDiagnostics() {
+        List<Diagnostic> sorted = new ArrayList<>(errors);
+        sorted.addAll(warnings);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return sorted;
+    }
+
+    /** A problem that does not stop the rule from loading (it still works, though not as meant). */
+    void warning(Node node, String message) {
+        warnings.add(Diagnostic.warning(at(node), message));
     }
 
     SourceLocation at(Node node) {

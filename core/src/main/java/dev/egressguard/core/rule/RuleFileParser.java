@@ -79,7 +79,7 @@ final class RuleFileParser {
                 });
             }
         }
-        return new Parsed(rules, nodes.sortedErrors(), ids);
+        return new Parsed(rules, nodes.sortedDiagnostics(), ids);
     }
 
     private void expect(Node root, Map<String, NodeTuple> entries, String key, String expected) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * Runs rule tests: each case folder under {@code tests/} holds a template ({@code template.json},
  * or the only {@code *.json} that is not a parameter file), optionally its parameters
  * ({@code parameters.json} or {@code <template>.parameters.json}), and {@code expected.yaml}.
+ * The template's resources are normalised ({@link ResourceGraph#normalized}) as in a real run.
  * The case passes when the rules' findings on the template are exactly the expected ones.
  * <pre>{@code
  * RuleTestResult r = RuleTestRunner.forDirectory(dir, false, evaluator, RuleEngine.Options.DEFAULT);
@@ -107,7 +108,8 @@ public final class RuleTestRunner {
         if (!problems.isEmpty()) {
             return new RuleTestResult.Case(name, dir, RuleTestResult.Status.ERROR, List.of(), evaluated.diagnostics(), List.of());
         }
-        RuleEngine.Result result = new RuleEngine(rules.rules(), options).evaluate(ResourceGraph.of(evaluated.resources()));
+        // Normalised as in a real run: rules see inline children (subnets, ipConfigurations) as resources.
+        RuleEngine.Result result = new RuleEngine(rules.rules(), options).evaluate(ResourceGraph.normalized(evaluated.resources()));
         List<Finding> actual = result.findings().stream().filter(expected.expected()::covers).toList();
         List<String> differences = compare(expected.expected().findings(), actual);
         return new RuleTestResult.Case(name, dir, differences.isEmpty() ? RuleTestResult.Status.PASSED

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Turns a rule test's template (and its optional parameter file) into the resources the engine
- * sees in a real run (evaluated and normalised, as {@code egress verify} does), so that a rule
- * test proves what a build will report. The template evaluator provides the real one; the
- * runner's own tests hand-build resources.
+ * Turns a rule test's template (and its optional parameter file) into the resources a real run
+ * evaluates, so that a rule test proves what a build will report. It evaluates only: the
+ * {@link RuleTestRunner} normalises the result, as {@code egress verify} does. The template
+ * evaluator provides the real one; the runner's own tests hand-build resources.
  */
 @FunctionalInterface
 public interface TemplateResources {

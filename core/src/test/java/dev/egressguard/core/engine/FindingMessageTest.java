@@ -86,8 +86,9 @@ class FindingMessageTest {
                 """.replace("exists: false, ", "endsWith: x"));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.outcome()).isEqualTo(Outcome.UNKNOWN);
-            assertThat(x.message()).isEqualTo("whether the rule applies is unknown: properties.natGateway.id is unknown before "
-                    + "deployment: reference(nat).outputs.id; properties.addressPrefix is \"192.168.0.0/24\", expected startsWith \"10.\"");
+            assertThat(x.message()).isEqualTo("whether the rule applies to subnet 'nodes' of vnet 'vnet' is unknown: "
+                    + "properties.natGateway.id is unknown before deployment: reference(nat).outputs.id; "
+                    + "if it does: properties.addressPrefix is \"192.168.0.0/24\", expected startsWith \"10.\"");
         });
     }
 

@@ -70,7 +70,7 @@ class RuleFileErrorsTest {
                 "bad.yaml:31:22: error: field: empty key at position 3 in 'a..b'",
                 "bad.yaml:32:27: error: count field 'properties.subnets' has no [*]: name the list to count, e.g. properties.subnets[*]",
                 "bad.yaml:33:59: error: count compares a number; 'like' is not one of equals, notEquals, in, notIn, greater, greaterOrEquals, less, lessOrEquals",
-                "bad.yaml:34:14: error: message: unknown placeholder {colour}; known: {name} {type} {id} {path} {value} {reason} {parent}",
+                "bad.yaml:34:14: error: message: unknown placeholder {colour}; known: " + KNOWN_PLACEHOLDERS,
                 "bad.yaml:35:5: error: rule is missing 'id'",
                 "bad.yaml:35:5: error: rule is missing 'severity'",
                 "bad.yaml:35:5: error: rule is missing 'assert'");
@@ -121,6 +121,26 @@ class RuleFileErrorsTest {
     }
 
     @Test
+    void aTypeWithoutItsProviderNamespaceIsAWarningAtItsPositionAndTheRuleStillLoads() {
+        RuleSet set = RuleSetLoader.parse("bad.yaml", RuleFiles.HEADER + """
+                  - id: W1
+                    name: subnets-of-vnets
+                    severity: note
+                    select:
+                      type: [Microsoft.Network/virtualNetworks/subnets, virtualNetworks, "Microsoft.Network/*"]
+                    assert:
+                      ref: properties.natGateway.id
+                      type: natGateways
+                """);
+        assertThat(set.rules()).hasSize(1);
+        assertThat(set.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "bad.yaml:8:57: warning: select type: 'virtualNetworks' has no provider namespace, so it never matches a"
+                        + " resource; write the full type, such as Microsoft.Network/virtualNetworks",
+                "bad.yaml:11:13: warning: type: 'natGateways' has no provider namespace, so it never matches a"
+                        + " resource; write the full type, such as Microsoft.Network/virtualNetworks");
+    }
+
+    @Test
     void pathMistakesPointIntoTheText() {
         assertThat(errors(RuleFiles.oneRule("'*'", "field: properties..natGateway\nexists: true"))).containsExactly(
                 "bad.yaml:10:25: error: field: empty key at position 12 in 'properties..natGateway'");
@@ -147,4 +167,8 @@ class RuleFileErrorsTest {
                     id: B
                 """)).containsExactly("bad.yaml:5:5: error: duplicate key 'id' (first at line 4)");
     }
+
+    private static final String KNOWN_PLACEHOLDERS = "{name} {type} {id} {path} {value} {reason} {kind} {subject} "
+            + "{parent} {parent.kind} {parent.type} {parent.id} {parent.subject} {owner} {owner.kind} {owner.type} "
+            + "{owner.id} {owner.subject} {target} {target.kind} {target.type} {target.id} {target.subject} {target.parent}";
 }

@@ -89,6 +89,37 @@ class RuleTestRunnerTest {
     }
 
     @Test
+    void inlineChildrenAreResourcesAsInARealRun() throws IOException {
+        write("subnets.yaml", RuleFiles.HEADER + """
+                  - id: NET1
+                    name: subnets-have-nat
+                    severity: error
+                    select: {type: Microsoft.Network/virtualNetworks/subnets}
+                    assert: {field: properties.natGateway.id, exists: true, because: "{subject} has no NAT gateway"}
+                    message: "{reason}"
+                """);
+        write("tests/inline-subnet/template.json", """
+                {"resources": [
+                  {"type": "Microsoft.Network/virtualNetworks", "name": "vnet",
+                   "properties": {"subnets": [{"name": "nodes", "properties": {"addressPrefix": "10.0.0.0/24"}}]}}
+                ]}
+                """);
+        write("tests/inline-subnet/expected.yaml", """
+                - rule: NET1
+                  resource: virtualNetworks/vnet/subnets/nodes
+                  path: /properties/natGateway/id
+                  message: subnet 'nodes' of vnet 'vnet' has no NAT gateway
+                """);
+
+        RuleTestResult result = run();
+
+        assertThat(result.describe()).isEqualTo("""
+                PASSED inline-subnet
+                1 passed, 0 failed, 0 errors
+                """);
+    }
+
+    @Test
     void brokenCasesAreErrorsWithPositions() throws IOException {
         write("egress.yaml", RULES);
         write("tests/bad-expected/template.json", NIC_WITH_PIP);

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Condition
         permits Condition.AllOf, Condition.AnyOf, Condition.Not, FieldCondition, ValueCondition, SettingCondition,
-        CountCondition, RefStep, ReferencedByStep, ParentStep {
+        CountCondition, RefStep, ReferencedByStep, ParentStep, Explained {
 
     Verdict evaluate(EvalContext ctx);
 

@@ -30,6 +30,7 @@ public record ParentStep(Condition condition) implements Condition {
                     + " is not among the evaluated resources");
         }
         Verdict v = condition.evaluate(ctx.on(parent.get()));
-        return new Verdict(v.truth(), "", v.value(), RefStep.prefixed("on the parent " + EvalContext.describe(parent.get()), v));
+        return new Verdict(v.truth(), "", v.value(), RefStep.prefixed("on the parent " + EvalContext.describe(parent.get()), v),
+                v.explained());
     }
 }

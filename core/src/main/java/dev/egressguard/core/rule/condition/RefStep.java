@@ -70,17 +70,24 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
             return Condition.holds(hit.pointer(), value);
         }
         Verdict v = assertion.evaluate(ctx.on(t));
-        return new Verdict(v.truth(), hit.pointer(), value, prefixed(where + " refers to " + EvalContext.describe(t), v));
+        return new Verdict(v.truth(), hit.pointer(), value, prefixed(where + " refers to " + EvalContext.describe(t), v),
+                v.explained());
     }
 
     private static String describe(String pointer) {
         return FieldPath.dotted(pointer);
     }
 
-    /** The inner reasons of a verdict on another resource, said from the resource we started on. */
+    /**
+     * The inner reasons of a verdict on another resource, said from the resource we started on;
+     * reasons the rule's author wrote ({@code because}) already say it their way and pass as they are.
+     */
     static List<String> prefixed(String prefix, Verdict inner) {
         if (inner.isTrue()) {
             return List.of();
+        }
+        if (inner.explained()) {
+            return inner.reasons();
         }
         if (inner.reasons().isEmpty()) {
             return List.of(prefix);

@@ -1,5 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
@@ -32,14 +33,20 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
         }
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         Verdict firstUnknown = null;
+        Resource firstUnknownReferrer = null;
+        boolean explained = true;
         for (Resource from : referrers.values()) {
             Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(from));
             if (v.isTrue()) {
-                return Verdict.of(Truth.TRUE, "", null, "referenced by " + EvalContext.describe(from));
+                // The referrer's id is the value: messages can name it ({target}).
+                return Verdict.of(Truth.TRUE, "", new Value.Str(from.id().toString()),
+                        "referenced by " + EvalContext.describe(from));
             }
             if (v.isUnknown()) {
                 unknown.addAll(RefStep.prefixed("referenced by " + EvalContext.describe(from), v));
+                firstUnknownReferrer = firstUnknown == null ? from : firstUnknownReferrer;
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
+                explained &= v.explained();
             }
         }
         for (Resource candidate : ctx.index().resourcesWithUnknownReferences()) {
@@ -54,13 +61,17 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                 if (!v.isFalse()) {
                     unknown.add(EvalContext.describe(candidate) + " may refer to it: " + FieldPath.dotted(u.pointer())
                             + " is unknown before deployment: " + u.value().describe());
+                    firstUnknownReferrer = firstUnknown == null ? candidate : firstUnknownReferrer;
                     firstUnknown = firstUnknown == null ? v : firstUnknown;
+                    explained = false;
                 }
                 break;
             }
         }
         if (firstUnknown != null) {
-            return new Verdict(Truth.UNKNOWN, "", null, new ArrayList<>(unknown));
+            // The referrer that might match is the value: messages can name it ({target}).
+            return new Verdict(Truth.UNKNOWN, "", new Value.Str(firstUnknownReferrer.id().toString()),
+                    new ArrayList<>(unknown), explained);
         }
         String kinds = type == null ? "resource" : type.toString();
         return Verdict.of(Truth.FALSE, "", null, referrers.isEmpty()

@@ -11,13 +11,19 @@ import java.util.Objects;
  * What a condition said about a resource: the truth value, the JSON pointer (relative to the
  * evaluated resource's body) of the property it rests on, the value found there ({@code null}
  * when the property is missing) and the reasons a person needs (why FALSE, what was UNKNOWN).
+ * {@code explained} reasons were written by the rule's author ({@code because:}): graph steps
+ * pass them on as they are, and an {@code anyOf} that is FALSE speaks with its first explained part.
  */
-public record Verdict(Truth truth, String path, Value value, List<String> reasons) {
+public record Verdict(Truth truth, String path, Value value, List<String> reasons, boolean explained) {
 
     public Verdict {
         Objects.requireNonNull(truth, "truth");
         path = path == null ? "" : path;
         reasons = List.copyOf(reasons);
+    }
+
+    public Verdict(Truth truth, String path, Value value, List<String> reasons) {
+        this(truth, path, value, reasons, false);
     }
 
     public static Verdict of(Truth truth, String path, Value value, String reason) {
@@ -38,11 +44,11 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
 
     /** The same evidence with TRUE and FALSE swapped. */
     public Verdict negate() {
-        return new Verdict(truth.not(), path, value, reasons);
+        return new Verdict(truth.not(), path, value, reasons, explained);
     }
 
     public Verdict withReasons(List<String> newReasons) {
-        return new Verdict(truth, path, value, newReasons);
+        return new Verdict(truth, path, value, newReasons, explained);
     }
 
     /** Reasons joined for a message. */
@@ -58,7 +64,11 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
         return combine(parts, Truth.FALSE, path, value);
     }
 
-    /** Kleene OR: the first TRUE decides; else UNKNOWN with the unknown reasons; else FALSE with all reasons. */
+    /**
+     * Kleene OR: the first TRUE decides; else UNKNOWN with the unknown reasons; else FALSE resting
+     * on the first explained part when there is one (the author said how this failure reads),
+     * else on the first part with all reasons.
+     */
     public static Verdict any(List<Verdict> parts, String path, Value value) {
         return combine(parts, Truth.TRUE, path, value);
     }
@@ -75,14 +85,24 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
         }
         Verdict firstUnknown = null;
         LinkedHashSet<String> unknownReasons = new LinkedHashSet<>();
+        boolean allExplained = true;
         for (Verdict v : parts) {
             if (v.isUnknown()) {
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
                 unknownReasons.addAll(v.reasons);
+                allExplained &= v.explained;
             }
         }
         if (firstUnknown != null) {
-            return new Verdict(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, new ArrayList<>(unknownReasons));
+            return new Verdict(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, new ArrayList<>(unknownReasons),
+                    allExplained);
+        }
+        if (neutral == Truth.FALSE) {
+            for (Verdict v : parts) {
+                if (v.explained) {
+                    return v;
+                }
+            }
         }
         LinkedHashSet<String> all = new LinkedHashSet<>();
         parts.forEach(v -> all.addAll(v.reasons));
