@@ -55,7 +55,7 @@ class VerifyCommandTest {
         Run run = verify(dir.resolve("infra").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("infra/main\\.json:\\d+:\\d+: error EG001 'web-nic'");
+        assertThat(run.out()).containsPattern("infra/main\\.json:\\d+:\\d+: error EG001 network interface 'web-nic' gives its VM a public IP");
         assertThat(run.err()).contains("Egress Guard fails the build");
     }
 
