@@ -181,6 +181,6 @@ class VerifyCommandTest {
         Run run = verify("--fail-on", "never", "--parameters", infra.resolve("nic.json") + "=" + params,
                 infra.toString());
 
-        assertThat(run.out()).contains("error EG001 'prod-jump-nic'").doesNotContain("'jump-nic'");
+        assertThat(run.out()).contains("error EG001 network interface 'prod-jump-nic'").doesNotContain("'jump-nic'");
     }
 }

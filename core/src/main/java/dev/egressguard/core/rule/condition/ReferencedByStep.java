@@ -89,6 +89,14 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
      * the {@code id} inside), and keys compare case-insensitively.
      */
     static Pattern pointerPattern(FieldPath via) {
+        return POINTER_PATTERNS.computeIfAbsent(via, ReferencedByStep::compilePointerPattern);
+    }
+
+    /** A rule's {@code via} is fixed: compile its pattern once, not on every evaluation. */
+    private static final java.util.Map<FieldPath, Pattern> POINTER_PATTERNS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static Pattern compilePointerPattern(FieldPath via) {
         StringBuilder sb = new StringBuilder();
         for (FieldPath.Segment s : via.segments()) {
             sb.append('/');

@@ -38,7 +38,17 @@ public record TypePattern(List<String> texts, List<Pattern> patterns) {
     }
 
     public boolean matches(String type) {
-        return type != null && patterns.stream().anyMatch(p -> p.matcher(type).matches());
+        if (type == null) {
+            return false;
+        }
+        // Most patterns are plain types: compare them without a regex (runs per rule per resource).
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text.indexOf('*') < 0 ? text.equalsIgnoreCase(type) : patterns.get(i).matcher(type).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

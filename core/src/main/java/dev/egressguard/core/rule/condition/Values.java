@@ -72,6 +72,19 @@ public final class Values {
     }
 
     /** The number a value stands for: Int, Num, or a string holding a decimal number. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /** Cheap pre-check before the regex: most strings compared in rules are names, not numbers. */
+    private static boolean looksNumeric(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(0);
+        return (c >= '0' && c <= '9') || c == '-' || c == '+';
+    }
+
     public static Optional<BigDecimal> number(Value v) {
         if (v instanceof Value.Int i) {
             return Optional.of(BigDecimal.valueOf(i.value()));
@@ -79,7 +92,7 @@ public final class Values {
         if (v instanceof Value.Num n) {
             return Optional.of(n.value());
         }
-        if (v instanceof Value.Str s && s.value().trim().matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+        if (v instanceof Value.Str s && looksNumeric(s.value()) && NUMBER.matcher(s.value().trim()).matches()) {
             try {
                 return Optional.of(new BigDecimal(s.value().trim()));
             } catch (NumberFormatException e) {
