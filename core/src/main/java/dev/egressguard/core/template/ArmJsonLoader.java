@@ -112,6 +112,31 @@ public final class ArmJsonLoader {
         return new Result(Optional.empty(), diagnostics);
     }
 
+    /**
+     * The top-level {@code $schema} string of a JSON object, read by streaming only as far as
+     * that member: a template names its schema first, so telling what a file is costs a few
+     * tokens rather than a parse. Empty when the file is not an object, has no such string
+     * member, or goes wrong before it (the caller parses fully to say what is wrong).
+     */
+    static Optional<String> topLevelSchema(byte[] bytes) {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean schema = "$schema".equalsIgnoreCase(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (schema) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Whatever is wrong, the full parse reports it in the caller's words.
+        }
+        return Optional.empty();
+    }
+
     static String tooLarge(long size) {
         return String.format(java.util.Locale.ROOT, "the file is %.1f MB; Azure accepts templates and parameter files"
                 + " of at most 4 MB, so it is not read", size / (1024.0 * 1024.0));
