@@ -32,7 +32,7 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        origins.put("", instance.pointer());
+        origins.put("", run.document().map().node(instance.pointer()));
         Value.Obj decl = instance.declaration();
         Map<String, Value> body = new LinkedHashMap<>();
         body.put("type", Value.of(instance.type()));
@@ -60,14 +60,15 @@ final class BodyEvaluator {
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
-        origins.put(out, source);
+        SourceMap map = run.document().map();
+        origins.put(out, map.node(source));
         Map<String, Value> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : props.fields().entrySet()) {
             String key = e.getKey();
             String childSource = JsonPointer.child(source, key);
             String childOut = JsonPointer.child(out, key);
             if (key.equalsIgnoreCase("template") && e.getValue() instanceof Value.Obj template) {
-                origins.put(childOut, childSource);
+                origins.put(childOut, map.node(childSource));
                 fields.put(key, summary(template));
             } else {
                 fields.put(key, evaluator.evaluate(e.getValue(), childSource, instance.scope(), origins, childOut));
@@ -95,10 +96,10 @@ final class BodyEvaluator {
         return new Value.Obj(kept);
     }
 
-    private static void record(Origins origins, Value.Obj decl, String pointer, String key) {
+    private void record(Origins origins, Value.Obj decl, String pointer, String key) {
         String k = decl.keyOf(key);
         if (k != null) {
-            origins.put("/" + key, JsonPointer.child(pointer, k));
+            origins.put("/" + key, run.document().map().node(JsonPointer.child(pointer, k)));
         }
     }
 }

@@ -43,6 +43,18 @@ public final class SourceMap {
             return add(Integer.toString(index), new Node(line, column, line, column));
         }
 
+        /** The member {@code key} of this object, or this node when it has none (the nearest written place). */
+        Node memberOrSelf(String key) {
+            Node child = children == null ? null : children.get(JsonPointer.normalize(JsonPointer.escape(key)));
+            return child == null ? this : child;
+        }
+
+        /** Element {@code index} of this array, or this node when it has none. */
+        Node elementOrSelf(int index) {
+            Node child = children == null ? null : children.get(Integer.toString(index));
+            return child == null ? this : child;
+        }
+
         private Node add(String segment, Node child) {
             if (children == null) {
                 children = new HashMap<>(4);
@@ -90,6 +102,21 @@ public final class SourceMap {
     public SourceLocation locateNearest(String pointer) {
         Node n = find(pointer, true);
         return n == null ? SourceLocation.of(file) : keyOf(n);
+    }
+
+    /** The node at {@code pointer}, or the nearest written one above it; null only for an empty map. */
+    Node node(String pointer) {
+        return find(pointer, true);
+    }
+
+    /** Where the member of {@code node} was written (its key), or the file when unknown. */
+    SourceLocation locate(Node node) {
+        return node == null ? SourceLocation.of(file) : keyOf(node);
+    }
+
+    /** Where the value of {@code node} starts, or the file when unknown. */
+    SourceLocation valueAt(Node node) {
+        return node == null ? SourceLocation.of(file) : location(node.valueLine, node.valueColumn);
     }
 
     /**
