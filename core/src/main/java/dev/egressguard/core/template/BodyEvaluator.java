@@ -32,7 +32,9 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        origins.put("", run.document().map().node(instance.pointer()));
+        SourceMap.Node written = run.document().map().node(instance.pointer());
+        Origins.Node root = origins.at("");
+        root.from(written);
         Value.Obj decl = instance.declaration();
         Map<String, Value> body = new LinkedHashMap<>();
         body.put("type", Value.of(instance.type()));
@@ -44,12 +46,11 @@ final class BodyEvaluator {
             if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
-            String source = JsonPointer.child(instance.pointer(), key);
-            String out = JsonPointer.child("", key);
             if (instance.isDeployment() && key.equalsIgnoreCase("properties") && e.getValue() instanceof Value.Obj props) {
-                body.put(key, deploymentProperties(props, source, instance, origins, out));
+                body.put(key, deploymentProperties(props, JsonPointer.child(instance.pointer(), key), instance, origins,
+                        JsonPointer.child("", key)));
             } else {
-                body.put(key, evaluator.evaluate(e.getValue(), source, instance.scope(), origins, out));
+                body.put(key, evaluator.evaluate(e.getValue(), written.memberOrSelf(key), instance.scope(), root.member(key)));
             }
         }
         if (instance.condition() != null) {

@@ -33,7 +33,7 @@ final class ValueEvaluator {
      * The same by node: {@code source} is where {@code raw} was written (the nearest written
      * place for a part that was not), {@code out} where to record origins (null: not recorded).
      */
-    private Value evaluate(Value raw, SourceMap.Node source, EvalScope scope, Origins.Node out) {
+    Value evaluate(Value raw, SourceMap.Node source, EvalScope scope, Origins.Node out) {
         if (out != null) {
             out.from(source);
         }
