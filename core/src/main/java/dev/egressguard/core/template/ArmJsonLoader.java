@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,9 @@ public final class ArmJsonLoader {
                 return failed(at(displayName, parser.currentTokenLocation()),
                         "the top-level value is " + what + "; an ARM template or parameter file is a JSON object");
             }
-            SourceLocation rootAt = at(displayName, parser.currentTokenLocation());
-            map.put("", rootAt, rootAt);
-            Value root = new Reader(parser, map, diagnostics, displayName).readValue("");
+            JsonLocation rootAt = parser.currentTokenLocation();
+            SourceMap.Node rootNode = map.root(line(rootAt), column(rootAt));
+            Value root = new Reader(parser, diagnostics, displayName).readValue(rootNode);
             if (parser.nextToken() != null) {
                 diagnostics.add(Diagnostic.error(at(displayName, parser.currentTokenLocation()),
                         "unexpected content after the end of the JSON document"));
@@ -110,6 +111,31 @@ public final class ArmJsonLoader {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage()));
         }
         return new Result(Optional.empty(), diagnostics);
+    }
+
+    /**
+     * The top-level {@code $schema} string of a JSON object, read by streaming only as far as
+     * that member: a template names its schema first, so telling what a file is costs a few
+     * tokens rather than a parse. Empty when the file is not an object, has no such string
+     * member, or goes wrong before it (the caller parses fully to say what is wrong).
+     */
+    static Optional<String> topLevelSchema(byte[] bytes) {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean schema = "$schema".equalsIgnoreCase(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (schema) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Whatever is wrong, the full parse reports it in the caller's words.
+        }
+        return Optional.empty();
     }
 
     static String tooLarge(long size) {
@@ -138,6 +164,15 @@ public final class ArmJsonLoader {
         return new SourceLocation(file, loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
     }
 
+    /** The line of {@code loc} as the source map keeps it: 0 when unknown, as {@link #at} makes it. */
+    private static int line(JsonLocation loc) {
+        return loc == null || loc.getLineNr() <= 0 ? 0 : loc.getLineNr();
+    }
+
+    private static int column(JsonLocation loc) {
+        return line(loc) == 0 ? 0 : Math.max(loc.getColumnNr(), 0);
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable JSON";
@@ -147,14 +182,14 @@ public final class ArmJsonLoader {
     }
 
     /** The recursive descent that builds values and the source map in one pass. */
-    private record Reader(JsonParser parser, SourceMap map, List<Diagnostic> diagnostics, String file) {
+    private record Reader(JsonParser parser, List<Diagnostic> diagnostics, String file) {
 
-        /** Reads the value whose first token is current. */
-        Value readValue(String pointer) throws IOException {
+        /** Reads the value whose first token is current; {@code at} is where the source map keeps its children. */
+        Value readValue(SourceMap.Node at) throws IOException {
             JsonToken t = parser.currentToken();
             return switch (t) {
-                case START_OBJECT -> readObject(pointer);
-                case START_ARRAY -> readArray(pointer);
+                case START_OBJECT -> readObject(at);
+                case START_ARRAY -> readArray(at);
                 case VALUE_STRING -> new Value.Str(parser.getText());
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? new Value.Num(parser.getDecimalValue()) : new Value.Int(parser.getLongValue());
@@ -166,36 +201,34 @@ public final class ArmJsonLoader {
             };
         }
 
-        private Value readObject(String pointer) throws IOException {
+        private Value readObject(SourceMap.Node at) throws IOException {
             Map<String, Value> fields = new LinkedHashMap<>();
-            Map<String, SourceLocation> seen = new LinkedHashMap<>();
+            Map<String, JsonLocation> seen = new HashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                SourceLocation keyAt = at(file, parser.currentTokenLocation());
+                JsonLocation keyLocation = parser.currentTokenLocation();
                 parser.nextToken();
-                SourceLocation valueAt = at(file, parser.currentTokenLocation());
-                String child = JsonPointer.child(pointer, key);
+                JsonLocation valueLocation = parser.currentTokenLocation();
                 String lower = key.toLowerCase(java.util.Locale.ROOT);
-                SourceLocation earlier = seen.put(lower, keyAt);
+                JsonLocation earlier = seen.put(lower, keyLocation);
                 if (earlier != null) {
-                    diagnostics.add(Diagnostic.warning(keyAt, "duplicate key '" + key + "' (also at line "
-                            + earlier.line() + "); the last one is used"));
+                    diagnostics.add(Diagnostic.warning(at(file, keyLocation), "duplicate key '" + key + "' (also at line "
+                            + line(earlier) + "); the last one is used"));
                     fields.keySet().removeIf(k -> k.equalsIgnoreCase(key));
                 }
-                map.put(child, keyAt, valueAt);
+                SourceMap.Node child = at.member(key, line(keyLocation), column(keyLocation),
+                        line(valueLocation), column(valueLocation));
                 fields.put(key, readValue(child));
             }
             return new Value.Obj(fields);
         }
 
-        private Value readArray(String pointer) throws IOException {
+        private Value readArray(SourceMap.Node at) throws IOException {
             List<Value> items = new ArrayList<>();
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                String child = JsonPointer.child(pointer, index++);
-                SourceLocation elementAt = at(file, parser.currentTokenLocation());
-                map.put(child, elementAt, elementAt);
-                items.add(readValue(child));
+                JsonLocation elementAt = parser.currentTokenLocation();
+                items.add(readValue(at.element(index++, line(elementAt), column(elementAt))));
             }
             return new Value.Arr(items);
         }

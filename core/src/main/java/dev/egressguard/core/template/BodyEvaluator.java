@@ -32,7 +32,9 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        origins.put("", instance.pointer());
+        SourceMap.Node written = run.document().map().node(instance.pointer());
+        Origins.Node root = origins.at("");
+        root.from(written);
         Value.Obj decl = instance.declaration();
         Map<String, Value> body = new LinkedHashMap<>();
         body.put("type", Value.of(instance.type()));
@@ -44,12 +46,11 @@ final class BodyEvaluator {
             if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
-            String source = JsonPointer.child(instance.pointer(), key);
-            String out = JsonPointer.child("", key);
             if (instance.isDeployment() && key.equalsIgnoreCase("properties") && e.getValue() instanceof Value.Obj props) {
-                body.put(key, deploymentProperties(props, source, instance, origins, out));
+                body.put(key, deploymentProperties(props, JsonPointer.child(instance.pointer(), key), instance, origins,
+                        JsonPointer.child("", key)));
             } else {
-                body.put(key, evaluator.evaluate(e.getValue(), source, instance.scope(), origins, out));
+                body.put(key, evaluator.evaluate(e.getValue(), written.memberOrSelf(key), instance.scope(), root.member(key)));
             }
         }
         if (instance.condition() != null) {
@@ -60,14 +61,15 @@ final class BodyEvaluator {
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
-        origins.put(out, source);
+        SourceMap map = run.document().map();
+        origins.put(out, map.node(source));
         Map<String, Value> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : props.fields().entrySet()) {
             String key = e.getKey();
             String childSource = JsonPointer.child(source, key);
             String childOut = JsonPointer.child(out, key);
             if (key.equalsIgnoreCase("template") && e.getValue() instanceof Value.Obj template) {
-                origins.put(childOut, childSource);
+                origins.put(childOut, map.node(childSource));
                 fields.put(key, summary(template));
             } else {
                 fields.put(key, evaluator.evaluate(e.getValue(), childSource, instance.scope(), origins, childOut));
@@ -95,10 +97,10 @@ final class BodyEvaluator {
         return new Value.Obj(kept);
     }
 
-    private static void record(Origins origins, Value.Obj decl, String pointer, String key) {
+    private void record(Origins origins, Value.Obj decl, String pointer, String key) {
         String k = decl.keyOf(key);
         if (k != null) {
-            origins.put("/" + key, JsonPointer.child(pointer, k));
+            origins.put("/" + key, run.document().map().node(JsonPointer.child(pointer, k)));
         }
     }
 }

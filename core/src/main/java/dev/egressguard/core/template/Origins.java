@@ -1,31 +1,84 @@
 package dev.egressguard.core.template;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which written JSON each part of an evaluated body came from: body pointer to source pointer.
+ * Which written JSON each part of an evaluated body came from: body pointer to source node.
  * Computed parts (an expression's object result, a copied property) are absent, so lookups
  * walk up to the nearest written ancestor.
+ *
+ * <p>Kept as a tree shaped like the body rather than a map by pointer string: the evaluator
+ * records every value it evaluates, and a finding asks for a location only now and then.
  */
 final class Origins {
 
-    private final Map<String, String> bodyToSource = new HashMap<>();
+    /** One place in the body: where it came from, when recorded, and its children by pointer segment. */
+    static final class Node {
+        private SourceMap.Node source;
+        private Map<String, Node> children;
 
-    void put(String bodyPointer, String sourcePointer) {
-        bodyToSource.put(JsonPointer.normalize(bodyPointer), sourcePointer);
+        Node member(String key) {
+            return child(JsonPointer.normalize(JsonPointer.escape(key)));
+        }
+
+        Node element(int index) {
+            return child(Integer.toString(index));
+        }
+
+        /** Records that this part of the body came from {@code written}. */
+        void from(SourceMap.Node written) {
+            source = written;
+        }
+
+        private Node child(String segment) {
+            if (children == null) {
+                children = new HashMap<>(4);
+            }
+            return children.computeIfAbsent(segment, s -> new Node());
+        }
     }
 
-    /** The source pointer of {@code bodyPointer} or of its nearest recorded ancestor, or null. */
-    String sourceOf(String bodyPointer) {
-        String p = bodyPointer;
-        while (p != null) {
-            String s = bodyToSource.get(JsonPointer.normalize(p));
-            if (s != null) {
-                return s;
-            }
-            p = JsonPointer.parent(p);
+    private final Node root = new Node();
+
+    /** The node of {@code bodyPointer}, made when absent. */
+    Node at(String bodyPointer) {
+        Node n = root;
+        int start = 1;
+        while (start <= bodyPointer.length()) {
+            int end = bodyPointer.indexOf('/', start);
+            end = end < 0 ? bodyPointer.length() : end;
+            n = n.child(bodyPointer.substring(start, end).toLowerCase(Locale.ROOT));
+            start = end + 1;
         }
-        return null;
+        return n;
+    }
+
+    void put(String bodyPointer, SourceMap.Node source) {
+        at(bodyPointer).from(source);
+    }
+
+    /** The source of {@code bodyPointer} or of its nearest recorded ancestor, or null. */
+    SourceMap.Node sourceOf(String bodyPointer) {
+        if (!bodyPointer.isEmpty() && bodyPointer.charAt(0) != '/') {
+            return null;
+        }
+        Node n = root;
+        SourceMap.Node found = root.source;
+        int start = 1;
+        while (start <= bodyPointer.length() && n.children != null) {
+            int end = bodyPointer.indexOf('/', start);
+            end = end < 0 ? bodyPointer.length() : end;
+            n = n.children.get(bodyPointer.substring(start, end).toLowerCase(Locale.ROOT));
+            if (n == null) {
+                break;
+            }
+            if (n.source != null) {
+                found = n.source;
+            }
+            start = end + 1;
+        }
+        return found;
     }
 }

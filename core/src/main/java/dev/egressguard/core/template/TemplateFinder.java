@@ -103,7 +103,9 @@ public final class TemplateFinder {
      * What a file is, by its {@code $schema}. A file that is not valid JSON but names a
      * deploymentTemplate schema counts as a template, so its evaluation reports what is wrong;
      * any other file that cannot be read as a JSON object (empty, an array, not UTF-8, over 4 MB)
-     * is an error of its own, since a broken template must not pass unnoticed.
+     * is an error of its own, since a broken template must not pass unnoticed. A template is
+     * known by its leading {@code $schema} alone: the evaluator parses it anyway, so parsing it
+     * here too only doubled the cost.
      */
     static Classified classify(Path file, String display) {
         byte[] bytes;
@@ -117,6 +119,12 @@ public final class TemplateFinder {
         } catch (IOException e) {
             return new Classified(DocumentKind.OTHER, List.of(Diagnostic.error(SourceLocation.of(display),
                     "cannot read the file: " + e.getMessage())));
+        }
+        Optional<DocumentKind> early = ArmJsonLoader.topLevelSchema(bytes).map(DocumentKind::ofSchema)
+                .filter(DocumentKind::isTemplate);
+        if (early.isPresent()) {
+            // A template is evaluated (and any later defect reported) by the evaluator's own parse.
+            return new Classified(early.get(), List.of());
         }
         ArmJsonLoader.Result loaded = ArmJsonLoader.parse(bytes, display);
         if (loaded.json().isPresent()) {

@@ -184,8 +184,8 @@ final class TemplateRun {
         SourceMap map = doc.map();
         Origins origins = e.origins();
         Provenance provenance = Provenance.template(map.locate(i.pointer()), pointer -> {
-            String source = origins.sourceOf(pointer);
-            return source == null ? SourceLocation.NONE : map.locateNearest(source);
+            SourceMap.Node source = origins.sourceOf(pointer);
+            return source == null ? SourceLocation.NONE : map.locate(source);
         });
         String apiVersion = e.body().get("apiVersion") instanceof Value.Str s ? s.value() : null;
         return new Resource(i.id(), i.type(), i.shortName(), apiVersion, e.body(), provenance);

@@ -26,8 +26,16 @@ final class ValueEvaluator {
 
     /** Evaluates {@code raw}, written at {@code source} of the file, as the value at {@code out} of a result. */
     Value evaluate(Value raw, String source, EvalScope scope, Origins origins, String out) {
-        if (origins != null) {
-            origins.put(out, source);
+        return evaluate(raw, map.node(source), scope, origins == null ? null : origins.at(out));
+    }
+
+    /**
+     * The same by node: {@code source} is where {@code raw} was written (the nearest written
+     * place for a part that was not), {@code out} where to record origins (null: not recorded).
+     */
+    Value evaluate(Value raw, SourceMap.Node source, EvalScope scope, Origins.Node out) {
+        if (out != null) {
+            out.from(source);
         }
         if (raw instanceof Value.Str s) {
             return string(s, source, scope);
@@ -35,31 +43,39 @@ final class ValueEvaluator {
         if (raw instanceof Value.Arr arr) {
             List<Value> items = new ArrayList<>(arr.size());
             for (int i = 0; i < arr.size(); i++) {
-                items.add(evaluate(arr.get(i), JsonPointer.child(source, i), scope, origins, JsonPointer.child(out, i)));
+                items.add(evaluate(arr.get(i), element(source, i), scope, out == null ? null : out.element(i)));
             }
             return new Value.Arr(items);
         }
         if (raw instanceof Value.Obj obj) {
-            return object(obj, source, scope, origins, out);
+            return object(obj, source, scope, out);
         }
         return raw;
     }
 
-    private Value object(Value.Obj obj, String source, EvalScope scope, Origins origins, String out) {
+    private Value object(Value.Obj obj, SourceMap.Node source, EvalScope scope, Origins.Node out) {
         Map<String, Value> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
             String key = e.getKey();
-            String childSource = JsonPointer.child(source, key);
+            SourceMap.Node childSource = member(source, key);
             if (key.equalsIgnoreCase("copy") && isPropertyCopy(e.getValue())) {
                 Value.Arr loops = (Value.Arr) e.getValue();
                 for (int i = 0; i < loops.size(); i++) {
-                    propertyCopy((Value.Obj) loops.get(i), JsonPointer.child(childSource, i), scope, origins, out, fields);
+                    propertyCopy((Value.Obj) loops.get(i), element(childSource, i), scope, out, fields);
                 }
                 continue;
             }
-            fields.put(key, evaluate(e.getValue(), childSource, scope, origins, JsonPointer.child(out, key)));
+            fields.put(key, evaluate(e.getValue(), childSource, scope, out == null ? null : out.member(key)));
         }
         return new Value.Obj(fields);
+    }
+
+    private static SourceMap.Node member(SourceMap.Node node, String key) {
+        return node == null ? null : node.memberOrSelf(key);
+    }
+
+    private static SourceMap.Node element(SourceMap.Node node, int index) {
+        return node == null ? null : node.elementOrSelf(index);
     }
 
     /** {@code "copy": [{"name": "disks", "count": 2, "input": {...}}]} inside an object. */
@@ -75,40 +91,39 @@ final class ValueEvaluator {
         return true;
     }
 
-    private void propertyCopy(Value.Obj loop, String source, EvalScope scope, Origins origins, String out,
+    private void propertyCopy(Value.Obj loop, SourceMap.Node source, EvalScope scope, Origins.Node out,
                               Map<String, Value> fields) {
-        Value nameValue = evaluate(loop.get("name"), JsonPointer.child(source, loop.keyOf("name")), scope, null, "");
+        Value nameValue = evaluate(loop.get("name"), member(source, loop.keyOf("name")), scope, null);
         SourceLocation at = map.locate(source);
         if (!(nameValue instanceof Value.Str name)) {
             scope.log().error(at, "a property copy loop needs a literal name");
             return;
         }
         String countKey = loop.keyOf("count");
-        Value count = countKey == null ? null
-                : evaluate(loop.get("count"), JsonPointer.child(source, countKey), scope, null, "");
-        String property = JsonPointer.child(out, name.value());
+        Value count = countKey == null ? null : evaluate(loop.get("count"), member(source, countKey), scope, null);
+        Origins.Node property = out == null ? null : out.member(name.value());
         CopyCount c = CopyCount.of(count, name.value(), at, scope.log());
         if (c instanceof CopyCount.NotExpanded ne) {
             fields.put(name.value(), ne.reason());
-            if (origins != null) {
-                origins.put(property, source);
+            if (property != null) {
+                property.from(source);
             }
             return;
         }
         int n = ((CopyCount.Expand) c).count();
-        String inputSource = JsonPointer.child(source, loop.keyOf("input"));
+        SourceMap.Node inputSource = member(source, loop.keyOf("input"));
         List<Value> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EvalScope inner = scope.withLoop(name.value(), i, false);
-            items.add(evaluate(loop.get("input"), inputSource, inner, origins, JsonPointer.child(property, i)));
+            items.add(evaluate(loop.get("input"), inputSource, inner, property == null ? null : property.element(i)));
         }
-        if (origins != null) {
-            origins.put(property, source);
+        if (property != null) {
+            property.from(source);
         }
         fields.put(name.value(), new Value.Arr(items));
     }
 
-    private Value string(Value.Str s, String source, EvalScope scope) {
+    private Value string(Value.Str s, SourceMap.Node source, EvalScope scope) {
         String text = s.value();
         if (!Expressions.isExpression(text)) {
             return Expressions.isEscaped(text) ? new Value.Str(text.substring(1)) : s;

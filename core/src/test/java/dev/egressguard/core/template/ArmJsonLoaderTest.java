@@ -159,4 +159,26 @@ class ArmJsonLoaderTest {
                 .isEqualTo(DocumentKind.PARAMETERS);
         assertThat(DocumentKind.ofSchema("http://json-schema.org/draft-07/schema#")).isEqualTo(DocumentKind.OTHER);
     }
+
+    @Test
+    void theSchemaIsReadWithoutReadingTheRestOfTheFile() {
+        String schema = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("{\"$schema\": \"" + schema + "\", \"resources\": [ {{{ broken")))
+                .as("what follows the schema is not read").contains(schema);
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("""
+                // a comment, as Azure allows
+                {"parameters": {"$schema": "nested"}, "tags": ["$schema"], "$Schema": '%s'}
+                """.formatted(schema))))
+                .as("nested members are skipped; the key is case-insensitive").contains(schema);
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("[{\"$schema\": \"" + schema + "\"}]"))).isEmpty();
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("{\"$schema\": 42}"))).isEmpty();
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("{\"name\": \"x\"}"))).isEmpty();
+        assertThat(ArmJsonLoader.topLevelSchema(bytes("{\"name\": ]"))).isEmpty();
+        assertThat(ArmJsonLoader.topLevelSchema(bytes(""))).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 }
