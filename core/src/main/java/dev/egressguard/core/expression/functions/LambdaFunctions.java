@@ -81,6 +81,15 @@ public final class LambdaFunctions {
         return new Lambda(names, l.args().get(params));
     }
 
+    /** Argument 1 of an array lambda function: an array, or the Unknown standing for one. */
+    private static Value arrayArgument(Evaluator ev, Expr.Call call) {
+        Value input = ev.evaluate(call.args().get(0));
+        if (input instanceof Value.Arr || input instanceof Value.Unknown) {
+            return input;
+        }
+        throw wrong(call, "an array as argument 1", input);
+    }
+
     private static ExpressionException wrong(Expr.Call call, String expected, Value got) {
         return new ExpressionException("The template function '" + call.name() + "' expects " + expected
                 + " but got " + FunctionCall.describe(got), call.offset());
@@ -88,13 +97,10 @@ public final class LambdaFunctions {
 
     private static Value filter(Evaluator ev, Expr.Call call) {
         arity(call, 2, 2);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Lambda predicate = lambda(call, 1, 1, 2);
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
@@ -114,13 +120,10 @@ public final class LambdaFunctions {
 
     private static Value map(Evaluator ev, Expr.Call call) {
         arity(call, 2, 2);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Lambda f = lambda(call, 1, 1, 2);
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
@@ -131,14 +134,11 @@ public final class LambdaFunctions {
 
     private static Value reduce(Evaluator ev, Expr.Call call) {
         arity(call, 3, 3);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Value accumulator = ev.evaluate(call.args().get(1));
         Lambda f = lambda(call, 2, 2, 3);
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         for (int i = 0; i < a.size(); i++) {
             accumulator = f.invoke(ev, accumulator, a.get(i), Value.of(i));
@@ -149,13 +149,10 @@ public final class LambdaFunctions {
     /** A stable merge sort: the lambda says whether its first argument goes before its second. */
     private static Value sort(Evaluator ev, Expr.Call call) {
         arity(call, 2, 2);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Lambda before = lambda(call, 1, 2, 2);
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         List<Value> items = new ArrayList<>(a.items());
         try {
@@ -192,14 +189,11 @@ public final class LambdaFunctions {
 
     private static Value toObject(Evaluator ev, Expr.Call call) {
         arity(call, 2, 3);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Lambda keyOf = lambda(call, 1, 1, 1);
         Lambda valueOf = call.args().size() == 3 ? lambda(call, 2, 1, 1) : null;
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         Value.Obj out = Value.Obj.EMPTY;
         for (Value item : a.items()) {
@@ -217,13 +211,10 @@ public final class LambdaFunctions {
 
     private static Value groupBy(Evaluator ev, Expr.Call call) {
         arity(call, 2, 2);
-        Value input = ev.evaluate(call.args().get(0));
+        Value input = arrayArgument(ev, call);
         Lambda keyOf = lambda(call, 1, 1, 1);
-        if (input instanceof Value.Unknown) {
-            return input;
-        }
         if (!(input instanceof Value.Arr a)) {
-            throw wrong(call, "an array as argument 1", input);
+            return input; // Unknown: the array is only known at deployment
         }
         Map<String, List<Value>> groups = new LinkedHashMap<>();
         Map<String, String> spelling = new HashMap<>();
