@@ -1,8 +1,5 @@
 package dev.egressguard.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +21,6 @@ public final class JsonReporter implements Reporter {
     /** Bumped only when a field changes meaning or goes away; new fields do not bump it. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private final ToolInfo tool;
     private final DisplayPaths paths;
 
@@ -38,8 +31,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(out, toJson(report));
-        out.write("\n");
+        PrettyJson.write(toJson(report), out);
     }
 
     public ObjectNode toJson(Report report) {

@@ -1,8 +1,5 @@
 package dev.egressguard.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,10 +36,6 @@ public final class SarifReporter implements Reporter {
     public static final String SRCROOT = "%SRCROOT%";
     public static final String FINGERPRINT_KEY = "egressGuard/v1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private final ToolInfo tool;
     private final DisplayPaths paths;
 
@@ -53,8 +46,7 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(out, toSarif(report));
-        out.write("\n");
+        PrettyJson.write(toSarif(report), out);
     }
 
     public ObjectNode toSarif(Report report) {
