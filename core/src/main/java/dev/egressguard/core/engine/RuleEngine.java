@@ -101,7 +101,10 @@ public final class RuleEngine {
                     case FALSE -> Outcome.FAIL;
                     case UNKNOWN -> Outcome.UNKNOWN;
                 };
-                var location = resource.provenance().locate(verdict.path());
+                // A pass is shown by the resource (JUnit lists it under its file); only a finding
+                // needs the property's own line, and locating it costs more than the check.
+                var location = outcome == Outcome.PASS ? resource.provenance().location()
+                        : resource.provenance().locate(verdict.path());
                 evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
                         location, outcome));
                 if (outcome != Outcome.PASS) {

@@ -33,7 +33,7 @@ public final class ResourceGraph {
         this.byId = byId;
         for (Resource r : byId.values()) {
             List<Reference> refs = new ArrayList<>();
-            collect(r, r.body(), "", refs);
+            collect(r, r.body(), new StringBuilder(), refs);
             outgoing.put(r.id(), refs);
             for (Reference ref : refs) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
@@ -86,20 +86,29 @@ public final class ResourceGraph {
         return resource.id().parent().flatMap(this::find);
     }
 
-    private static void collect(Resource from, Value value, String pointer, List<Reference> out) {
+    /**
+     * Finds the references in a body. The pointer is kept in one builder, cut back after each
+     * child, and made a string only for a reference: bodies have many properties and few ids.
+     */
+    private static void collect(Resource from, Value value, StringBuilder pointer, List<Reference> out) {
+        int length = pointer.length();
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-                String child = pointer + "/" + escape(e.getKey());
+                pointer.append('/').append(escape(e.getKey()));
                 if (isReferenceKey(e.getKey()) && e.getValue() instanceof Value.Str s) {
-                    ResourceId.parse(s.value()).filter(target -> !target.equals(from.id()))
-                            .ifPresent(target -> out.add(new Reference(from, child, target)));
+                    Optional<ResourceId> target = ResourceId.parse(s.value());
+                    if (target.isPresent() && !target.get().equals(from.id())) {
+                        out.add(new Reference(from, pointer.toString(), target.get()));
+                    }
                 } else {
-                    collect(from, e.getValue(), child, out);
+                    collect(from, e.getValue(), pointer, out);
                 }
+                pointer.setLength(length);
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                collect(from, arr.get(i), pointer + "/" + i, out);
+                collect(from, arr.get(i), pointer.append('/').append(i), out);
+                pointer.setLength(length);
             }
         }
     }

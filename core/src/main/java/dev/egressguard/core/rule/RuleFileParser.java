@@ -33,6 +33,11 @@ final class RuleFileParser {
 
     /** The rules of one file and its problems. */
     record Parsed(List<Rule> rules, List<Diagnostic> diagnostics, List<SourceLocation> idLocations) {
+        Parsed {
+            rules = List.copyOf(rules);
+            diagnostics = List.copyOf(diagnostics);
+            idLocations = List.copyOf(idLocations);
+        }
     }
 
     private final Nodes nodes;

@@ -56,24 +56,54 @@ public final class RuleSetLoader {
 
     /** The built-in rules that {@code loader} provides; nothing (and no error) when the rules module is absent. */
     public RuleSetLoader addBuiltIn(ClassLoader loader) {
+        List<ParsedFile> files = loader == RuleSetLoader.class.getClassLoader() ? ownBuiltIns() : readBuiltIns(loader);
+        for (ParsedFile f : files) {
+            if (f.parsed() == null) {
+                diagnostics.add(Diagnostic.error(SourceLocation.of("classpath:" + BUILT_IN_INDEX),
+                        "lists " + f.name() + ", which is not on the classpath"));
+            } else {
+                add(f.file(), f.parsed());
+            }
+        }
+        return this;
+    }
+
+    /** A built-in rule file as parsed, or its name alone when the index lists a file that is not there. */
+    private record ParsedFile(String name, String file, RuleFileParser.Parsed parsed) {
+    }
+
+    /**
+     * Rules are immutable, so the built-in ones on this class's own class path are parsed once per
+     * JVM: a Maven build calls the plugin once per module, a daemon or test suite many times. Only
+     * this loader's are kept, so a static cache never holds another class loader alive.
+     */
+    private static volatile List<ParsedFile> ownBuiltIns;
+
+    private static List<ParsedFile> ownBuiltIns() {
+        List<ParsedFile> files = ownBuiltIns;
+        if (files == null) {
+            files = readBuiltIns(RuleSetLoader.class.getClassLoader());
+            ownBuiltIns = files;
+        }
+        return files;
+    }
+
+    private static List<ParsedFile> readBuiltIns(ClassLoader loader) {
         String index = resource(loader, BUILT_IN_INDEX);
         if (index == null) {
-            return this;
+            return List.of();
         }
+        List<ParsedFile> files = new ArrayList<>();
         for (String line : index.split("\r?\n")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
+            String file = "classpath:" + BUILT_IN_FOLDER + name;
             String text = resource(loader, BUILT_IN_FOLDER + name);
-            if (text == null) {
-                diagnostics.add(Diagnostic.error(SourceLocation.of("classpath:" + BUILT_IN_INDEX),
-                        "lists " + name + ", which is not on the classpath"));
-            } else {
-                addText("classpath:" + BUILT_IN_FOLDER + name, text);
-            }
+            files.add(new ParsedFile(name, file, text == null ? null : RuleFileParser.parse(file, text)));
         }
-        return this;
+        return List.copyOf(files);
     }
 
     public RuleSetLoader addPaths(List<Path> paths) {
@@ -116,8 +146,11 @@ public final class RuleSetLoader {
 
     /** The rules in {@code text}, reported as {@code file}. */
     public RuleSetLoader addText(String file, String text) {
+        return add(file, RuleFileParser.parse(file, text));
+    }
+
+    private RuleSetLoader add(String file, RuleFileParser.Parsed parsed) {
         sources.add(file);
-        RuleFileParser.Parsed parsed = RuleFileParser.parse(file, text);
         diagnostics.addAll(parsed.diagnostics());
         for (int i = 0; i < parsed.rules().size(); i++) {
             Rule rule = parsed.rules().get(i);

@@ -24,14 +24,13 @@ public record CountCondition(FieldPath path, Condition where, Operator operator)
         List<FieldPath.Hit> hits = ctx.atResource() ? path.resolveOnResource(ctx.resource())
                 : path.resolve(ctx.current(), ctx.base());
         String at = path.collectionPointer(ctx.base());
-        String where = FieldPath.dotted(at).isEmpty() ? "the list" : FieldPath.dotted(at);
         long sure = 0;
         long maybe = 0;
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         for (FieldPath.Hit hit : hits) {
             if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
                 return Verdict.of(Truth.UNKNOWN, hit.pointer(), u,
-                        "the elements of " + where + " are unknown before deployment: " + u.describe());
+                        "the elements of " + listName(at) + " are unknown before deployment: " + u.describe());
             }
             if (hit.value() == null) {
                 continue;
@@ -65,7 +64,13 @@ public record CountCondition(FieldPath path, Condition where, Operator operator)
             return Verdict.of(Truth.TRUE, at, count, "");
         }
         String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
-        return Verdict.of(Truth.FALSE, at, count, "the count of " + where + " is " + counted
+        return Verdict.of(Truth.FALSE, at, count, "the count of " + listName(at) + " is " + counted
                 + ", expected " + operator.describe());
+    }
+
+    /** The counted list as a person reads it; only for reasons, so only made when there is one. */
+    private static String listName(String pointer) {
+        String dotted = FieldPath.dotted(pointer);
+        return dotted.isEmpty() ? "the list" : dotted;
     }
 }

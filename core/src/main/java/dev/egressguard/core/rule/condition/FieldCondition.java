@@ -24,7 +24,7 @@ public record FieldCondition(FieldPath path, Operator operator) implements Condi
         List<Verdict> verdicts = new ArrayList<>();
         for (FieldPath.Hit hit : hits) {
             Value value = hit.value();
-            Operator.Result r = operator.test(value, hit.complete(), describe(hit.pointer()));
+            Operator.Result r = operator.test(value, hit.complete(), () -> describe(hit.pointer()));
             Verdict v = Verdict.of(r.truth(), hit.pointer(), value, r.reason());
             if (v.isFalse()) {
                 return v;

@@ -47,24 +47,28 @@ public final class GraphIndex {
     public List<UnknownReference> unknownReferencesFrom(Resource r) {
         return unknownById.computeIfAbsent(r.id(), k -> {
             List<UnknownReference> out = new ArrayList<>();
-            collect(r, r.body(), "", out);
+            collect(r, r.body(), new StringBuilder(), out);
             return List.copyOf(out);
         });
     }
 
-    private static void collect(Resource from, Value value, String pointer, List<UnknownReference> out) {
+    // One pointer builder for the whole walk: the string is made only for an unknown reference.
+    private static void collect(Resource from, Value value, StringBuilder pointer, List<UnknownReference> out) {
+        int length = pointer.length();
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-                String child = pointer + "/" + FieldPath.escape(e.getKey());
+                pointer.append('/').append(FieldPath.escape(e.getKey()));
                 if (ResourceGraph.isReferenceKey(e.getKey()) && e.getValue() instanceof Value.Unknown u) {
-                    out.add(new UnknownReference(from, child, u));
+                    out.add(new UnknownReference(from, pointer.toString(), u));
                 } else {
-                    collect(from, e.getValue(), child, out);
+                    collect(from, e.getValue(), pointer, out);
                 }
+                pointer.setLength(length);
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                collect(from, arr.get(i), pointer + "/" + i, out);
+                collect(from, arr.get(i), pointer.append('/').append(i), out);
+                pointer.setLength(length);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.egressguard.core.expression.Value;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -30,16 +31,21 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
     public record Result(Truth truth, String reason) {
     }
 
+    private static final Result PASSED = new Result(Truth.TRUE, "");
+
     /**
      * Applies the operator to {@code actual} ({@code null} or Null when the property is missing).
-     * {@code complete} is false when an Unknown stood on the way to the property.
+     * {@code complete} is false when an Unknown stood on the way to the property. {@code where}
+     * names the property for a reason; it is asked for only when there is one to give, because
+     * most tests pass and naming a property costs more than testing it.
      */
-    public Result test(Value actual, boolean complete, String where) {
+    public Result test(Value actual, boolean complete, Supplier<String> where) {
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
-                return new Result(Truth.of(!negated), negated ? where + " is written (its value is unknown before deployment)" : "");
+                return negated ? new Result(Truth.FALSE, where.get() + " is written (its value is unknown before deployment)")
+                        : PASSED;
             }
-            return new Result(Truth.UNKNOWN, where + " is unknown before deployment: " + u.describe());
+            return new Result(Truth.UNKNOWN, where.get() + " is unknown before deployment: " + u.describe());
         }
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
@@ -47,10 +53,10 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
             base = Truth.of(positive(value));
         } catch (BudgetedText.BudgetExceeded e) {
             return new Result(Truth.UNKNOWN, "pattern '" + pattern.pattern() + "' gave up after "
-                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where);
+                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where.get());
         }
         Truth truth = negated ? base.not() : base;
-        return new Result(truth, truth == Truth.TRUE ? "" : explain(value, where));
+        return truth == Truth.TRUE ? PASSED : new Result(truth, explain(value, where.get()));
     }
 
     private boolean positive(Value v) {

@@ -41,37 +41,39 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
     }
 
     private Verdict follow(EvalContext ctx, FieldPath.Hit hit) {
-        String where = describe(hit.pointer());
         Value value = hit.value();
         if (hit.isMissing()) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), null, where + " is missing: no resource to follow");
+            return Verdict.of(Truth.FALSE, hit.pointer(), null, describe(hit.pointer()) + " is missing: no resource to follow");
         }
         if (value instanceof Value.Unknown u) {
-            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, where + " is unknown before deployment: " + u.describe());
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, describe(hit.pointer()) + " is unknown before deployment: " + u.describe());
         }
         if (!(value instanceof Value.Str s)) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " is " + Values.json(value) + ", not a resource id");
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " is " + Values.json(value) + ", not a resource id");
         }
         Optional<ResourceId> id = ResourceId.parse(s.value());
         if (id.isEmpty()) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " is '" + s.value() + "', not a resource id");
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " is '" + s.value() + "', not a resource id");
         }
         Optional<Resource> target = ctx.graph().find(id.get());
         if (target.isEmpty()) {
-            return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, where + " refers to " + id.get()
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, describe(hit.pointer()) + " refers to " + id.get()
                     + ", which is not among the evaluated resources");
         }
         Resource t = target.get();
         if (type != null && !type.matches(t.type())) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, where + " refers to " + EvalContext.describe(t)
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " refers to " + EvalContext.describe(t)
                     + ", expected a " + type);
         }
         if (assertion == null) {
             return Condition.holds(hit.pointer(), value);
         }
         Verdict v = assertion.evaluate(ctx.on(t));
-        return new Verdict(v.truth(), hit.pointer(), value, prefixed(where + " refers to " + EvalContext.describe(t), v),
-                v.explained());
+        if (v.isTrue()) {
+            return new Verdict(Truth.TRUE, hit.pointer(), value, List.of(), v.explained());
+        }
+        return new Verdict(v.truth(), hit.pointer(), value,
+                prefixed(describe(hit.pointer()) + " refers to " + EvalContext.describe(t), v), v.explained());
     }
 
     private static String describe(String pointer) {

@@ -18,7 +18,7 @@ public record SettingCondition(String name, Operator operator) implements Condit
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Value value = ctx.setting(name).map(Value::of).orElse(null);
-        Operator.Result r = operator.test(value, true, "setting '" + name + "'");
+        Operator.Result r = operator.test(value, true, () -> "setting '" + name + "'");
         return Verdict.of(r.truth(), "", value, r.reason());
     }
 }

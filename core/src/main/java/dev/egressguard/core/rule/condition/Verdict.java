@@ -78,35 +78,47 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
         if (parts.isEmpty()) {
             return new Verdict(neutral, path, value, List.of());
         }
+        Verdict firstUnknown = null;
+        Verdict firstExplained = null;
         for (Verdict v : parts) {
             if (v.truth == decisive) {
                 return v;
             }
-        }
-        Verdict firstUnknown = null;
-        LinkedHashSet<String> unknownReasons = new LinkedHashSet<>();
-        boolean allExplained = true;
-        for (Verdict v : parts) {
-            if (v.isUnknown()) {
-                firstUnknown = firstUnknown == null ? v : firstUnknown;
-                unknownReasons.addAll(v.reasons);
-                allExplained &= v.explained;
+            if (v.isUnknown() && firstUnknown == null) {
+                firstUnknown = v;
+            }
+            if (v.explained && firstExplained == null) {
+                firstExplained = v;
             }
         }
         if (firstUnknown != null) {
+            LinkedHashSet<String> unknownReasons = new LinkedHashSet<>();
+            boolean allExplained = true;
+            for (Verdict v : parts) {
+                if (v.isUnknown()) {
+                    unknownReasons.addAll(v.reasons);
+                    allExplained &= v.explained;
+                }
+            }
             return new Verdict(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, new ArrayList<>(unknownReasons),
                     allExplained);
         }
-        if (neutral == Truth.FALSE) {
-            for (Verdict v : parts) {
-                if (v.explained) {
-                    return v;
-                }
+        if (neutral == Truth.FALSE && firstExplained != null) {
+            return firstExplained;
+        }
+        Verdict first = parts.get(0);
+        return new Verdict(neutral, first.path, first.value, reasonsOf(parts));
+    }
+
+    /** Every part's reasons, each once, in order; most verdicts have none, so no set is made for them. */
+    private static List<String> reasonsOf(List<Verdict> parts) {
+        LinkedHashSet<String> all = null;
+        for (Verdict v : parts) {
+            if (!v.reasons.isEmpty()) {
+                all = all == null ? new LinkedHashSet<>() : all;
+                all.addAll(v.reasons);
             }
         }
-        LinkedHashSet<String> all = new LinkedHashSet<>();
-        parts.forEach(v -> all.addAll(v.reasons));
-        Verdict first = parts.get(0);
-        return new Verdict(neutral, first.path, first.value, new ArrayList<>(all));
+        return all == null ? List.of() : new ArrayList<>(all);
     }
 }
