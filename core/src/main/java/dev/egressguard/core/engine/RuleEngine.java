@@ -4,7 +4,6 @@ import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.Rule;
 import dev.egressguard.core.rule.condition.EvalContext;
-import dev.egressguard.core.rule.condition.GraphIndex;
 import dev.egressguard.core.rule.condition.MessageValues;
 import dev.egressguard.core.rule.condition.Truth;
 import dev.egressguard.core.rule.condition.Verdict;
@@ -75,7 +74,6 @@ public final class RuleEngine {
     }
 
     public Result evaluate(ResourceGraph graph) {
-        GraphIndex index = new GraphIndex(graph);
         List<Finding> findings = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         List<RuleDescriptor> ran = new ArrayList<>();
@@ -91,7 +89,7 @@ public final class RuleEngine {
                 if (!rule.types().matches(resource.type())) {
                     continue;
                 }
-                EvalContext ctx = new EvalContext(resource, null, "", graph, index, options.settings());
+                EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings());
                 Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
                     continue;

@@ -24,19 +24,32 @@ public final class ResourceGraph {
     private final Map<ResourceId, Resource> byId;
     private final Map<ResourceId, List<Reference>> outgoing = new HashMap<>();
     private final Map<ResourceId, List<Reference>> incoming = new HashMap<>();
+    private final Map<ResourceId, List<UnknownReference>> unknownFrom = new LinkedHashMap<>();
 
     /** A reference from {@code from} at {@code pointer} (JSON pointer in its body) to {@code target}. */
     public record Reference(Resource from, String pointer, ResourceId target) {
+    }
+
+    /**
+     * A reference property of {@code from} whose id is unknown before deployment
+     * ({@code reference('vnet').outputs.subnetId}): it might point at any resource, so "nobody
+     * refers to me" becomes UNKNOWN instead of FALSE.
+     */
+    public record UnknownReference(Resource from, String pointer, Value.Unknown value) {
     }
 
     private ResourceGraph(Map<ResourceId, Resource> byId) {
         this.byId = byId;
         for (Resource r : byId.values()) {
             List<Reference> refs = new ArrayList<>();
-            collect(r, r.body(), new StringBuilder(), refs);
+            List<UnknownReference> unknown = new ArrayList<>(0);
+            collect(r, r.body(), new StringBuilder(), refs, unknown);
             outgoing.put(r.id(), refs);
             for (Reference ref : refs) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
+            }
+            if (!unknown.isEmpty()) {
+                unknownFrom.put(r.id(), List.copyOf(unknown));
             }
         }
     }
@@ -81,33 +94,48 @@ public final class ResourceGraph {
         return incoming.getOrDefault(id, List.of());
     }
 
+    /** The resources that hold at least one reference whose id is unknown, in graph order. */
+    public List<Resource> resourcesWithUnknownReferences() {
+        return unknownFrom.keySet().stream().map(byId::get).toList();
+    }
+
+    /** {@code resource}'s references whose id is unknown before deployment. */
+    public List<UnknownReference> unknownReferencesFrom(Resource resource) {
+        return unknownFrom.getOrDefault(resource.id(), List.of());
+    }
+
     /** The parent of a child resource (a subnet's vnet) when it is in the graph. */
     public Optional<Resource> parentOf(Resource resource) {
         return resource.id().parent().flatMap(this::find);
     }
 
     /**
-     * Finds the references in a body. The pointer is kept in one builder, cut back after each
-     * child, and made a string only for a reference: bodies have many properties and few ids.
+     * Finds the references in a body, known and unknown, in one walk. The pointer is kept in one
+     * builder, cut back after each child, and made a string only for a reference: bodies have many
+     * properties and few ids.
      */
-    private static void collect(Resource from, Value value, StringBuilder pointer, List<Reference> out) {
+    private static void collect(Resource from, Value value, StringBuilder pointer, List<Reference> out,
+                                List<UnknownReference> unknown) {
         int length = pointer.length();
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
                 pointer.append('/').append(escape(e.getKey()));
-                if (isReferenceKey(e.getKey()) && e.getValue() instanceof Value.Str s) {
+                Value v = e.getValue();
+                if (isReferenceKey(e.getKey()) && v instanceof Value.Str s) {
                     Optional<ResourceId> target = ResourceId.parse(s.value());
                     if (target.isPresent() && !target.get().equals(from.id())) {
                         out.add(new Reference(from, pointer.toString(), target.get()));
                     }
+                } else if (isReferenceKey(e.getKey()) && v instanceof Value.Unknown u) {
+                    unknown.add(new UnknownReference(from, pointer.toString(), u));
                 } else {
-                    collect(from, e.getValue(), pointer, out);
+                    collect(from, v, pointer, out, unknown);
                 }
                 pointer.setLength(length);
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                collect(from, arr.get(i), pointer.append('/').append(i), out);
+                collect(from, arr.get(i), pointer.append('/').append(i), out, unknown);
                 pointer.setLength(length);
             }
         }

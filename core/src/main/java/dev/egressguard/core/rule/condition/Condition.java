@@ -65,12 +65,17 @@ public sealed interface Condition
         @Override
         public Verdict evaluate(EvalContext ctx) {
             Verdict v = inner.evaluate(ctx).negate();
-            if (v.isFalse() && v.reasons().isEmpty()) {
-                String where = v.path().isEmpty() ? "the resource" : FieldPath.dotted(v.path());
-                return v.withReasons(List.of(where + " matches a condition it must not match"
-                        + (v.value() == null ? "" : " (" + Values.json(v.value()) + ")")));
+            if (!v.isFalse()) {
+                return v;
             }
-            return v;
+            return Verdict.lazy(v.truth(), v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
+                    v.explained());
+        }
+
+        private static String mismatch(Verdict v) {
+            String where = v.path().isEmpty() ? "the resource" : FieldPath.dotted(v.path());
+            return where + " matches a condition it must not match"
+                    + (v.value() == null ? "" : " (" + Values.json(v.value()) + ")");
         }
     }
 

@@ -30,7 +30,7 @@ public record CountCondition(FieldPath path, Condition where, Operator operator)
         for (FieldPath.Hit hit : hits) {
             if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
                 return Verdict.of(Truth.UNKNOWN, hit.pointer(), u,
-                        "the elements of " + listName(at) + " are unknown before deployment: " + u.describe());
+                        () -> "the elements of " + listName(at) + " are unknown before deployment: " + u.describe());
             }
             if (hit.value() == null) {
                 continue;
@@ -64,7 +64,7 @@ public record CountCondition(FieldPath path, Condition where, Operator operator)
             return Verdict.of(Truth.TRUE, at, count, "");
         }
         String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
-        return Verdict.of(Truth.FALSE, at, count, "the count of " + listName(at) + " is " + counted
+        return Verdict.of(Truth.FALSE, at, count, () -> "the count of " + listName(at) + " is " + counted
                 + ", expected " + operator.describe());
     }
 

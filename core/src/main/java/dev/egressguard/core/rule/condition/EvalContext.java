@@ -15,14 +15,13 @@ import java.util.TreeMap;
  * the run's settings (names case-insensitive).
  */
 public record EvalContext(Resource resource, Value current, String base, ResourceGraph graph,
-                          GraphIndex index, Map<String, String> settings) {
+                          Map<String, String> settings) {
 
     public EvalContext {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(graph, "graph");
         current = current == null ? resource.body() : current;
         base = base == null ? "" : base;
-        index = index == null ? new GraphIndex(graph) : index;
         // Contexts are made per resource and per counted element: copy the settings only once.
         if (!(settings instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER)) {
             TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -35,7 +34,7 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
 
     /** The context for evaluating conditions on {@code resource}'s body. */
     public static EvalContext of(Resource resource, ResourceGraph graph, Map<String, String> settings) {
-        return new EvalContext(resource, null, "", graph, null, settings);
+        return new EvalContext(resource, null, "", graph, settings);
     }
 
     /** True when paths start at the resource itself (so {@code id}, {@code name}, {@code type} read it). */
@@ -45,12 +44,12 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
 
     /** An array element inside {@code count}: paths are relative to it. */
     public EvalContext element(Value element, String pointer) {
-        return new EvalContext(resource, element, pointer, graph, index, settings);
+        return new EvalContext(resource, element, pointer, graph, settings);
     }
 
     /** Another resource reached by a graph step. */
     public EvalContext on(Resource other) {
-        return new EvalContext(other, other.body(), "", graph, index, settings);
+        return new EvalContext(other, other.body(), "", graph, settings);
     }
 
     public Optional<String> setting(String name) {

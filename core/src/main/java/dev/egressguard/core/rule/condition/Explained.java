@@ -30,11 +30,15 @@ public record Explained(Condition inner, Text because) implements Condition {
         if (v.isTrue()) {
             return v;
         }
+        return Verdict.lazy(v.truth(), v.path(), v.value(), () -> List.of(text(ctx, v)), true);
+    }
+
+    private String text(EvalContext ctx, Verdict v) {
         String text = because.render(MessageValues.of(ctx.resource(), ctx.graph(), v));
         if (v.isUnknown() && !because.uses("reason")) {
             String reason = v.reasonText();
             text = "unknown whether " + text + (reason.isEmpty() ? "" : ": " + reason);
         }
-        return new Verdict(v.truth(), v.path(), v.value(), List.of(text), true);
+        return text;
     }
 }

@@ -24,8 +24,10 @@ public record FieldCondition(FieldPath path, Operator operator) implements Condi
         List<Verdict> verdicts = new ArrayList<>();
         for (FieldPath.Hit hit : hits) {
             Value value = hit.value();
-            Operator.Result r = operator.test(value, hit.complete(), () -> describe(hit.pointer()));
-            Verdict v = Verdict.of(r.truth(), hit.pointer(), value, r.reason());
+            Truth truth = operator.test(value, hit.complete());
+            Verdict v = truth == Truth.TRUE ? Verdict.of(truth, hit.pointer(), value, "")
+                    : Verdict.of(truth, hit.pointer(), value,
+                            () -> operator.reason(value, hit.complete(), describe(hit.pointer())));
             if (v.isFalse()) {
                 return v;
             }

@@ -57,10 +57,20 @@ public final class FieldPath {
 
     private final String text;
     private final List<Segment> segments;
+    /** The pointer of the part before the first {@code [*]}: asked for on every evaluation, so made once. */
+    private final String collectionSuffix;
 
     private FieldPath(String text, List<Segment> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
+        StringBuilder sb = new StringBuilder();
+        for (Segment s : this.segments) {
+            if (s instanceof Each) {
+                break;
+            }
+            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
+        }
+        this.collectionSuffix = sb.toString();
     }
 
     /** Parses a path; the error says what is wrong with it. */
@@ -128,14 +138,7 @@ public final class FieldPath {
 
     /** The JSON pointer of the part before the first {@code [*]}, relative to {@code base}. */
     public String collectionPointer(String base) {
-        StringBuilder sb = new StringBuilder(base);
-        for (Segment s : segments) {
-            if (s instanceof Each) {
-                break;
-            }
-            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
-        }
-        return sb.toString();
+        return base.isEmpty() ? collectionSuffix : base + collectionSuffix;
     }
 
     /** Follows the path from {@code start} (whose pointer is {@code base}). */
@@ -186,9 +189,9 @@ public final class FieldPath {
         }
         Segment s = segments.get(at);
         if (s instanceof Key k) {
-            if (value instanceof Value.Obj obj && obj.has(k.name())) {
-                String key = obj.keyOf(k.name());
-                walk(obj.get(key), pointer + "/" + escape(key), at + 1, out);
+            String key = value instanceof Value.Obj obj ? obj.keyOf(k.name()) : null;
+            if (key != null) {
+                walk(((Value.Obj) value).fields().get(key), pointer + "/" + escape(key), at + 1, out);
             } else {
                 missing(pointer, at, out);
             }
@@ -234,7 +237,7 @@ public final class FieldPath {
 
     /** JSON pointer escaping (RFC 6901). */
     public static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
     }
 
     // Called for every evaluated property: a loop, not a regex (the benchmark's top hot spot).

@@ -28,18 +28,28 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
     }
 
     /** The outcome of applying the operator to one value, with why when it is not TRUE. */
-    public record Result(Truth truth, String reason) {
+    private record Result(Truth truth, String reason) {
     }
 
     private static final Result PASSED = new Result(Truth.TRUE, "");
 
     /**
      * Applies the operator to {@code actual} ({@code null} or Null when the property is missing).
-     * {@code complete} is false when an Unknown stood on the way to the property. {@code where}
-     * names the property for a reason; it is asked for only when there is one to give, because
-     * most tests pass and naming a property costs more than testing it.
+     * {@code complete} is false when an Unknown stood on the way to the property.
      */
-    public Result test(Value actual, boolean complete, Supplier<String> where) {
+    public Truth test(Value actual, boolean complete) {
+        return apply(actual, complete, () -> "").truth();
+    }
+
+    /**
+     * Why {@link #test} was not TRUE, naming the property {@code where}. Kept apart from the test
+     * because most tests pass or decide nothing, and writing a reason costs more than the test.
+     */
+    public String reason(Value actual, boolean complete, String where) {
+        return apply(actual, complete, () -> where).reason();
+    }
+
+    private Result apply(Value actual, boolean complete, Supplier<String> where) {
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
                 return negated ? new Result(Truth.FALSE, where.get() + " is written (its value is unknown before deployment)")

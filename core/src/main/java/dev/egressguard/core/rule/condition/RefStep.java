@@ -27,7 +27,7 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
         String at = path.collectionPointer(ctx.base());
         if (hits.stream().allMatch(FieldPath.Hit::isMissing)) {
             String pointer = hits.isEmpty() ? at : hits.get(0).pointer();
-            return Verdict.of(Truth.FALSE, pointer, null, describe(pointer) + " is missing: no resource to follow");
+            return Verdict.of(Truth.FALSE, pointer, null, () -> describe(pointer) + " is missing: no resource to follow");
         }
         List<Verdict> verdicts = new ArrayList<>();
         for (FieldPath.Hit hit : hits) {
@@ -43,26 +43,26 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
     private Verdict follow(EvalContext ctx, FieldPath.Hit hit) {
         Value value = hit.value();
         if (hit.isMissing()) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), null, describe(hit.pointer()) + " is missing: no resource to follow");
+            return Verdict.of(Truth.FALSE, hit.pointer(), null, () -> describe(hit.pointer()) + " is missing: no resource to follow");
         }
         if (value instanceof Value.Unknown u) {
-            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, describe(hit.pointer()) + " is unknown before deployment: " + u.describe());
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> describe(hit.pointer()) + " is unknown before deployment: " + u.describe());
         }
         if (!(value instanceof Value.Str s)) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " is " + Values.json(value) + ", not a resource id");
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is " + Values.json(value) + ", not a resource id");
         }
         Optional<ResourceId> id = ResourceId.parse(s.value());
         if (id.isEmpty()) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " is '" + s.value() + "', not a resource id");
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is '" + s.value() + "', not a resource id");
         }
         Optional<Resource> target = ctx.graph().find(id.get());
         if (target.isEmpty()) {
-            return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, describe(hit.pointer()) + " refers to " + id.get()
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, () -> describe(hit.pointer()) + " refers to " + id.get()
                     + ", which is not among the evaluated resources");
         }
         Resource t = target.get();
         if (type != null && !type.matches(t.type())) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, describe(hit.pointer()) + " refers to " + EvalContext.describe(t)
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " refers to " + EvalContext.describe(t)
                     + ", expected a " + type);
         }
         if (assertion == null) {
@@ -72,8 +72,8 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
         if (v.isTrue()) {
             return new Verdict(Truth.TRUE, hit.pointer(), value, List.of(), v.explained());
         }
-        return new Verdict(v.truth(), hit.pointer(), value,
-                prefixed(describe(hit.pointer()) + " refers to " + EvalContext.describe(t), v), v.explained());
+        return Verdict.lazy(v.truth(), hit.pointer(), value,
+                () -> prefixed(describe(hit.pointer()) + " refers to " + EvalContext.describe(t), v), v.explained());
     }
 
     private static String describe(String pointer) {

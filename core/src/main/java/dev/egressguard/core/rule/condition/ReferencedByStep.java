@@ -49,11 +49,11 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                 explained &= v.explained();
             }
         }
-        for (Resource candidate : ctx.index().resourcesWithUnknownReferences()) {
+        for (Resource candidate : ctx.graph().resourcesWithUnknownReferences()) {
             if (candidate == self || !accepts(candidate) || referrers.containsKey(candidate.id())) {
                 continue;
             }
-            for (GraphIndex.UnknownReference u : ctx.index().unknownReferencesFrom(candidate)) {
+            for (ResourceGraph.UnknownReference u : ctx.graph().unknownReferencesFrom(candidate)) {
                 if (viaPointer != null && !viaPointer.matcher(u.pointer()).matches()) {
                     continue;
                 }
@@ -73,10 +73,12 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
             return new Verdict(Truth.UNKNOWN, "", new Value.Str(firstUnknownReferrer.id().toString()),
                     new ArrayList<>(unknown), explained);
         }
-        String kinds = type == null ? "resource" : type.toString();
-        return Verdict.of(Truth.FALSE, "", null, referrers.isEmpty()
-                ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
-                : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition");
+        boolean noReferrer = referrers.isEmpty();
+        return Verdict.of(Truth.FALSE, "", null, () -> {
+            String kinds = type == null ? "resource" : type.toString();
+            return noReferrer ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
+                    : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition";
+        });
     }
 
     private boolean accepts(Resource r) {

@@ -18,7 +18,6 @@ public record SettingCondition(String name, Operator operator) implements Condit
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Value value = ctx.setting(name).map(Value::of).orElse(null);
-        Operator.Result r = operator.test(value, true, () -> "setting '" + name + "'");
-        return Verdict.of(r.truth(), "", value, r.reason());
+        return Verdict.of(operator.test(value, true), "", value, () -> operator.reason(value, true, "setting '" + name + "'"));
     }
 }

@@ -14,7 +14,7 @@ public record ValueCondition(Value value, Operator operator) implements Conditio
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
-        Operator.Result r = operator.test(value, true, () -> "the value " + Values.json(value));
-        return Verdict.of(r.truth(), ctx.base(), value, r.reason());
+        return Verdict.of(operator.test(value, true), ctx.base(), value,
+                () -> operator.reason(value, true, "the value " + Values.json(value)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a condition said about a resource: the truth value, the JSON pointer (relative to the
@@ -13,21 +14,77 @@ import java.util.Objects;
  * when the property is missing) and the reasons a person needs (why FALSE, what was UNKNOWN).
  * {@code explained} reasons were written by the rule's author ({@code because:}): graph steps
  * pass them on as they are, and an {@code anyOf} that is FALSE speaks with its first explained part.
+ *
+ * <p>Reasons are written when first asked for: most FALSE verdicts are parts of an {@code anyOf}
+ * or a {@code where} that decide nothing, and naming their properties cost more than the checks.
+ * A verdict belongs to one evaluation (one thread); its reasons are the same whenever they are made.
  */
-public record Verdict(Truth truth, String path, Value value, List<String> reasons, boolean explained) {
+public final class Verdict {
 
-    public Verdict {
-        Objects.requireNonNull(truth, "truth");
-        path = path == null ? "" : path;
-        reasons = List.copyOf(reasons);
+    private final Truth truth;
+    private final String path;
+    private final Value value;
+    private final boolean explained;
+    private Supplier<List<String>> pending;
+    private List<String> reasons;
+
+    public Verdict(Truth truth, String path, Value value, List<String> reasons, boolean explained) {
+        this(truth, path, value, explained, null, List.copyOf(reasons));
     }
 
     public Verdict(Truth truth, String path, Value value, List<String> reasons) {
         this(truth, path, value, reasons, false);
     }
 
+    private Verdict(Truth truth, String path, Value value, boolean explained, Supplier<List<String>> pending,
+                    List<String> reasons) {
+        this.truth = Objects.requireNonNull(truth, "truth");
+        this.path = path == null ? "" : path;
+        this.value = value;
+        this.explained = explained;
+        this.pending = pending;
+        this.reasons = reasons;
+    }
+
     public static Verdict of(Truth truth, String path, Value value, String reason) {
         return new Verdict(truth, path, value, reason == null || reason.isEmpty() ? List.of() : List.of(reason));
+    }
+
+    /** A verdict whose one reason is written only if somebody asks for it. */
+    public static Verdict of(Truth truth, String path, Value value, Supplier<String> reason) {
+        return lazy(truth, path, value, () -> {
+            String r = reason.get();
+            return r == null || r.isEmpty() ? List.of() : List.of(r);
+        }, false);
+    }
+
+    /** A verdict whose reasons are written only if somebody asks for them. */
+    public static Verdict lazy(Truth truth, String path, Value value, Supplier<List<String>> reasons, boolean explained) {
+        return new Verdict(truth, path, value, explained, Objects.requireNonNull(reasons, "reasons"), null);
+    }
+
+    public Truth truth() {
+        return truth;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Value value() {
+        return value;
+    }
+
+    public boolean explained() {
+        return explained;
+    }
+
+    public List<String> reasons() {
+        if (reasons == null) {
+            reasons = List.copyOf(pending.get());
+            pending = null;
+        }
+        return reasons;
     }
 
     public boolean isTrue() {
@@ -44,7 +101,8 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
 
     /** The same evidence with TRUE and FALSE swapped. */
     public Verdict negate() {
-        return new Verdict(truth.not(), path, value, reasons, explained);
+        return reasons != null ? new Verdict(truth.not(), path, value, explained, null, reasons)
+                : new Verdict(truth.not(), path, value, explained, this::reasons, null);
     }
 
     public Verdict withReasons(List<String> newReasons) {
@@ -53,7 +111,24 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
 
     /** Reasons joined for a message. */
     public String reasonText() {
-        return String.join("; ", reasons);
+        return String.join("; ", reasons());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Verdict v && truth == v.truth && path.equals(v.path) && Objects.equals(value, v.value)
+                && explained == v.explained && reasons().equals(v.reasons());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(truth, path, value, explained, reasons());
+    }
+
+    @Override
+    public String toString() {
+        return "Verdict[truth=" + truth + ", path=" + path + ", value=" + value + ", reasons=" + reasons()
+                + ", explained=" + explained + "]";
     }
 
     /**
@@ -92,33 +167,27 @@ public record Verdict(Truth truth, String path, Value value, List<String> reason
             }
         }
         if (firstUnknown != null) {
-            LinkedHashSet<String> unknownReasons = new LinkedHashSet<>();
             boolean allExplained = true;
             for (Verdict v : parts) {
-                if (v.isUnknown()) {
-                    unknownReasons.addAll(v.reasons);
-                    allExplained &= v.explained;
-                }
+                allExplained &= !v.isUnknown() || v.explained;
             }
-            return new Verdict(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, new ArrayList<>(unknownReasons),
-                    allExplained);
+            return lazy(Truth.UNKNOWN, firstUnknown.path, firstUnknown.value, () -> reasonsOf(parts, true), allExplained);
         }
         if (neutral == Truth.FALSE && firstExplained != null) {
             return firstExplained;
         }
         Verdict first = parts.get(0);
-        return new Verdict(neutral, first.path, first.value, reasonsOf(parts));
+        return lazy(neutral, first.path, first.value, () -> reasonsOf(parts, false), false);
     }
 
-    /** Every part's reasons, each once, in order; most verdicts have none, so no set is made for them. */
-    private static List<String> reasonsOf(List<Verdict> parts) {
-        LinkedHashSet<String> all = null;
+    /** The parts' reasons (only the unknown parts' when {@code unknownOnly}), each once, in order. */
+    private static List<String> reasonsOf(List<Verdict> parts, boolean unknownOnly) {
+        LinkedHashSet<String> all = new LinkedHashSet<>();
         for (Verdict v : parts) {
-            if (!v.reasons.isEmpty()) {
-                all = all == null ? new LinkedHashSet<>() : all;
-                all.addAll(v.reasons);
+            if (!unknownOnly || v.isUnknown()) {
+                all.addAll(v.reasons());
             }
         }
-        return all == null ? List.of() : new ArrayList<>(all);
+        return new ArrayList<>(all);
     }
 }
