@@ -21,7 +21,7 @@ import java.util.Map;
  * <pre>
  * ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/egress-guard-benchmarks.jar [--sizes 1000,10000,100000] [--files 1000]
- *      [--xmx 1g] [--work DIR] [--profile 10000|none] [--repo .] [--build-runs 3] [--quick]
+ *      [--xmx 1g] [--work DIR] [--profile 10000|none] [--repo .] [--build-runs 3|0] [--quick]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -124,6 +124,10 @@ public final class BenchmarkMain {
     private static void buildCost(Options o) throws IOException, InterruptedException {
         List<Path> examples = BuildCost.examples(o.repo);
         System.out.println();
+        if (o.buildRuns < 1) {
+            System.out.println("Build cost: not measured (--build-runs " + o.buildRuns + ").");
+            return;
+        }
         if (examples.isEmpty()) {
             System.out.println("Build cost: no examples/*/pom.xml under " + o.repo.toAbsolutePath() + ", not measured.");
             return;
