@@ -25,6 +25,11 @@ public final class ResourceGraph {
     private final Map<ResourceId, List<Reference>> outgoing = new HashMap<>();
     private final Map<ResourceId, List<Reference>> incoming = new HashMap<>();
     private final Map<ResourceId, List<UnknownReference>> unknownFrom = new LinkedHashMap<>();
+    /**
+     * Every reference text seen while indexing, parsed once: thousands of resources name the same
+     * few subnets and gateways, and rules follow those same texts again ({@link #idOf}).
+     */
+    private final Map<String, Optional<ResourceId>> parsedIds = new HashMap<>();
 
     /** A reference from {@code from} at {@code pointer} (JSON pointer in its body) to {@code target}. */
     public record Reference(Resource from, String pointer, ResourceId target) {
@@ -43,7 +48,7 @@ public final class ResourceGraph {
         for (Resource r : byId.values()) {
             List<Reference> refs = new ArrayList<>();
             List<UnknownReference> unknown = new ArrayList<>(0);
-            collect(r, r.body(), new StringBuilder(), refs, unknown);
+            collect(r, r.body(), new StringBuilder(), refs, unknown, parsedIds);
             outgoing.put(r.id(), refs);
             for (Reference ref : refs) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
@@ -94,6 +99,12 @@ public final class ResourceGraph {
         return incoming.getOrDefault(id, List.of());
     }
 
+    /** {@link ResourceId#parse}, answered from the texts the graph has already parsed when it can. */
+    public Optional<ResourceId> idOf(String text) {
+        Optional<ResourceId> known = parsedIds.get(text);
+        return known != null ? known : ResourceId.parse(text);
+    }
+
     /** The resources that hold at least one reference whose id is unknown, in graph order. */
     public List<Resource> resourcesWithUnknownReferences() {
         return unknownFrom.keySet().stream().map(byId::get).toList();
@@ -115,27 +126,27 @@ public final class ResourceGraph {
      * properties and few ids.
      */
     private static void collect(Resource from, Value value, StringBuilder pointer, List<Reference> out,
-                                List<UnknownReference> unknown) {
+                                List<UnknownReference> unknown, Map<String, Optional<ResourceId>> parsed) {
         int length = pointer.length();
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
                 pointer.append('/').append(escape(e.getKey()));
                 Value v = e.getValue();
                 if (isReferenceKey(e.getKey()) && v instanceof Value.Str s) {
-                    Optional<ResourceId> target = ResourceId.parse(s.value());
+                    Optional<ResourceId> target = parsed.computeIfAbsent(s.value(), ResourceId::parse);
                     if (target.isPresent() && !target.get().equals(from.id())) {
                         out.add(new Reference(from, pointer.toString(), target.get()));
                     }
                 } else if (isReferenceKey(e.getKey()) && v instanceof Value.Unknown u) {
                     unknown.add(new UnknownReference(from, pointer.toString(), u));
                 } else {
-                    collect(from, v, pointer, out, unknown);
+                    collect(from, v, pointer, out, unknown, parsed);
                 }
                 pointer.setLength(length);
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                collect(from, arr.get(i), pointer.append('/').append(i), out, unknown);
+                collect(from, arr.get(i), pointer.append('/').append(i), out, unknown, parsed);
                 pointer.setLength(length);
             }
         }

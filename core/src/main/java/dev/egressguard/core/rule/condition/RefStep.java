@@ -51,7 +51,7 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
         if (!(value instanceof Value.Str s)) {
             return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is " + Values.json(value) + ", not a resource id");
         }
-        Optional<ResourceId> id = ResourceId.parse(s.value());
+        Optional<ResourceId> id = ctx.graph().idOf(s.value());
         if (id.isEmpty()) {
             return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is '" + s.value() + "', not a resource id");
         }
