@@ -42,4 +42,34 @@ class ResourceGraphTest {
 
         assertThat(g.referencesTo(vnet.id())).extracting(r -> r.from().name()).containsExactly("nic");
     }
+
+    @Test
+    void anIdThatIsUnknownBeforeDeploymentIsAnUnknownReferenceNotAReference() {
+        Resource subnet = resource(ResourceTypes.SUBNET, "vnet/a", "{}");
+        Resource nic = resource(ResourceTypes.NETWORK_INTERFACE, "nic",
+                "{'properties': {'ipConfigurations': [{'properties': {'subnet': {'id': '<unknown>'}}}]}}");
+
+        ResourceGraph g = ResourceGraph.of(List.of(subnet, nic));
+
+        assertThat(g.referencesFrom(nic)).isEmpty();
+        assertThat(g.resourcesWithUnknownReferences()).containsExactly(nic);
+        assertThat(g.unknownReferencesFrom(nic)).singleElement().satisfies(u -> {
+            assertThat(u.pointer()).isEqualTo("/properties/ipConfigurations/0/properties/subnet/id");
+            assertThat(u.value().describe()).isEqualTo("depends on reference('vnet').outputs.subnetId at main.json:42:7");
+        });
+        assertThat(g.unknownReferencesFrom(subnet)).isEmpty();
+    }
+
+    @Test
+    void anIdTextIsParsedOnceAndLookedUpByTheRulesLikeAnyOther() {
+        String subnetId = id(ResourceTypes.SUBNET, "vnet", "a");
+        Resource nic = resource(ResourceTypes.NETWORK_INTERFACE, "nic",
+                "{'properties': {'ipConfigurations': [{'properties': {'subnet': {'id': '%s'}}}]}}".formatted(subnetId));
+
+        ResourceGraph g = ResourceGraph.of(List.of(nic));
+
+        assertThat(g.idOf(subnetId)).containsSame(g.referencesFrom(nic).get(0).target());
+        assertThat(g.idOf(subnetId.toUpperCase())).contains(g.referencesFrom(nic).get(0).target());
+        assertThat(g.idOf("not an id")).isEmpty();
+    }
 }
