@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** RFC 6901 JSON pointers, the addresses the source map and property locators speak. */
 final class JsonPointer {
@@ -28,8 +29,12 @@ final class JsonPointer {
         return pointer.substring(0, pointer.lastIndexOf('/'));
     }
 
-    /** ARM keys are case-insensitive, so lookups by pointer are too. */
-    static String normalize(String pointer) {
-        return pointer.toLowerCase(Locale.ROOT);
+    /**
+     * A map from pointer segments to what was written there, case-insensitive like ARM keys.
+     * Compared in place rather than lower-cased into new strings: every key of every template
+     * is recorded and looked up, and these maps are small.
+     */
+    static <V> Map<String, V> segmentMap() {
+        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     }
 }

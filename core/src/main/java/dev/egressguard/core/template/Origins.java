@@ -1,7 +1,5 @@
 package dev.egressguard.core.template;
 
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +18,7 @@ final class Origins {
         private Map<String, Node> children;
 
         Node member(String key) {
-            return child(JsonPointer.normalize(JsonPointer.escape(key)));
+            return child(JsonPointer.escape(key));
         }
 
         Node element(int index) {
@@ -34,9 +32,14 @@ final class Origins {
 
         private Node child(String segment) {
             if (children == null) {
-                children = new HashMap<>(4);
+                children = JsonPointer.segmentMap();
             }
-            return children.computeIfAbsent(segment, s -> new Node());
+            Node child = children.get(segment);
+            if (child == null) {
+                child = new Node();
+                children.put(segment, child);
+            }
+            return child;
         }
     }
 
@@ -49,7 +52,7 @@ final class Origins {
         while (start <= bodyPointer.length()) {
             int end = bodyPointer.indexOf('/', start);
             end = end < 0 ? bodyPointer.length() : end;
-            n = n.child(bodyPointer.substring(start, end).toLowerCase(Locale.ROOT));
+            n = n.child(bodyPointer.substring(start, end));
             start = end + 1;
         }
         return n;
@@ -70,7 +73,7 @@ final class Origins {
         while (start <= bodyPointer.length() && n.children != null) {
             int end = bodyPointer.indexOf('/', start);
             end = end < 0 ? bodyPointer.length() : end;
-            n = n.children.get(bodyPointer.substring(start, end).toLowerCase(Locale.ROOT));
+            n = n.children.get(bodyPointer.substring(start, end));
             if (n == null) {
                 break;
             }

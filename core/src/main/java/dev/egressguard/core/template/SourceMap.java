@@ -2,8 +2,6 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.source.SourceLocation;
 
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,7 +33,7 @@ public final class SourceMap {
 
         /** Records the member {@code key} of this object; its key and value start at the positions given. */
         Node member(String key, int keyLine, int keyColumn, int valueLine, int valueColumn) {
-            return add(JsonPointer.normalize(JsonPointer.escape(key)), new Node(keyLine, keyColumn, valueLine, valueColumn));
+            return add(JsonPointer.escape(key), new Node(keyLine, keyColumn, valueLine, valueColumn));
         }
 
         /** Records element {@code index} of this array, which starts at the position given. */
@@ -45,7 +43,7 @@ public final class SourceMap {
 
         /** The member {@code key} of this object, or this node when it has none (the nearest written place). */
         Node memberOrSelf(String key) {
-            Node child = children == null ? null : children.get(JsonPointer.normalize(JsonPointer.escape(key)));
+            Node child = children == null ? null : children.get(JsonPointer.escape(key));
             return child == null ? this : child;
         }
 
@@ -57,7 +55,7 @@ public final class SourceMap {
 
         private Node add(String segment, Node child) {
             if (children == null) {
-                children = new HashMap<>(4);
+                children = JsonPointer.segmentMap();
             }
             children.put(segment, child);
             return child;
@@ -135,7 +133,7 @@ public final class SourceMap {
                 end = pointer.length();
             }
             Node child = n.children == null ? null
-                    : n.children.get(pointer.substring(start, end).toLowerCase(Locale.ROOT));
+                    : n.children.get(pointer.substring(start, end));
             if (child == null) {
                 return nearest ? n : null;
             }
