@@ -48,7 +48,7 @@ public final class ResourceGraph {
         for (Resource r : byId.values()) {
             List<Reference> refs = new ArrayList<>();
             List<UnknownReference> unknown = new ArrayList<>(0);
-            collect(r, r.body(), new StringBuilder(), refs, unknown, parsedIds);
+            collect(r, r.body(), new PointerStack(), refs, unknown, parsedIds);
             outgoing.put(r.id(), refs);
             for (Reference ref : refs) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
@@ -120,34 +120,30 @@ public final class ResourceGraph {
         return resource.id().parent().flatMap(this::find);
     }
 
-    /**
-     * Finds the references in a body, known and unknown, in one walk. The pointer is kept in one
-     * builder, cut back after each child, and made a string only for a reference: bodies have many
-     * properties and few ids.
-     */
-    private static void collect(Resource from, Value value, StringBuilder pointer, List<Reference> out,
+    /** Finds the references in a body, known and unknown, in one walk. */
+    private static void collect(Resource from, Value value, PointerStack pointer, List<Reference> out,
                                 List<UnknownReference> unknown, Map<String, Optional<ResourceId>> parsed) {
-        int length = pointer.length();
         if (value instanceof Value.Obj obj) {
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-                pointer.append('/').append(escape(e.getKey()));
+                pointer.push(e.getKey());
                 Value v = e.getValue();
-                if (isReferenceKey(e.getKey()) && v instanceof Value.Str s) {
+                if (v instanceof Value.Str s && isReferenceKey(e.getKey())) {
                     Optional<ResourceId> target = parsed.computeIfAbsent(s.value(), ResourceId::parse);
                     if (target.isPresent() && !target.get().equals(from.id())) {
-                        out.add(new Reference(from, pointer.toString(), target.get()));
+                        out.add(new Reference(from, pointer.pointer(), target.get()));
                     }
-                } else if (isReferenceKey(e.getKey()) && v instanceof Value.Unknown u) {
-                    unknown.add(new UnknownReference(from, pointer.toString(), u));
-                } else {
+                } else if (v instanceof Value.Unknown u && isReferenceKey(e.getKey())) {
+                    unknown.add(new UnknownReference(from, pointer.pointer(), u));
+                } else if (v instanceof Value.Obj || v instanceof Value.Arr) {
                     collect(from, v, pointer, out, unknown, parsed);
                 }
-                pointer.setLength(length);
+                pointer.pop();
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                collect(from, arr.get(i), pointer.append('/').append(i), out, unknown, parsed);
-                pointer.setLength(length);
+                pointer.push(i);
+                collect(from, arr.get(i), pointer, out, unknown, parsed);
+                pointer.pop();
             }
         }
     }

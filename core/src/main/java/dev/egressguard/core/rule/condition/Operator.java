@@ -4,7 +4,6 @@ import dev.egressguard.core.expression.Value;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +37,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
      * {@code complete} is false when an Unknown stood on the way to the property.
      */
     public Truth test(Value actual, boolean complete) {
-        return apply(actual, complete, () -> "").truth();
+        return apply(actual, complete, null).truth();
     }
 
     /**
@@ -46,27 +45,29 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
      * because most tests pass or decide nothing, and writing a reason costs more than the test.
      */
     public String reason(Value actual, boolean complete, String where) {
-        return apply(actual, complete, () -> where).reason();
+        return apply(actual, complete, where).reason();
     }
 
-    private Result apply(Value actual, boolean complete, Supplier<String> where) {
+    /** The truth, and the reason when {@code where} is given (null: the caller wants only the truth). */
+    private Result apply(Value actual, boolean complete, String where) {
+        boolean explain = where != null;
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
-                return negated ? new Result(Truth.FALSE, where.get() + " is written (its value is unknown before deployment)")
-                        : PASSED;
+                return !negated ? PASSED : new Result(Truth.FALSE,
+                        explain ? where + " is written (its value is unknown before deployment)" : "");
             }
-            return new Result(Truth.UNKNOWN, where.get() + " is unknown before deployment: " + u.describe());
+            return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
         }
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
         try {
             base = Truth.of(positive(value));
         } catch (BudgetedText.BudgetExceeded e) {
-            return new Result(Truth.UNKNOWN, "pattern '" + pattern.pattern() + "' gave up after "
-                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where.get());
+            return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
+                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where : "");
         }
         Truth truth = negated ? base.not() : base;
-        return truth == Truth.TRUE ? PASSED : new Result(truth, explain(value, where.get()));
+        return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(value, where) : "");
     }
 
     private boolean positive(Value v) {
