@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,21 +202,21 @@ public final class ArmJsonLoader {
 
         private Value readObject(SourceMap.Node at) throws IOException {
             Map<String, Value> fields = new LinkedHashMap<>();
-            Map<String, JsonLocation> seen = new HashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                JsonLocation keyLocation = parser.currentTokenLocation();
+                JsonLocation keyAt = parser.currentTokenLocation();
+                int keyLine = line(keyAt);
+                int keyColumn = column(keyAt);
                 parser.nextToken();
-                JsonLocation valueLocation = parser.currentTokenLocation();
-                String lower = key.toLowerCase(java.util.Locale.ROOT);
-                JsonLocation earlier = seen.put(lower, keyLocation);
+                // The source map's keys compare like ARM's, so it is also where a duplicate shows.
+                SourceMap.Node earlier = at.written(key);
                 if (earlier != null) {
-                    diagnostics.add(Diagnostic.warning(at(file, keyLocation), "duplicate key '" + key + "' (also at line "
-                            + line(earlier) + "); the last one is used"));
+                    diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key '" + key
+                            + "' (also at line " + earlier.keyLine() + "); the last one is used"));
                     fields.keySet().removeIf(k -> k.equalsIgnoreCase(key));
                 }
-                SourceMap.Node child = at.member(key, line(keyLocation), column(keyLocation),
-                        line(valueLocation), column(valueLocation));
+                JsonLocation valueAt = parser.currentTokenLocation();
+                SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
                 fields.put(key, readValue(child));
             }
             return new Value.Obj(fields);

@@ -47,6 +47,15 @@ public final class SourceMap {
             return child == null ? this : child;
         }
 
+        /** The member {@code key} (in any casing) recorded so far, or null. */
+        Node written(String key) {
+            return children == null ? null : children.get(JsonPointer.escape(key));
+        }
+
+        int keyLine() {
+            return keyLine;
+        }
+
         /** Element {@code index} of this array, or this node when it has none. */
         Node elementOrSelf(int index) {
             Node child = children == null ? null : children.get(Integer.toString(index));
