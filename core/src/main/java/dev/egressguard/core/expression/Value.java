@@ -125,7 +125,55 @@ public sealed interface Value {
         public static final Obj EMPTY = new Obj(Map.of());
 
         public Obj {
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = fields instanceof Adopted adopted ? Collections.unmodifiableMap(adopted.map)
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /**
+         * Builds an object whose fields become the object's without a copy: loaders and the
+         * evaluator make an object per JSON object, and copying each once more doubled their
+         * garbage. The builder lets go of the map when it builds, so nothing can change it after.
+         */
+        public static final class Builder {
+            private LinkedHashMap<String, Value> fields = new LinkedHashMap<>();
+
+            public Builder put(String key, Value value) {
+                open().put(key, value);
+                return this;
+            }
+
+            /** Drops {@code key} in any casing (a later duplicate replaces an earlier one). */
+            public Builder removeIgnoringCase(String key) {
+                open().keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                return this;
+            }
+
+            public Obj build() {
+                Obj obj = new Obj(new Adopted(open()));
+                fields = null;
+                return obj;
+            }
+
+            private LinkedHashMap<String, Value> open() {
+                if (fields == null) {
+                    throw new IllegalStateException("this builder has built its object; start a new one");
+                }
+                return fields;
+            }
+        }
+
+        /** A builder's map, handed over: only {@link Builder#build} makes one. */
+        private static final class Adopted extends java.util.AbstractMap<String, Value> {
+            private final LinkedHashMap<String, Value> map;
+
+            private Adopted(LinkedHashMap<String, Value> map) {
+                this.map = map;
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, Value>> entrySet() {
+                return map.entrySet();
+            }
         }
 
         /** The value under {@code key} in any casing, or {@code null} when absent. */

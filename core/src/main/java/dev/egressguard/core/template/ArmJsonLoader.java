@@ -20,9 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -201,7 +199,7 @@ public final class ArmJsonLoader {
         }
 
         private Value readObject(SourceMap.Node at) throws IOException {
-            Map<String, Value> fields = new LinkedHashMap<>();
+            Value.Obj.Builder fields = new Value.Obj.Builder();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -213,13 +211,13 @@ public final class ArmJsonLoader {
                 if (earlier != null) {
                     diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key '" + key
                             + "' (also at line " + earlier.keyLine() + "); the last one is used"));
-                    fields.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                    fields.removeIgnoringCase(key);
                 }
                 JsonLocation valueAt = parser.currentTokenLocation();
                 SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
                 fields.put(key, readValue(child));
             }
-            return new Value.Obj(fields);
+            return fields.build();
         }
 
         private Value readArray(SourceMap.Node at) throws IOException {

@@ -6,7 +6,6 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class ValueEvaluator {
     }
 
     private Value object(Value.Obj obj, SourceMap.Node source, EvalScope scope, Origins.Node out) {
-        Map<String, Value> fields = new LinkedHashMap<>();
+        Value.Obj.Builder fields = new Value.Obj.Builder();
         for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
             String key = e.getKey();
             SourceMap.Node childSource = member(source, key);
@@ -67,7 +66,7 @@ final class ValueEvaluator {
             }
             fields.put(key, evaluate(e.getValue(), childSource, scope, out == null ? null : out.member(key)));
         }
-        return new Value.Obj(fields);
+        return fields.build();
     }
 
     private static SourceMap.Node member(SourceMap.Node node, String key) {
@@ -92,7 +91,7 @@ final class ValueEvaluator {
     }
 
     private void propertyCopy(Value.Obj loop, SourceMap.Node source, EvalScope scope, Origins.Node out,
-                              Map<String, Value> fields) {
+                              Value.Obj.Builder fields) {
         Value nameValue = evaluate(loop.get("name"), member(source, loop.keyOf("name")), scope, null);
         SourceLocation at = map.locate(source);
         if (!(nameValue instanceof Value.Str name)) {
