@@ -189,9 +189,12 @@ public final class FieldPath {
         }
         Segment s = segments.get(at);
         if (s instanceof Key k) {
-            String key = value instanceof Value.Obj obj ? obj.keyOf(k.name()) : null;
+            Value.Obj obj = value instanceof Value.Obj o ? o : null;
+            // Templates mostly spell keys as the rules do: one hash lookup, and a scan only when not.
+            Value exact = obj == null ? null : obj.fields().get(k.name());
+            String key = exact != null ? k.name() : obj == null ? null : obj.keyOf(k.name());
             if (key != null) {
-                walk(((Value.Obj) value).fields().get(key), pointer + "/" + escape(key), at + 1, out);
+                walk(exact != null ? exact : obj.fields().get(key), pointer + "/" + escape(key), at + 1, out);
             } else {
                 missing(pointer, at, out);
             }
