@@ -1,5 +1,6 @@
 package dev.egressguard.maven;
 
+import dev.egressguard.core.live.LiveSource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,11 +8,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What egress:audit refuses before it reads anything (no network here). */
+/**
+ * What egress:audit refuses before it reads anything (no network here). The live source is the
+ * Azure module's, found on the test class path instead of resolved from a repository.
+ */
 class AuditMojoTest {
 
     @TempDir
@@ -27,6 +32,7 @@ class AuditMojoTest {
         m.formats = new ArrayList<>(List.of("console"));
         m.failOn = "error";
         m.builtInRules = true;
+        m.liveSources = () -> ServiceLoader.load(LiveSource.class).findFirst().orElseThrow();
         return m;
     }
 
