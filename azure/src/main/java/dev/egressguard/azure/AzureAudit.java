@@ -6,6 +6,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.egressguard.core.live.LiveInventory;
 
 import java.net.URI;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.egressguard.core.engine.Evaluation;
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.report.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.egressguard.core.live.LiveInventory;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.egressguard.cli;
 import dev.egressguard.azure.AuditMode;
 import dev.egressguard.azure.AzureAudit;
 import dev.egressguard.azure.AzureAuditException;
-import dev.egressguard.azure.LiveInventory;
+import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;

@@ -1,15 +1,20 @@
 package dev.egressguard.maven;
 
-import dev.egressguard.azure.AuditMode;
-import dev.egressguard.azure.AzureAudit;
-import dev.egressguard.azure.AzureAuditException;
-import dev.egressguard.azure.LiveInventory;
 import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest;
+import dev.egressguard.core.live.LiveSource;
+import dev.egressguard.core.live.LiveSourceException;
 import dev.egressguard.core.report.Report;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.RemoteRepository;
 
 import java.io.File;
 import java.net.URI;
@@ -21,7 +26,8 @@ import java.util.Locale;
  * Checks what is deployed: reads the egress-relevant resources of live subscriptions (read-only,
  * with DefaultAzureCredential: az login, environment, managed or workload identity) and runs the
  * same rules on them. Needs no project: {@code mvn dev.egressguard:egress-maven-plugin:audit
- * -Degress.subscriptions=...}.
+ * -Degress.subscriptions=...}. The Azure SDK is not on the plugin's class path: {@link AzureModule}
+ * resolves it for this goal only.
  */
 @Mojo(name = "audit", requiresProject = false, threadSafe = true)
 public class AuditMojo extends AbstractEgressMojo {
@@ -46,22 +52,48 @@ public class AuditMojo extends AbstractEgressMojo {
     @Parameter(property = "egress.baseline")
     protected File baseline;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    /** Where the Azure module is resolved from: the repositories plugins come from. */
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> pluginRepositories;
+
+    /** This plugin: its version is the Azure module's, its realm the parent of the module's loader. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    /** How the live source is found; unit tests take it from their own class path. */
+    LiveSourceLoader liveSources = () ->
+            new AzureModule(repositorySystem, session.getRepositorySession(), pluginRepositories, plugin, getLog()).load();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Egress Guard is skipped (egress.skip).");
             return;
         }
+        if (basedir == null) {
+            // Run without a project (requiresProject = false): paths are shown relative to where Maven was started.
+            basedir = new File(session.getExecutionRootDirectory());
+        }
+        if (reportsDirectory.getPath().contains("${project.basedir}")) {
+            // The default ${project.build.directory}/egress cannot be interpolated without a project.
+            reportsDirectory = new File(basedir, "target/egress");
+        }
         ReportPlan plan = reportPlan();
         EgressGuard.Builder settings = settings();
         if (baseline != null) {
             settings.baseline(baseline.toPath());
         }
-        AzureAudit audit = audit();
+        LiveRequest request = request();
         LiveInventory live;
         try {
-            live = audit.collect();
-        } catch (AzureAuditException e) {
+            live = liveSources.load().read(request);
+        } catch (LiveSourceException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }
         getLog().info("Read " + live.resources().size() + " resources with " + live.requestCount() + " requests"
@@ -71,25 +103,19 @@ public class AuditMojo extends AbstractEgressMojo {
         publish(report, plan);
     }
 
-    private AzureAudit audit() throws MojoExecutionException {
+    /** The parameters as a request; the live source checks ids and scopes, the mode is checked here. */
+    private LiveRequest request() throws MojoExecutionException {
         try {
-            AzureAudit.Builder b = AzureAudit.builder().progress(false).subscriptions(commaSeparated(subscriptions));
-            if (isSet(managementGroup)) {
-                b.managementGroup(managementGroup);
-            }
-            if (isSet(auditMode)) {
-                b.mode(mode(auditMode));
-            }
-            if (isSet(tenantId)) {
-                b.tenantId(tenantId.trim());
-            }
-            if (isSet(armEndpoint)) {
-                b.endpoint(URI.create(armEndpoint.trim()));
-            }
-            return b.build();
+            return new LiveRequest(commaSeparated(subscriptions), trimmedOrNull(managementGroup),
+                    isSet(auditMode) ? mode(auditMode) : null, trimmedOrNull(tenantId),
+                    isSet(armEndpoint) ? URI.create(armEndpoint.trim()) : null);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }
+    }
+
+    private static String trimmedOrNull(String text) {
+        return isSet(text) ? text.trim() : null;
     }
 
     /** What was read, for the report's inputs: the subscriptions or the management group asked for. */
@@ -100,10 +126,10 @@ public class AuditMojo extends AbstractEgressMojo {
         return commaSeparated(subscriptions).stream().map(id -> "/subscriptions/" + id).toList();
     }
 
-    private static AuditMode mode(String text) {
+    private static LiveRequest.Mode mode(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "list" -> AuditMode.LIST;
-            case "resource-graph", "resourcegraph", "graph" -> AuditMode.RESOURCE_GRAPH;
+            case "list" -> LiveRequest.Mode.LIST;
+            case "resource-graph", "resourcegraph", "graph" -> LiveRequest.Mode.RESOURCE_GRAPH;
             default -> throw new IllegalArgumentException("egress.auditMode: '" + text
                     + "' is not one of list, resource-graph");
         };
@@ -119,5 +145,11 @@ public class AuditMojo extends AbstractEgressMojo {
             }
         }
         return out;
+    }
+
+    /** Gives the live source of this goal; a seam so that tests need no repository. */
+    @FunctionalInterface
+    interface LiveSourceLoader {
+        LiveSource load() throws MojoExecutionException;
     }
 }

@@ -1,17 +1,17 @@
 package dev.egressguard.core.expression;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +22,13 @@ import java.util.Map;
  */
 public final class JsonText {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+    // The streaming parser straight into Values: an ObjectMapper would cost a cold JVM (a build's)
+    // a few hundred classes and tenths of a second, and environment() parses at class init.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             // json() is as lenient as Newtonsoft, which Azure uses: {'one': 'a'} is accepted.
-            .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
-            .enable(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
@@ -47,17 +47,57 @@ public final class JsonText {
      * beyond {@link #MAX_EXPONENT}.
      */
     public static Value parse(String text) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || node.isMissingNode()) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
                 throw new ExpressionException("The text is empty, not JSON");
             }
-            Value v = fromNode(node);
+            Value v = read(p, first);
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new ExpressionException("The text is not valid JSON: more follows the value (" + trailing.asString()
+                        + " at column " + p.currentTokenLocation().getColumnNr() + ")");
+            }
             requireSaneNumbers(v);
             return v;
         } catch (JsonProcessingException e) {
             throw new ExpressionException("The text is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
         }
+    }
+
+    /** The value that starts at {@code token}; integers that fit 64 bits become Int, other numbers Num. */
+    private static Value read(JsonParser p, JsonToken token) throws IOException {
+        if (token == null) {
+            // Jackson reports an unclosed array or object itself; this only guards the switch.
+            throw new ExpressionException("The text is not valid JSON: it ends inside a value");
+        }
+        return switch (token) {
+            case VALUE_STRING -> new Value.Str(p.getText());
+            case VALUE_NUMBER_INT -> {
+                BigInteger big = p.getBigIntegerValue();
+                yield big.bitLength() < 64 ? new Value.Int(big.longValue()) : new Value.Num(new BigDecimal(big));
+            }
+            case VALUE_NUMBER_FLOAT -> new Value.Num(p.getDecimalValue());
+            case VALUE_TRUE -> Value.of(true);
+            case VALUE_FALSE -> Value.of(false);
+            case START_ARRAY -> {
+                List<Value> items = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    items.add(read(p, t));
+                }
+                yield new Value.Arr(items);
+            }
+            case START_OBJECT -> {
+                Map<String, Value> fields = new LinkedHashMap<>();
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    fields.put(name, read(p, p.nextToken()));
+                }
+                yield new Value.Obj(fields);
+            }
+            default -> Value.Null.INSTANCE;
+        };
     }
 
     /** Whether a number is within {@link #MAX_EXPONENT} (zero always is). */
@@ -79,40 +119,6 @@ public final class JsonText {
     /** A number as text: plain digits, or scientific notation when plain would be long. */
     public static String numberText(BigDecimal d) {
         return d.signum() == 0 || Math.abs((long) d.precision() - d.scale() - 1) <= 100 ? d.toPlainString() : d.toString();
-    }
-
-    /** A Jackson tree as a Value (integers that fit 64 bits become Int, other numbers Num). */
-    public static Value fromNode(JsonNode node) {
-        if (node.isTextual()) {
-            return new Value.Str(node.textValue());
-        }
-        if (node.isIntegralNumber()) {
-            BigInteger big = node.bigIntegerValue();
-            return big.bitLength() < 64 ? new Value.Int(big.longValue()) : new Value.Num(new BigDecimal(big));
-        }
-        if (node.isNumber()) {
-            return new Value.Num(node.decimalValue());
-        }
-        if (node.isBoolean()) {
-            return Value.of(node.booleanValue());
-        }
-        if (node.isArray()) {
-            List<Value> items = new ArrayList<>(node.size());
-            for (JsonNode item : node) {
-                items.add(fromNode(item));
-            }
-            return new Value.Arr(items);
-        }
-        if (node.isObject()) {
-            Map<String, Value> fields = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                fields.put(e.getKey(), fromNode(e.getValue()));
-            }
-            return new Value.Obj(fields);
-        }
-        return Value.Null.INSTANCE;
     }
 
     /** Compact JSON; an Unknown is written as a string {@code "<unknown: reason>"}. */

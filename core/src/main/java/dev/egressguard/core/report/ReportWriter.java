@@ -62,7 +62,11 @@ public final class ReportWriter {
     }
 
     private static void writeAtomically(Path target, Reporter reporter, Report report) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // Unique per process and thread, which is all that can write here at once. Not createTempFile:
+        // its random name costs a cold JVM (every build) the start of SecureRandom, and its 0600
+        // permissions would pass on to the report.
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 reporter.write(report, out);

@@ -51,6 +51,16 @@ class JUnitReporterTest {
     }
 
     @Test
+    void aRulesPropertiesComeInOneOrderSoThatTheFileIsTheSameFromRunToRun() throws Exception {
+        Element suite = (Element) parse(SampleReports.cluster(), false).getElementsByTagName("testsuite").item(0);
+        NodeList properties = suite.getElementsByTagName("property");
+
+        assertThat(properties.getLength()).isEqualTo(2);
+        assertThat(((Element) properties.item(0)).getAttribute("name")).isEqualTo("severity");
+        assertThat(((Element) properties.item(1)).getAttribute("name")).isEqualTo("title");
+    }
+
+    @Test
     void failIsAFailureUnknownAndSuppressedAreSkipped() throws Exception {
         Document doc = parse(SampleReports.cluster(), false);
 

@@ -1,4 +1,4 @@
-package dev.egressguard.azure;
+package dev.egressguard.core.live;
 
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
@@ -10,7 +10,7 @@ import java.util.List;
  * coverage gaps met on the way (a subscription that answered 403, a response that was not JSON),
  * how many HTTP requests it took (retries included), and the scopes it was asked to cover
  * ({@code /subscriptions/<id>}, {@code /providers/Microsoft.Management/managementGroups/<id>}).
- * Hand them to {@code EgressGuard.audit(resources, gaps, scopes)}.
+ * Hand them to {@code EgressGuard.audit(resources, gaps, scopes)}. A {@link LiveSource} returns one.
  */
 public record LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount, List<String> scopes) {
 
