@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One run of the pipeline: templates (or live resources) -> normalised graph -> rule engine ->
@@ -34,26 +36,56 @@ import java.util.List;
 final class Run {
 
     private final EgressGuard.Settings settings;
-    private final RuleSet rules;
-    private final RuleEngine engine;
-    /** The rules that run, with severity overrides applied, as reports list them. */
-    private final List<RuleDescriptor> ruleDescriptors;
+    private final CompletableFuture<Rules> rules;
+
+    /** The loaded rules, the engine that runs them, and the rules as reports list them (severity overrides applied). */
+    private record Rules(RuleSet set, RuleEngine engine, List<RuleDescriptor> descriptors) {
+    }
 
     Run(EgressGuard.Settings settings) {
         this.settings = settings;
-        this.rules = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules());
-        this.engine = new RuleEngine(rules.rules(),
+        // Rules and templates do not need each other until the engine runs: a cold JVM (one Maven
+        // module) spends about a third of a second reading the rule YAML, so it reads them on a
+        // thread of its own while the templates are found and evaluated.
+        this.rules = CompletableFuture.supplyAsync(() -> load(settings), Run::onOwnThread);
+    }
+
+    private static Rules load(EgressGuard.Settings settings) {
+        RuleSet set = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules());
+        RuleEngine engine = new RuleEngine(set.rules(),
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));
-        this.ruleDescriptors = engine.evaluate(ResourceGraph.of(List.of())).rules();
+        return new Rules(set, engine, engine.evaluate(ResourceGraph.of(List.of())).rules());
+    }
+
+    private static void onOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "egress-guard-rules");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Rules rules() {
+        try {
+            return rules.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     Report verify(List<Path> inputs) {
-        List<Diagnostic> diagnostics = new ArrayList<>(rules.diagnostics());
         TemplateFinder.Found found = TemplateFinder.find(inputs, settings.includes(), settings.excludes(),
                 settings.parameterFiles(), settings.projectRoot());
+        // Templates are independent deployments: evaluate and check them on every core (one needs no pool).
+        List<TemplateInput> templates = found.templates();
+        List<Checked> checked = (templates.size() > 1 ? templates.parallelStream() : templates.stream())
+                .map(this::check).toList();
+        List<Diagnostic> diagnostics = new ArrayList<>(rules().set().diagnostics());
         diagnostics.addAll(found.diagnostics());
-        // Templates are independent deployments: evaluate and check them on every core.
-        List<Checked> checked = found.templates().parallelStream().map(this::check).toList();
         List<Finding> findings = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
@@ -65,15 +97,16 @@ final class Run {
             resources.addAll(c.resources());
             inputNames.add(c.name());
         }
-        return finish(new Report(findings, evaluations, diagnostics, ruleDescriptors, inputNames), resources);
+        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames), resources);
     }
 
     Report audit(List<Resource> live, List<Diagnostic> gaps, List<String> scopes) {
-        List<Diagnostic> diagnostics = new ArrayList<>(rules.diagnostics());
+        Rules r = rules();
+        List<Diagnostic> diagnostics = new ArrayList<>(r.set().diagnostics());
         diagnostics.addAll(gaps);
         List<Resource> normalised = Normalizer.normalize(live);
-        RuleEngine.Result result = engine.evaluate(ResourceGraph.of(normalised));
-        return finish(new Report(result.findings(), result.evaluations(), diagnostics, ruleDescriptors, scopes),
+        RuleEngine.Result result = r.engine().evaluate(ResourceGraph.of(normalised));
+        return finish(new Report(result.findings(), result.evaluations(), diagnostics, r.descriptors(), scopes),
                 normalised);
     }
 
@@ -84,7 +117,7 @@ final class Run {
     private Checked check(TemplateInput input) {
         EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(input, settings.context(), settings.projectRoot());
         List<Resource> normalised = Normalizer.normalize(evaluated.resources());
-        RuleEngine.Result result = engine.evaluate(ResourceGraph.of(normalised));
+        RuleEngine.Result result = rules().engine().evaluate(ResourceGraph.of(normalised));
         return new Checked(display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised));
     }
 
