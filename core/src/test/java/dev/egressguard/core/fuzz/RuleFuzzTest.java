@@ -6,6 +6,8 @@ import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
+import dev.egressguard.core.source.Diagnostic;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,5 +64,15 @@ class RuleFuzzTest {
 
         assertThat(result.findings().size()).isLessThanOrEqualTo(result.evaluations().size());
         assertThat(result.findings()).extracting(Finding::message).allSatisfy(m -> assertThat(m).isNotNull());
+    }
+
+    /** Found by the fuzzer (seed tag-with-percent-escape.yaml): SnakeYAML threw IllegalArgumentException. */
+    @Test
+    void aTagWithAPercentEscapeIsInvalidYaml() {
+        RuleSet rules = RuleSetLoader.parse(FILE, "!%2");
+
+        assertThat(rules.rules()).isEmpty();
+        assertThat(rules.diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly("fuzz.yaml: error: not valid YAML: Tag must not contain leading or trailing spaces.");
     }
 }
