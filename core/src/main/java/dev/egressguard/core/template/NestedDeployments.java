@@ -87,7 +87,7 @@ final class NestedDeployments {
                     parent.document().map(), JsonPointer.child(propsPointer, keyOr(rawProps, "parameters")), problems);
             parent.log().addAll(problems);
             child = TemplateRun.of(doc, supplied, target, parent.log(), parent, parent.depth() + 1, parent.files(),
-                    linkValue);
+                    linkValue, parent.budget());
         } else {
             child = TemplateRun.outer(doc, parent, target, parent.depth() + 1, deployment.scope().loops());
         }

@@ -153,6 +153,7 @@ final class ResourceExpander {
                     + "rejects; it is checked as '" + String.join("/", names) + "'");
             name = String.join("/", names);
         }
+        run.budget().take(at);
         boolean existing = decl.get("existing") instanceof Value.Bool b && b.value();
         ResourceId id = ResourceIds.of(targetOf(decl, pointer, scope, type), type, names, scopeOf(decl, pointer, scope));
         if (isOldStyleExtension(type)) {

@@ -28,11 +28,22 @@ public final class TemplateEvaluator {
 
     public static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
                                              Path projectRoot) {
+        return evaluate(template, parameters, context, projectRoot, ExpansionBudget.MAX_RESOURCES);
+    }
+
+    /** With a budget of {@code maxResources} instead of {@link ExpansionBudget#MAX_RESOURCES}. */
+    static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
+                                      Path projectRoot, int maxResources) {
         ProjectFiles files = new ProjectFiles(projectRoot);
         String display = files.display(template);
         EvaluationLog log = new EvaluationLog();
         try {
-            return run(template, parameters, context, files, display, log);
+            return run(template, parameters, context, files, display, log, new ExpansionBudget(maxResources, display));
+        } catch (ExpansionBudget.Exceeded e) {
+            // What was evaluated before the budget ran out is a fraction chosen by declaration order:
+            // checking it would pass or fail the file on an accident, so nothing of it is returned.
+            log.error(e.at(), e.getMessage());
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns());
         } catch (RuntimeException | StackOverflowError e) {
             log.error(SourceLocation.of(display), "internal error while evaluating the template ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -46,7 +57,8 @@ public final class TemplateEvaluator {
     }
 
     private static EvaluatedTemplate run(Path template, Optional<Path> parameters, DeploymentContext context,
-                                         ProjectFiles files, String display, EvaluationLog log) {
+                                         ProjectFiles files, String display, EvaluationLog log,
+                                         ExpansionBudget budget) {
         ArmJsonLoader.Result loaded = ArmJsonLoader.load(template, display);
         log.addAll(loaded.diagnostics());
         if (loaded.json().isEmpty()) {
@@ -67,7 +79,7 @@ public final class TemplateEvaluator {
         TemplateDocument doc = new TemplateDocument(template.toAbsolutePath().normalize(), json.sourceMap(),
                 json.rootObject(), "", kind);
         Target target = new Target(context, Target.levelOf(kind));
-        TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files, null);
+        TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files, null, budget);
         List<Resource> resources = run.run();
         run.outputs(); // nothing reads them, but Azure would reject a template whose outputs are invalid
         return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns());

@@ -37,12 +37,13 @@ final class TemplateRun {
     private final Value templateLink;
     private final TemplateScope rootScope;
     private final ResourceTable resources;
+    private final ExpansionBudget budget;
     private final Map<Instance, NestedDeployments.Result> nested = new IdentityHashMap<>();
     private final Set<Instance> evaluatingNested = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private TemplateRun(TemplateDocument doc, Symbols symbols, Target expressionTarget, Target target,
                         EvaluationLog log, TemplateRun parent, boolean outerScope, int depth, ProjectFiles files,
-                        Value templateLink, Loops loops) {
+                        Value templateLink, Loops loops, ExpansionBudget budget) {
         this.doc = doc;
         this.expressionTarget = expressionTarget;
         this.target = target;
@@ -55,14 +56,19 @@ final class TemplateRun {
         this.rootScope = new TemplateScope(this, loops, false);
         this.resources = new ResourceTable(this);
         this.symbols = symbols;
+        this.budget = budget;
     }
 
-    /** A template deployed on its own (top level, or a nested deployment with inner scope). */
+    /**
+     * A template deployed on its own (top level, or a nested deployment with inner scope).
+     * {@code budget} is the top-level template's, shared with everything it nests.
+     */
     static TemplateRun of(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied, Target target,
-                          EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink) {
+                          EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink,
+                          ExpansionBudget budget) {
         Symbols own = new Symbols(new Parameters(doc, supplied), new Variables(doc), new UserFunctions(doc));
         TemplateRun run = new TemplateRun(doc, own, target, target, log, parent, false, depth, files,
-                templateLink, null);
+                templateLink, null, budget);
         own.bind(run.rootScope);
         return run;
     }
@@ -73,7 +79,7 @@ final class TemplateRun {
      */
     static TemplateRun outer(TemplateDocument doc, TemplateRun parent, Target target, int depth, Loops loops) {
         return new TemplateRun(doc, parent.symbols, parent.expressionTarget, target, parent.log, parent, true, depth,
-                parent.files, parent.templateLink, loops);
+                parent.files, parent.templateLink, loops, parent.budget);
     }
 
     /** Evaluates everything; the resources deployed, nested ones after their deployment. */
@@ -268,6 +274,10 @@ final class TemplateRun {
 
     ResourceTable resources() {
         return resources;
+    }
+
+    ExpansionBudget budget() {
+        return budget;
     }
 
     int depth() {

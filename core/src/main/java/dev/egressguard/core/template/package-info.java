@@ -35,6 +35,9 @@
  *   <li>A template linked by URI is never fetched: the deployment stays, with
  *       {@code properties.template} = Unknown, and a warning.</li>
  *   <li>Values of secure parameters are masked as {@code <secure>} in every message.</li>
+ *   <li>A template file that expands to more than {@code ExpansionBudget.MAX_RESOURCES} (50,000)
+ *       resources, its nested deployments included, is not checked at all: an error says so, and
+ *       the other files go on. Azure's per-deployment limits alone would allow 640,000 from 1 KB.</li>
  * </ul>
  */
 package dev.egressguard.core.template;

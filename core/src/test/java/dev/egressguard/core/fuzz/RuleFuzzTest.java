@@ -6,6 +6,10 @@ import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
+import dev.egressguard.core.rule.condition.TypePattern;
+import dev.egressguard.core.source.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,5 +66,33 @@ class RuleFuzzTest {
 
         assertThat(result.findings().size()).isLessThanOrEqualTo(result.evaluations().size());
         assertThat(result.findings()).extracting(Finding::message).allSatisfy(m -> assertThat(m).isNotNull());
+    }
+
+    /** Found by the fuzzer (seed tag-with-percent-escape.yaml): SnakeYAML threw IllegalArgumentException. */
+    @Test
+    void aTagWithAPercentEscapeIsInvalidYaml() {
+        RuleSet rules = RuleSetLoader.parse(FILE, "!%2");
+
+        assertThat(rules.rules()).isEmpty();
+        assertThat(rules.diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly("fuzz.yaml: error: not valid YAML: Tag must not contain leading or trailing spaces.");
+    }
+
+    /**
+     * Found by the fuzzer (seed type-pattern-many-stars.yaml): as a regex, a select type with a run
+     * of stars backtracked for over a minute on each type it did not match. The timeout only
+     * guards the build against that coming back.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTypePatternWithManyStarsMatchesInLinearTime() {
+        TypePattern stars = TypePattern.of(List.of("Microsoft.Network" + "*".repeat(40) + "/natGateways"));
+        TypePattern interleaved = TypePattern.of(List.of("*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t*t!"));
+
+        assertThat(stars.matches("Microsoft.Network/publicIPAddresses")).isFalse();
+        assertThat(stars.matches("microsoft.network/NATgateways")).isTrue();
+        assertThat(stars.matches("Microsoft.Network/virtualNetworks/natGateways")).isTrue();
+        assertThat(interleaved.matches("t".repeat(200))).isFalse();
+        assertThat(interleaved.matches("t".repeat(200) + "!")).isTrue();
     }
 }

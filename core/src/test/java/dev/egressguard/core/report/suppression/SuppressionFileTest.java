@@ -120,6 +120,16 @@ class SuppressionFileTest {
         assertThat(file.diagnostics()).extracting(Diagnostic::message).anyMatch(m -> m.startsWith("not valid YAML"));
     }
 
+    /** The input RuleFuzzTest found for rule files ("!%2"): a tag SnakeYAML refuses outside its own exceptions. */
+    @Test
+    void aTagWithAPercentEscapeIsInvalidYaml() {
+        SuppressionFile file = SuppressionFile.parse("s.yaml", "!%2");
+
+        assertThat(file.entries()).isEmpty();
+        assertThat(file.diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly("s.yaml: error: not valid YAML: Tag must not contain leading or trailing spaces.");
+    }
+
     @Test
     void duplicateKeysAreAnError() {
         SuppressionFile file = SuppressionFile.parse("s.yaml", """
