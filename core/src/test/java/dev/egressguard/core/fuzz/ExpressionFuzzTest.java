@@ -7,10 +7,12 @@ import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.ExpressionParser;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Any text a template can hold goes through the expression parser and evaluator. The only
@@ -40,5 +42,22 @@ class ExpressionFuzzTest {
         } catch (ExpressionException refused) {
             assertThat(refused.getMessage()).isNotBlank();
         }
+    }
+
+    /** Found by the fuzzer (seed map-of-ranges): 100 million values out of a 1 GB heap. */
+    @Test
+    void aLambdaFunctionBuildsAtMostAMillionValuesInAll() {
+        Evaluator evaluator = new Evaluator(new FixedScope(), AT);
+
+        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse(
+                "map(range(0, 10000), lambda('x', range(0, 10000)))")))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'map' would build more than 1000000 values");
+        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse(
+                "mapValues(toObject(range(0, 1000), lambda('i', string(lambdaVariables('i')))), lambda('v', range(0, 10000)))")))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'mapValues' would build more than 1000000 values");
+        assertThat(evaluator.evaluate(ExpressionParser.parse("map(range(0, 100), lambda('x', range(0, 100)))")))
+                .isInstanceOfSatisfying(Value.Arr.class, a -> assertThat(a.size()).isEqualTo(100));
     }
 }

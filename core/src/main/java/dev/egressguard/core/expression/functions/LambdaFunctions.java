@@ -126,8 +126,9 @@ public final class LambdaFunctions {
             return input; // Unknown: the array is only known at deployment
         }
         List<Value> out = new ArrayList<>();
+        BuiltValues built = new BuiltValues(call);
         for (int i = 0; i < a.size(); i++) {
-            out.add(f.invoke(ev, a.get(i), Value.of(i)));
+            out.add(built.add(f.invoke(ev, a.get(i), Value.of(i))));
         }
         return new Value.Arr(out);
     }
@@ -196,6 +197,7 @@ public final class LambdaFunctions {
             return input; // Unknown: the array is only known at deployment
         }
         Value.Obj out = Value.Obj.EMPTY;
+        BuiltValues built = new BuiltValues(call);
         for (Value item : a.items()) {
             Value key = keyOf.invoke(ev, item);
             if (key instanceof Value.Unknown) {
@@ -204,7 +206,7 @@ public final class LambdaFunctions {
             if (!(key instanceof Value.Str s)) {
                 throw wrong(call, "its key lambda to return a string", key);
             }
-            out = out.with(s.value(), valueOf == null ? item : valueOf.invoke(ev, item));
+            out = out.with(s.value(), valueOf == null ? item : built.add(valueOf.invoke(ev, item)));
         }
         return out;
     }
@@ -245,7 +247,8 @@ public final class LambdaFunctions {
             throw wrong(call, "an object as argument 1", input);
         }
         Map<String, Value> out = new LinkedHashMap<>();
-        o.fields().forEach((k, v) -> out.put(k, f.invoke(ev, v)));
+        BuiltValues built = new BuiltValues(call);
+        o.fields().forEach((k, v) -> out.put(k, built.add(f.invoke(ev, v))));
         return new Value.Obj(out);
     }
 
