@@ -42,14 +42,14 @@ public final class BenchmarkMain {
             int tenfolds = (int) Math.max(0, Math.floor(Math.log10(size / 1_000.0)));
             int warmups = Math.max(1, o.warmups - tenfolds);
             int iterations = Math.max(1, o.iterations - 2 * tenfolds);
-            rows.add(new Row("estate " + size, estate, fork(o, estate, warmups, iterations, null)));
+            rows.add(new Row("estate " + size, estate, timeAndHeap(o, estate, warmups, iterations)));
         }
         if (o.files > 0) {
             Path root = o.work.resolve("files-" + o.files);
             EstateGenerator.Estate dir = fresh(root, () -> EstateGenerator.fileDirectory(root, o.files));
             System.out.printf("%nDirectory of %,d templates: %,d resources (%.1f MB)%n", o.files, dir.resources(),
                     dir.bytes() / 1e6);
-            rows.add(new Row(o.files + " files", dir, fork(o, dir, o.warmups, o.iterations, null)));
+            rows.add(new Row(o.files + " files", dir, timeAndHeap(o, dir, o.warmups, o.iterations)));
         }
         Targets.print(rows, o.xmx);
         if (o.profile > 0) {
@@ -57,7 +57,7 @@ public final class BenchmarkMain {
             EstateGenerator.Estate estate = fresh(root, () -> EstateGenerator.estate(root, o.profile));
             Path jfr = o.work.resolve("verify-" + o.profile + ".jfr");
             System.out.printf("%nProfiling estate %,d with Flight Recorder -> %s%n", o.profile, jfr);
-            fork(o, estate, 1, o.iterations, jfr);
+            fork(o, estate, 1, o.iterations, jfr, Measure.Part.TIME);
             HotSpots.print(jfr, 20);
         }
         buildCost(o);
@@ -89,11 +89,32 @@ public final class BenchmarkMain {
         return make.get();
     }
 
-    /** Runs {@link Measure} in a JVM of its own; {@code jfr} non-null records it with Flight Recorder. */
-    static Map<String, String> fork(Options o, EstateGenerator.Estate estate, int warmups, int iterations, Path jfr)
+    /**
+     * Times in a JVM whose heap is fixed at its limit (the collections Measure asks for between the
+     * timed parts must not shrink it, or verify pays for growing it back), and measures the heap in
+     * another that starts small, as a CI agent's does, so that collections show what stays alive.
+     */
+    private static Map<String, String> timeAndHeap(Options o, EstateGenerator.Estate estate, int warmups, int iterations)
             throws IOException, InterruptedException {
+        Map<String, String> result = new LinkedHashMap<>(fork(o, estate, warmups, iterations, null, Measure.Part.TIME));
+        Map<String, String> heap = fork(o, estate, 0, 1, null, Measure.Part.HEAP);
+        heap.forEach((k, v) -> {
+            if (k.startsWith("peak") || k.startsWith("live") || k.equals("gcs") || k.equals("error")) {
+                result.merge(k, v, (a, b) -> a + "," + b);
+            }
+        });
+        return result;
+    }
+
+    /** Runs {@link Measure} in a JVM of its own; {@code jfr} non-null records it with Flight Recorder. */
+    static Map<String, String> fork(Options o, EstateGenerator.Estate estate, int warmups, int iterations, Path jfr,
+                                    Measure.Part part) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + o.xmx, "-cp", System.getProperty("java.class.path")));
+        if (part == Measure.Part.TIME) {
+            command.add(1, "-Xms" + o.xmx);
+        }
+        command.add("-D" + Measure.PART + "=" + part);
         if (jfr != null) {
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
