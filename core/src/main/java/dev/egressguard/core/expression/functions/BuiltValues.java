@@ -6,8 +6,8 @@ import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.Value;
 
 /**
- * How many values one call of a lambda function (map, mapValues, toObject, and reduce, whose every
- * step builds a new accumulator) builds in all, the values nested in each result included. Each result is bounded on its own, but their number
+ * How many values one call of a lambda function (map, mapValues, toObject) builds in all, the
+ * values nested in each result included. Each result is bounded on its own, but their number
  * multiplies them: {@code map(range(0, 10000), lambda('x', range(0, 10000)))} is 100 million
  * values, which filled a 1 GB heap (found by ExpressionFuzzTest), while a whole template may
  * expand to 4 MB. The bound is the one on a single array's length.

@@ -141,11 +141,8 @@ public final class LambdaFunctions {
         if (!(input instanceof Value.Arr a)) {
             return input; // Unknown: the array is only known at deployment
         }
-        // Each step builds a new accumulator: a growing one is counted anew at every step, so a
-        // reduce that copies a large array thousands of times stops instead of running for hours.
-        BuiltValues built = new BuiltValues(call);
         for (int i = 0; i < a.size(); i++) {
-            accumulator = built.add(f.invoke(ev, accumulator, a.get(i), Value.of(i)));
+            accumulator = f.invoke(ev, accumulator, a.get(i), Value.of(i));
         }
         return accumulator;
     }
