@@ -85,15 +85,16 @@ public final class Evaluator {
         if (e instanceof Expr.PropertyAccess p) {
             Value target = evaluate(p.target());
             if (target instanceof Value.Unknown u) {
-                return narrowed(u, p.target(), e);
+                return member(u, p.target(), e, "." + p.name());
             }
             return property(target, p.name(), p.offset());
         }
         if (e instanceof Expr.IndexAccess x) {
             Value target = evaluate(x.target());
             if (target instanceof Value.Unknown u) {
-                evaluate(x.index());
-                return narrowed(u, x.target(), e);
+                Value index = evaluate(x.index());
+                String literal = index instanceof Value.Str || index instanceof Value.Int ? ExprText.literal(index) : null;
+                return member(u, x.target(), e, literal == null ? null : "[" + literal + "]");
             }
             return index(target, evaluate(x.index()), x.offset());
         }
@@ -106,10 +107,21 @@ public final class Evaluator {
      */
     private static Value narrowed(Value.Unknown u, Expr target, Expr access) {
         String dependsOn = "depends on " + ExprText.render(target);
-        if (u.reason().equals(dependsOn)) {
-            return new Value.Unknown("depends on " + ExprText.render(access), u.at());
+        String reason = u.reason().equals(dependsOn) ? "depends on " + ExprText.render(access) : u.reason();
+        return new Value.Unknown(reason, u.at(), null);
+    }
+
+    /**
+     * A member of a symbolic value is symbolic too ({@code parameters('cfg').name}); read from
+     * a symbol with literal text around its term (a string), it is just unknown.
+     */
+    private static Value member(Value.Unknown u, Expr target, Expr access, String memberText) {
+        Value narrowed = narrowed(u, target, access);
+        if (u.symbol() == null || !u.symbol().isTerm() || memberText == null) {
+            return narrowed;
         }
-        return u;
+        return new Value.Unknown(((Value.Unknown) narrowed).reason(), u.at(),
+                Symbol.term(u.symbol().expression() + memberText));
     }
 
     private Value property(Value target, String name, int offset) {
@@ -117,7 +129,7 @@ public final class Evaluator {
             return target;
         }
         if (target instanceof Value.Obj o) {
-            Value v = o.get(name);
+            Value v = o.read(name);
             if (v == null) {
                 throw new MissingPropertyException(name, List.copyOf(o.fields().keySet()), offset);
             }
@@ -131,8 +143,8 @@ public final class Evaluator {
         if (target instanceof Value.Unknown) {
             return target;
         }
-        if (index instanceof Value.Unknown) {
-            return index;
+        if (index instanceof Value.Unknown u) {
+            return new Value.Unknown(u.reason(), u.at());
         }
         if (target instanceof Value.Arr a && index instanceof Value.Int i) {
             if (i.value() < 0 || i.value() >= a.size()) {
@@ -173,8 +185,8 @@ public final class Evaluator {
             List<Value> args = evaluateAll(c.args());
             if (f.propagatesUnknown()) {
                 for (Value v : args) {
-                    if (v instanceof Value.Unknown) {
-                        return v;
+                    if (v instanceof Value.Unknown u) {
+                        return SymbolicCalls.apply(f, args, u, scope, at);
                     }
                 }
             }

@@ -8,6 +8,37 @@ public final class ExprText {
     private ExprText() {
     }
 
+    /** A string literal as an expression writes it: {@code 'it''s'}. */
+    public static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * An expression that yields {@code v}: a literal, {@code json('...')} for containers and
+     * numbers, a symbol's expression for a symbolic Unknown; null for an Unknown without one.
+     */
+    public static String literal(Value v) {
+        if (v instanceof Value.Str s) {
+            return quote(s.value());
+        }
+        if (v instanceof Value.Int i) {
+            return Long.toString(i.value());
+        }
+        if (v instanceof Value.Bool b) {
+            return b.value() ? "true()" : "false()";
+        }
+        if (v instanceof Value.Null) {
+            return "null()";
+        }
+        if (v instanceof Value.Unknown u) {
+            return u.symbol() == null ? null : u.symbol().expression();
+        }
+        if (Unknowns.containsUnknown(v)) {
+            return null;
+        }
+        return "json(" + quote(JsonText.write(v, Evaluator.MAX_STRING_LENGTH)) + ")";
+    }
+
     public static String render(Expr e) {
         StringBuilder sb = new StringBuilder();
         render(e, sb);

@@ -23,6 +23,9 @@ public final class Unknowns {
         if (v instanceof Value.Unknown u) {
             return u;
         }
+        if (v instanceof Value.Obj o && o.isOpen()) {
+            return o.rest();
+        }
         if (!(v instanceof Value.Arr || v instanceof Value.Obj)) {
             return null;
         }
@@ -33,6 +36,10 @@ public final class Unknowns {
             Value next = todo.pop();
             if (next instanceof Value.Unknown u) {
                 return u;
+            }
+            if (next instanceof Value.Obj o && o.isOpen()) {
+                // Runtime state: what it does not declare is unknown, so all of it is not known.
+                return o.rest();
             }
             if (!seen.add(next)) {
                 continue;

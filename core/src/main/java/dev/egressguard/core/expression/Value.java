@@ -121,12 +121,50 @@ public sealed interface Value {
      * A JSON object. Keys keep insertion order and spelling; {@link #get(String)} matches them
      * case-insensitively because ARM property names are case-insensitive.
      */
-    record Obj(Map<String, Value> fields) implements Value {
+    record Obj(Map<String, Value> fields, Unknown rest) implements Value {
         public static final Obj EMPTY = new Obj(Map.of());
 
+        /**
+         * {@code rest} null: a closed object, exactly its fields (what a template writes). Not
+         * null: an <em>open</em> object, read back from runtime state ({@code reference()}):
+         * Azure may have added properties the template does not declare, so a property that is
+         * not among the fields is unknown ({@link #undeclared}), never absent.
+         */
         public Obj {
             fields = fields instanceof Adopted adopted ? Collections.unmodifiableMap(adopted.map)
                     : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public Obj(Map<String, Value> fields) {
+            this(fields, null);
+        }
+
+        /** Whether properties beyond the fields may exist (runtime state). */
+        public boolean isOpen() {
+            return rest != null;
+        }
+
+        /** The same fields, open: undeclared properties read as Unknown with {@code rest}'s reason. */
+        public Obj opened(Unknown rest) {
+            return new Obj(fields, Objects.requireNonNull(rest, "rest"));
+        }
+
+        /**
+         * What reading {@code key}, which this open object does not hold, gives: an Unknown that
+         * names the property and why only the deployment knows it.
+         */
+        public Unknown undeclared(String key) {
+            return new Unknown("'" + key + "' is not declared in " + rest.reason() + "; only the deployment knows it",
+                    rest.at());
+        }
+
+        /**
+         * The value of {@code key} as an expression reads it: the field in any casing, the
+         * {@link #undeclared} Unknown for a missing key of an open object, or null (absent).
+         */
+        public Value read(String key) {
+            Value v = get(key);
+            return v != null || rest == null ? v : undeclared(key);
         }
 
         /**
@@ -136,6 +174,7 @@ public sealed interface Value {
          */
         public static final class Builder {
             private LinkedHashMap<String, Value> fields = new LinkedHashMap<>();
+            private Unknown rest;
 
             public Builder put(String key, Value value) {
                 open().put(key, value);
@@ -148,8 +187,14 @@ public sealed interface Value {
                 return this;
             }
 
+            /** Makes the object open ({@link Obj#isOpen}). */
+            public Builder rest(Unknown rest) {
+                this.rest = rest;
+                return this;
+            }
+
             public Obj build() {
-                Obj obj = new Obj(new Adopted(open()));
+                Obj obj = new Obj(new Adopted(open()), rest);
                 fields = null;
                 return obj;
             }
@@ -215,7 +260,7 @@ public sealed interface Value {
                 copy.remove(existing);
             }
             copy.put(existing != null ? existing : key, value);
-            return new Obj(copy);
+            return new Obj(copy, rest);
         }
 
         @Override
@@ -228,10 +273,30 @@ public sealed interface Value {
      * What only a deployment can know. {@code reason} is written for a person ("depends on
      * reference('vnet').outputs.subnetId"), {@code at} is where the unknowable expression stands.
      */
-    record Unknown(String reason, SourceLocation at) implements Value {
+    record Unknown(String reason, SourceLocation at, Symbol symbol) implements Value {
+        /**
+         * {@code symbol}: what the value is made of when the template decides it (a parameter
+         * without value, expressions over it), else null. Two Unknowns with equal symbols are
+         * the same value; see {@link Symbol}.
+         */
         public Unknown {
             Objects.requireNonNull(reason, "reason");
             at = at == null ? SourceLocation.NONE : at;
+            symbol = symbol == null || !symbol.hasTerm() ? null : symbol;
+        }
+
+        public Unknown(String reason, SourceLocation at) {
+            this(reason, at, null);
+        }
+
+        /** Whether this value and {@code other} are known to be the same value: equal symbols. */
+        public boolean sameValueAs(Value other) {
+            return symbol != null && other instanceof Unknown u && symbol.equals(u.symbol);
+        }
+
+        /** The same unknown value, said with another reason and place. */
+        public Unknown because(String newReason, SourceLocation newAt) {
+            return new Unknown(newReason, newAt, symbol);
         }
 
         /** The reason with its place, for messages: "reference('vnet') at main.json:88:7". */

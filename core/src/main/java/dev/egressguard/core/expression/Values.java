@@ -29,8 +29,9 @@ public final class Values {
             throw new ExpressionException("The values are too large to compare (more than "
                     + MAX_COMPARISON_STEPS + " parts)");
         }
-        if (a instanceof Value.Unknown) {
-            return a;
+        if (a instanceof Value.Unknown u) {
+            // The same symbol is the same value, whatever the deployment makes it.
+            return u.sameValueAs(b) ? Value.Bool.TRUE : a;
         }
         if (b instanceof Value.Unknown) {
             return b;
@@ -55,6 +56,9 @@ public final class Values {
             return unknown != null ? unknown : Value.Bool.TRUE;
         }
         if (a instanceof Value.Obj x && b instanceof Value.Obj y) {
+            if (x.isOpen() || y.isOpen()) {
+                return openEqual(x, y, budget);
+            }
             if (x.fields().size() != y.fields().size()) {
                 return Value.Bool.FALSE;
             }
@@ -75,6 +79,26 @@ public final class Values {
             return unknown != null ? unknown : Value.Bool.TRUE;
         }
         return Value.of(a.equals(b));
+    }
+
+    /**
+     * Objects of which one is open ({@link Value.Obj#isOpen}): a known difference in a property
+     * both hold, or one that a closed side lacks while the open side holds it, decides FALSE;
+     * otherwise the properties only the deployment knows decide.
+     */
+    private static Value openEqual(Value.Obj x, Value.Obj y, long[] budget) {
+        for (Value.Obj[] pair : new Value.Obj[][] {{x, y}, {y, x}}) {
+            for (Map.Entry<String, Value> e : pair[0].fields().entrySet()) {
+                Value other = pair[1].read(e.getKey());
+                if (other == null) {
+                    return Value.Bool.FALSE;
+                }
+                if (equal(e.getValue(), other, budget) == Value.Bool.FALSE) {
+                    return Value.Bool.FALSE;
+                }
+            }
+        }
+        return x.isOpen() ? x.rest() : y.rest();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.expression.ExprText;
 import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -25,10 +27,19 @@ final class Parameters {
     private final Map<String, ParameterFile.Supplied> supplied;
     private final Map<String, Value> resolved = new LinkedHashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    private final boolean symbolic;
     private TemplateScope defaultScope;
 
-    Parameters(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied) {
+    /**
+     * {@code symbolic}: a parameter without value and default is one unknown value with a
+     * {@link dev.egressguard.core.expression.Symbol} ({@code parameters('name')}), so what is built
+     * from it is decided where the template decides it. Only a top-level template's: a nested
+     * template without a value for a parameter is one Azure rejects, and a symbol of its own
+     * would read like the parent's parameter of the same name.
+     */
+    Parameters(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied, boolean symbolic) {
         this.doc = doc;
+        this.symbolic = symbolic;
         this.declared = doc.template().get("parameters") instanceof Value.Obj o ? o : Value.Obj.EMPTY;
         this.supplied = supplied;
     }
@@ -91,7 +102,9 @@ final class Parameters {
         } else if (decl.get("nullable") instanceof Value.Bool b && b.value()) {
             value = Value.Null.INSTANCE;
         } else {
-            return Value.unknown("parameter '" + key + "' has no value and no default", at);
+            String reason = "parameter '" + key + "' has no value and no default";
+            return new Value.Unknown(reason, at,
+                    symbolic ? Symbol.term("parameters(" + ExprText.quote(key) + ")") : null);
         }
         if (secure) {
             registerSecrets(value);

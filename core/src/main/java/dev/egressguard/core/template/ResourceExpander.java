@@ -120,6 +120,13 @@ final class ResourceExpander {
         Value unknownName = null;
         if (nameValue instanceof Value.Str s) {
             name = trimSlashes(s.value());
+        } else if (nameValue instanceof Value.Unknown u && u.symbol() != null) {
+            // The template decides the name up to a value only the deployment knows: the same
+            // text wherever the template builds it, so ids and references built from it match.
+            name = trimSlashes(u.symbol().render());
+            unknownName = u;
+            run.log().info(at, "the name of this " + type + " is only known at deployment (" + u.reason()
+                    + "); it is checked as '" + name + "'");
         } else {
             String placeholder = run.log().placeholder("unknown-name");
             if (nameValue instanceof Value.Unknown u) {

@@ -65,7 +65,11 @@ final class ResourceTable {
 
     /** {@code reference(target, apiVersion?, 'Full'?)} of the Scope contract. */
     Value reference(Value target, List<Value> otherArgs, SourceLocation at) {
-        if (target instanceof Value.Unknown u) {
+        if (target instanceof Value.Unknown u && u.symbol() != null) {
+            // A name or id the template decides up to a parameter's value: the resource whose
+            // name or id is that same text (ResourceExpander names it so).
+            target = Value.of(u.symbol().render());
+        } else if (target instanceof Value.Unknown u) {
             return Value.unknown("reference() of a resource known only at deployment: " + u.reason(), at);
         }
         if (!(target instanceof Value.Str s)) {
@@ -105,18 +109,15 @@ final class ResourceTable {
         }
         Value.Obj body = body(target).body();
         if (target.isDeployment()) {
+            // A deployment's outputs are exactly those its template declares; the rest of its
+            // state (provisioningState, timestamp, ...) only the deployment knows.
             Value outputs = run.nested(target, body).outputs();
-            Value.Obj result = new Value.Obj(Map.of("outputs", outputs, "provisioningState",
-                    Value.unknown(shown + ".provisioningState is only known at deployment", at)));
-            return full ? body.with("properties", result).with("id", Value.of(target.id().toString())) : result;
+            Value.Unknown rest = new Value.Unknown("the runtime state of " + shown, at);
+            Value.Obj result = new Value.Obj(Map.of("outputs", outputs), rest);
+            return full ? body.with("properties", result).with("id", RuntimeState.idValue(target.id().toString(),
+                    shown + " names a deployment whose name is only known at deployment", at)).opened(rest) : result;
         }
-        Value.Obj properties = body.get("properties") instanceof Value.Obj p ? p : Value.Obj.EMPTY;
-        Value.Obj withRuntime = RuntimeProperties.addTo(target.type(), properties, shown, at);
-        if (!full) {
-            return withRuntime;
-        }
-        Value.Obj whole = body.with("properties", withRuntime).with("id", Value.of(target.id().toString()));
-        return RuntimeProperties.addToFull(whole, shown, at);
+        return RuntimeState.of(target, body, shown, full, at, instances);
     }
 
     /**

@@ -66,7 +66,7 @@ final class TemplateRun {
     static TemplateRun of(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied, Target target,
                           EvaluationLog log, TemplateRun parent, int depth, ProjectFiles files, Value templateLink,
                           ExpansionBudget budget) {
-        Symbols own = new Symbols(new Parameters(doc, supplied), new Variables(doc), new UserFunctions(doc));
+        Symbols own = new Symbols(new Parameters(doc, supplied, parent == null), new Variables(doc), new UserFunctions(doc));
         TemplateRun run = new TemplateRun(doc, own, target, target, log, parent, false, depth, files,
                 templateLink, null, budget);
         own.bind(run.rootScope);

@@ -38,12 +38,13 @@ class ParameterTest {
         Resource aks = withDefaults.resources().stream().filter(r -> r.isType("Microsoft.ContainerService/managedClusters"))
                 .findFirst().orElseThrow();
 
-        assertThat(aks.name()).isEqualTo("unknown-name-1");
+        assertThat(aks.name()).isEqualTo("[parameters('clusterName')]");
         assertThat(aks.body().get("name")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
                 .isEqualTo("parameter 'clusterName' has no value and no default"));
+        assertThat(((Value.Unknown) aks.body().get("name")).symbol().render()).isEqualTo("[parameters('clusterName')]");
         assertThat(Fixtures.messages(withDefaults, Diagnostic.Level.INFO)).containsExactly("parameters/main.json:20:5: info: "
                 + "the name of this Microsoft.ContainerService/managedClusters is only known at deployment (parameter "
-                + "'clusterName' has no value and no default); it is checked as 'unknown-name-1'");
+                + "'clusterName' has no value and no default); it is checked as '[parameters('clusterName')]'");
     }
 
     @Test

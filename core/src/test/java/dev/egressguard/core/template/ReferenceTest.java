@@ -28,9 +28,10 @@ class ReferenceTest {
     @Test
     void runtimeOnlyPropertiesAreUnknownWithTheExpressionAsReason() {
         assertThat(at(nat, "tags.ip")).isInstanceOfSatisfying(Value.Unknown.class, u -> {
-            assertThat(u.reason()).isEqualTo("reference('egress-pip').properties.ipAddress is only known at deployment");
-            assertThat(u.describe()).isEqualTo("reference('egress-pip').properties.ipAddress is only known at deployment"
-                    + " at reference/main.json:23:15");
+            assertThat(u.reason()).isEqualTo("'ipAddress' is not declared in the runtime state of "
+                    + "reference('egress-pip'); only the deployment knows it");
+            assertThat(u.describe()).isEqualTo("'ipAddress' is not declared in the runtime state of "
+                    + "reference('egress-pip'); only the deployment knows it at reference/main.json:23:15");
         });
     }
 
@@ -43,7 +44,8 @@ class ReferenceTest {
     @Test
     void anyOtherUndeclaredPropertyReadThroughReferenceIsUnknownToo_notAnError() {
         assertThat(at(nat, "tags.readOnly")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
-                .isEqualTo("'ipTags' read through reference() is not declared in the template; only the deployment sets it"));
+                .isEqualTo("'ipTags' is not declared in the runtime state of reference('egress-pip'); only the "
+                        + "deployment knows it"));
         assertThat(t.unknownCount()).isEqualTo(3);
     }
 }
