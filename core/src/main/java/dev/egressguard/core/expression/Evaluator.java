@@ -167,7 +167,7 @@ public final class Evaluator {
             }
             var form = library.specialForm(c.name());
             if (form.isPresent()) {
-                return checkSize(form.get().apply(this, c), c);
+                return withoutPassedSymbol(checkSize(form.get().apply(this, c), c));
             }
             var def = library.function(c.name());
             if (def.isEmpty()) {
@@ -190,9 +190,10 @@ public final class Evaluator {
                     }
                 }
             }
-            return checkSize(apply(f, args, c), c);
+            Value result = checkSize(apply(f, args, c), c);
+            return f.propagatesUnknown() ? result : withoutPassedSymbol(result);
         } catch (UnknownResult u) {
-            return u.unknown();
+            return withoutPassedSymbol(u.unknown());
         } catch (MissingPropertyException e) {
             throw e.offset() < 0 ? new MissingPropertyException(e.property(), e.available(), c.offset()) : e;
         } catch (ExpressionException e) {
@@ -201,6 +202,15 @@ public final class Evaluator {
             }
             throw e;
         }
+    }
+
+    /**
+     * An Unknown a function hands on from one of its arguments is not that argument's value:
+     * {@code if(parameters('x'), 'a', 'b')} or {@code coalesce(parameters('x'), 'y')} is not
+     * {@code parameters('x')}. Only {@link SymbolicCalls} gives a call's result a symbol.
+     */
+    private static Value withoutPassedSymbol(Value v) {
+        return v instanceof Value.Unknown u && u.symbol() != null ? new Value.Unknown(u.reason(), u.at()) : v;
     }
 
     /**

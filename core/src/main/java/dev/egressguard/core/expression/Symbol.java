@@ -155,8 +155,9 @@ public record Symbol(List<Part> parts) {
             return false;
         }
         try {
-            ExpressionParser.parse(text.replace('\u2215', '/'));
-            return true;
+            // A term is a call or a member of one; "[0]" (a placeholder index) is text.
+            Expr e = ExpressionParser.parse(text.replace('\u2215', '/'));
+            return !(e instanceof Expr.StringLiteral || e instanceof Expr.IntegerLiteral);
         } catch (ExpressionException e) {
             return false;
         }

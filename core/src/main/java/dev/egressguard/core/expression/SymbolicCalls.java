@@ -45,13 +45,17 @@ final class SymbolicCalls {
      */
     static Value apply(FunctionDef f, List<Value> args, Value.Unknown first, Scope scope, SourceLocation at) {
         String name = f.name().toLowerCase(Locale.ROOT);
-        if (NOT_DETERMINISTIC.contains(name) || name.startsWith("list")) {
-            return first;
-        }
         for (Value v : args) {
             if (v instanceof Value.Unknown u && u.symbol() == null) {
                 return u;
             }
+        }
+        if (name.equals("reference") && args.get(0) instanceof Value.Unknown) {
+            // The resource the template names by that same symbol (Scope.reference finds it).
+            return scope.reference(args.get(0), args.subList(1, args.size()), at);
+        }
+        if (NOT_DETERMINISTIC.contains(name) || name.startsWith("list")) {
+            return new Value.Unknown(first.reason(), first.at());
         }
         if (PLACING.contains(name) && placeable(name, args)) {
             Value placed = placed(f, args, first, scope, at);

@@ -62,6 +62,10 @@ final class InlineChildren {
      * would break the id) is named by its position, {@code [2]}, so it still gets checked.
      */
     private static String nameOf(Value.Obj entry, int index) {
+        if (entry.get("name") instanceof Value.Unknown u && u.symbol() != null && !u.symbol().render().contains("/")) {
+            // A name the template decides up to a parameter: the text ids built from it hold too.
+            return u.symbol().render();
+        }
         String name = Bodies.str(entry, "name");
         return name == null || name.isBlank() || name.contains("/") ? "[" + index + "]" : name;
     }

@@ -27,11 +27,18 @@
  *   <li>A resource whose {@code condition} is unknown before deployment is kept, and its body
  *       carries {@code "condition": <Unknown>}; a false condition removes it. Rules see the
  *       resource; reports can tell it may not be deployed.</li>
- *   <li>A resource whose name is unknown (a required parameter without value) is kept under a
- *       placeholder name ({@code unknown-name-N}); its body's {@code name} is the Unknown.</li>
- *   <li>{@code reference()} of a resource of the same template returns its declared, evaluated
- *       properties; properties Azure sets at deployment are Unknown with the expression as the
- *       reason. Existing (languageVersion 2.0) and outside resources are Unknown.</li>
+ *   <li>A top-level parameter without value and default is one unknown value with a
+ *       {@link dev.egressguard.core.expression.Symbol} ({@code parameters('clusterName')}); names and
+ *       ids built from it keep it ({@code [parameters('clusterName')]-vnet}), so a resource named
+ *       from it and an id built from it are the same text and match, as they will in Azure. Its
+ *       body's {@code name} is the symbolic Unknown, so rules comparing the name say UNKNOWN. A
+ *       name unknown for another reason ({@code reference()}) is kept under a placeholder name
+ *       ({@code unknown-name-N}).</li>
+ *   <li>{@code reference()} of a resource of the same template returns its runtime state
+ *       ({@code RuntimeState}): the declared, evaluated properties plus the ids ARM gives inline
+ *       children, in objects that are open, so whatever Azure sets at deployment reads as Unknown
+ *       with the reason, never as absent. Existing (languageVersion 2.0) and outside resources
+ *       are Unknown.</li>
  *   <li>A template linked by URI is never fetched: the deployment stays, with
  *       {@code properties.template} = Unknown, and a warning.</li>
  *   <li>Values of secure parameters are masked as {@code <secure>} in every message.</li>
