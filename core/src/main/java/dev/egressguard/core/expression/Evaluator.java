@@ -167,7 +167,9 @@ public final class Evaluator {
             }
             var form = library.specialForm(c.name());
             if (form.isPresent()) {
-                return withoutPassedSymbol(checkSize(form.get().apply(this, c), c));
+                Value result = checkSize(form.get().apply(this, c), c);
+                // if() with a known condition is the branch it takes, symbol and all.
+                return c.name().equalsIgnoreCase("if") ? result : withoutPassedSymbol(result);
             }
             var def = library.function(c.name());
             if (def.isEmpty()) {

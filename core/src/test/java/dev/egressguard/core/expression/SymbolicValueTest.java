@@ -93,6 +93,12 @@ class SymbolicValueTest {
     }
 
     @Test
+    void ifWithAKnownConditionIsTheBranchItTakes() {
+        assertThat(rendered("[if(empty(''), format('{0}-nic', parameters('clusterName')), 'x')]"))
+                .isEqualTo("[parameters('clusterName')]-nic");
+    }
+
+    @Test
     void whatTheDeploymentDecidesHasNoSymbol() {
         Value v = eval("[concat(reference('vnet').name, parameters('clusterName'))]", scope());
         assertThat(v).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.symbol()).isNull());

@@ -71,8 +71,9 @@ public final class LogicalFunctions {
                     + call.args().size(), call.offset());
         }
         Value condition = ev.evaluate(call.args().get(0));
-        if (condition instanceof Value.Unknown) {
-            return condition;
+        if (condition instanceof Value.Unknown u) {
+            // Unknown which branch: the result is not the condition's value (no symbol).
+            return new Value.Unknown(u.reason(), u.at());
         }
         if (!(condition instanceof Value.Bool b)) {
             throw new ExpressionException("The template function 'if' expects a boolean as argument 1 but got "
