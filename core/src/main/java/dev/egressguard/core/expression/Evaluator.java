@@ -120,8 +120,9 @@ public final class Evaluator {
         if (u.symbol() == null || !u.symbol().isTerm() || memberText == null) {
             return narrowed;
         }
+        String expression = u.symbol().expression() + memberText;
         return new Value.Unknown(((Value.Unknown) narrowed).reason(), u.at(),
-                Symbol.term(u.symbol().expression() + memberText));
+                expression.length() > SymbolicCalls.MAX_SYMBOL_LENGTH ? null : Symbol.term(expression));
     }
 
     private Value property(Value target, String name, int offset) {

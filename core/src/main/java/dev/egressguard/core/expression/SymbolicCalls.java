@@ -55,7 +55,7 @@ final class SymbolicCalls {
             return scope.reference(args.get(0), args.subList(1, args.size()), at);
         }
         if (NOT_DETERMINISTIC.contains(name) || name.startsWith("list")) {
-            return new Value.Unknown(first.reason(), first.at());
+            return plain(first);
         }
         if (PLACING.contains(name) && placeable(name, args)) {
             Value placed = placed(f, args, first, scope, at);
@@ -64,15 +64,35 @@ final class SymbolicCalls {
             }
         }
         List<String> rendered = new ArrayList<>(args.size());
+        int length = 0;
         for (Value v : args) {
-            String literal = ExprText.literal(v);
-            if (literal == null) {
-                return first;
+            String literal = literalOrNull(v);
+            if (literal == null || (length += literal.length()) > MAX_SYMBOL_LENGTH) {
+                return plain(first);
             }
             rendered.add(literal);
         }
         return new Value.Unknown(first.reason(), first.at(),
                 Symbol.term(f.name() + "(" + String.join(", ", rendered) + ")"));
+    }
+
+    /**
+     * The longest symbol kept: symbols name resources and ids, which are short; a term built by
+     * doubling (a variable that concatenates another twice, many times over) would otherwise grow
+     * exponentially. Longer, the value is simply unknown.
+     */
+    static final int MAX_SYMBOL_LENGTH = 4096;
+
+    private static Value.Unknown plain(Value.Unknown u) {
+        return new Value.Unknown(u.reason(), u.at());
+    }
+
+    private static String literalOrNull(Value v) {
+        try {
+            return ExprText.literal(v);
+        } catch (ExpressionException tooLarge) {
+            return null;
+        }
     }
 
     /** Whether stand-ins give the function's real structure: string joins, plain format items. */
@@ -139,6 +159,8 @@ final class SymbolicCalls {
             parts.addAll(symbols.get(index).parts());
             i = close + 1;
         }
-        return new Value.Unknown(first.reason(), first.at(), new Symbol(parts));
+        Symbol symbol = new Symbol(parts);
+        return symbol.render().length() > MAX_SYMBOL_LENGTH ? plain(first)
+                : new Value.Unknown(first.reason(), first.at(), symbol);
     }
 }

@@ -93,6 +93,17 @@ class SymbolicValueTest {
     }
 
     @Test
+    void aSymbolThatWouldGrowWithoutBoundIsDropped_theValueStaysUnknown() {
+        TestScope scope = scope();
+        Value v = scope.parameter("clusterName");
+        for (int i = 0; i < 40; i++) {
+            scope.variable("v", v);
+            v = eval("[uniqueString(variables('v'), variables('v'))]", scope);
+        }
+        assertThat(v).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.symbol()).isNull());
+    }
+
+    @Test
     void ifWithAKnownConditionIsTheBranchItTakes() {
         assertThat(rendered("[if(empty(''), format('{0}-nic', parameters('clusterName')), 'x')]"))
                 .isEqualTo("[parameters('clusterName')]-nic");
