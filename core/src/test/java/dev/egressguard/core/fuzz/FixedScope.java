@@ -30,6 +30,9 @@ final class FixedScope implements Scope {
         parameters.put("names", Value.Arr.of(Value.of("a"), Value.of("b"), Value.of("c")));
         parameters.put("settings", new Value.Obj(Map.of("sku", Value.of("Standard"), "zones", Value.Arr.of(Value.of(1)))));
         parameters.put("secret", Value.unknown("parameter 'secret' has no value and no default", AT));
+        // A required parameter without value: symbolic, so the fuzzer reaches SymbolicCalls.
+        parameters.put("clusterName", new Value.Unknown("parameter 'clusterName' has no value and no default", AT,
+                dev.egressguard.core.expression.Symbol.term("parameters('clusterName')")));
         variables.put("vnetName", Value.of("eg-vnet"));
         variables.put("subnets", Value.Arr.of(new Value.Obj(Map.of("name", Value.of("nodes")))));
         variables.put("later", Value.unknown("reference() is only known after deployment", AT));
