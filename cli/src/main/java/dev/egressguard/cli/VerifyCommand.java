@@ -5,6 +5,7 @@ import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportOptions;
+import dev.egressguard.core.template.LinkLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
             "  egress verify infra/",
             "  egress verify infra/ --format console,sarif,junit --output build/egress",
             "  egress verify main.json --parameters main.json=prod.json --fail-on warning",
+            "  egress verify infra/ --link-location https://raw.githubusercontent.com/org/repo/main/infra/=infra",
             "",
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not be read."})
 final class VerifyCommand implements Callable<Integer> {
@@ -55,6 +57,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--parameters", paramLabel = "TEMPLATE=PARAMS",
             description = "Pairs a template with its parameter file (repeatable).")
     Map<Path, Path> parameterFiles = new LinkedHashMap<>();
+
+    @Option(names = "--link-location", paramLabel = "PREFIX=DIR",
+            description = "Reads linked templates whose templateLink.uri starts with PREFIX from DIR (inside the"
+                    + " project) plus the rest of the URI's path, e.g. https://raw.githubusercontent.com/org/repo/main/=."
+                    + " Nothing is fetched (repeatable).")
+    List<String> linkLocations = new ArrayList<>();
 
     @Mixin
     ContextOptions context;
@@ -89,6 +97,10 @@ final class VerifyCommand implements Callable<Integer> {
                 .excludes(excludes);
         rules.applyTo(builder, spec);
         parameterFiles.forEach(builder::parameterFile);
+        for (String entry : linkLocations) {
+            LinkLocation l = userInput("--link-location: ", () -> LinkLocation.parse(entry, Path.of("").toAbsolutePath()));
+            builder.linkedTemplateLocation(l.prefix(), l.directory());
+        }
         Path suppressionFile = suppressions != null ? suppressions : conventional(root, "egress-suppressions.yaml");
         if (suppressionFile != null) {
             builder.suppressionFile(suppressionFile);
@@ -97,11 +109,20 @@ final class VerifyCommand implements Callable<Integer> {
             builder.baseline(baseline);
         }
 
-        Report report = builder.build().verify(paths);
+        Report report = userInput("", builder::build).verify(paths);
         ReportOptions options = ReportOptions.defaults(root)
                 .withColor(output.colorMode(spec))
                 .withUnknownAsFailure(policy.failOnUnknown());
         return plan.write(report, options, policy, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** A setting that cannot work (a link location outside the project) is the user's to fix: exit 2. */
+    private static <T> T userInput(String option, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + e.getMessage(), e);
+        }
     }
 
     private static Path conventional(Path root, String name) {

@@ -6,7 +6,10 @@ import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.rule.RuleTestResult;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.template.LinkLocation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +76,8 @@ public final class EgressGuard {
     public record Settings(DeploymentContext context, Path projectRoot, List<String> includes, List<String> excludes,
                            Map<Path, Path> parameterFiles, List<Path> ruleSources, boolean builtInRules,
                            Set<String> disabledRules, Map<String, Severity> severityOverrides,
-                           Map<String, String> options, Path suppressionFile, Path baseline, LocalDate today) {
+                           Map<String, String> options, Path suppressionFile, Path baseline, LocalDate today,
+                           List<LinkLocation> linkLocations) {
     }
 
     public static final class Builder {
@@ -90,6 +94,8 @@ public final class EgressGuard {
         private Path suppressionFile;
         private Path baseline;
         private LocalDate today = LocalDate.now();
+        // Prefix and directory as given: a relative directory is resolved when the root is known, at build().
+        private final List<Map.Entry<String, Path>> linkLocations = new ArrayList<>();
 
         private Builder() {
         }
@@ -166,10 +172,53 @@ public final class EgressGuard {
             return this;
         }
 
+        /**
+         * Linked templates whose {@code templateLink.uri} starts with {@code prefix} are read from
+         * {@code directory} (relative to the project root unless absolute) plus the rest of the URI's
+         * path, e.g. {@code https://raw.githubusercontent.com/org/repo/main/} = the project root.
+         * Nothing is fetched. The directory must be inside the project root: {@link #build()} says so
+         * otherwise.
+         */
+        public Builder linkedTemplateLocation(String prefix, Path directory) {
+            linkLocations.add(Map.entry(Objects.requireNonNull(prefix), Objects.requireNonNull(directory)));
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a setting that cannot work, such as a linked template
+         *                                  location outside the project root
+         */
         public EgressGuard build() {
+            List<LinkLocation> locations = new ArrayList<>();
+            for (Map.Entry<String, Path> e : linkLocations) {
+                LinkLocation l = new LinkLocation(e.getKey(), projectRoot.resolve(e.getValue()));
+                checkInsideRoot(l);
+                locations.add(l);
+            }
             return new EgressGuard(new Settings(context, projectRoot, List.copyOf(includes), List.copyOf(excludes),
                     Map.copyOf(parameterFiles), List.copyOf(ruleSources), builtInRules, Set.copyOf(disabledRules),
-                    Map.copyOf(severityOverrides), Map.copyOf(options), suppressionFile, baseline, today));
+                    Map.copyOf(severityOverrides), Map.copyOf(options), suppressionFile, baseline, today,
+                    List.copyOf(locations)));
+        }
+
+        private void checkInsideRoot(LinkLocation l) {
+            Path dir = l.directory();
+            boolean inside = dir.startsWith(projectRoot);
+            if (inside && Files.exists(dir)) {
+                try {
+                    inside = dir.toRealPath().startsWith(projectRoot.toRealPath());
+                } catch (IOException e) {
+                    inside = false;
+                }
+            }
+            if (!inside) {
+                throw new IllegalArgumentException("linked template location " + l.prefix() + ": the directory " + dir
+                        + " is outside the project root " + projectRoot + "; linked templates are only read from inside it");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("linked template location " + l.prefix() + ": " + dir
+                        + " is not a directory");
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.template.EvaluatedTemplate;
+import dev.egressguard.core.template.LinkedInputs;
 import dev.egressguard.core.template.TemplateEvaluator;
 import dev.egressguard.core.template.TemplateFinder;
 import dev.egressguard.core.template.TemplateInput;
@@ -25,14 +26,18 @@ import dev.egressguard.core.template.TemplateInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * One run of the pipeline: templates (or live resources) -> normalised graph -> rule engine ->
  * suppressions and baseline -> report. Each template is one deployment and gets a graph of its own,
- * as Azure deploys it: two templates that both declare {@code myVNet} do not see each other's.
+ * as Azure deploys it: two templates that both declare {@code myVNet} do not see each other's. A
+ * template that another checked template links is a part of that deployment and is checked there
+ * ({@link LinkedInputs}).
  */
 final class Run {
 
@@ -86,17 +91,36 @@ final class Run {
     Report verify(List<Path> inputs) {
         TemplateFinder.Found found = TemplateFinder.find(inputs, settings.includes(), settings.excludes(),
                 settings.parameterFiles(), settings.projectRoot());
-        // Templates are independent deployments: evaluate and check them on every core (one needs no pool).
         List<TemplateInput> templates = found.templates();
-        List<Checked> checked = (templates.size() > 1 ? templates.parallelStream() : templates.stream())
-                .map(this::check).toList();
+        // A template another one links is checked through it, with the parameters it passes: first
+        // the templates that may link others, then those no checked template linked. Within each
+        // phase, templates are independent deployments: evaluate them on every core.
+        List<TemplateInput> linking = templates.stream().filter(t -> LinkedInputs.mayLink(t.template())).toList();
+        Map<Path, Checked> checked = new HashMap<>();
+        checkAll(linking).forEach(c -> checked.put(key(c.input()), c));
+        Map<Path, Map<Path, SourceLocation>> links = new HashMap<>();
+        checked.forEach((template, c) -> links.put(template, c.linkedFiles()));
+        Map<Path, SourceLocation> throughParent = LinkedInputs.checkedThroughParent(templates, links);
+        List<TemplateInput> rest = templates.stream()
+                .filter(t -> !checked.containsKey(key(t)) && !throughParent.containsKey(key(t))).toList();
+        checkAll(rest).forEach(c -> checked.put(key(c.input()), c));
+
         List<Diagnostic> diagnostics = new ArrayList<>(rules().set().diagnostics());
         diagnostics.addAll(found.diagnostics());
         List<Finding> findings = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         List<String> inputNames = new ArrayList<>();
-        for (Checked c : checked) {
+        for (TemplateInput t : templates) {
+            SourceLocation parent = throughParent.get(key(t));
+            if (parent != null) {
+                String name = display(t.template());
+                diagnostics.add(Diagnostic.info(SourceLocation.of(name), name + " is checked as linked by " + parent
+                        + ", with the parameters passed there, and not on its own (give it a parameter file or name"
+                        + " the file as an input to check it on its own too)"));
+                continue;
+            }
+            Checked c = checked.get(key(t));
             findings.addAll(c.result().findings());
             evaluations.addAll(c.result().evaluations());
             diagnostics.addAll(c.diagnostics());
@@ -104,6 +128,14 @@ final class Run {
             inputNames.add(c.name());
         }
         return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames), resources);
+    }
+
+    private List<Checked> checkAll(List<TemplateInput> templates) {
+        return (templates.size() > 1 ? templates.parallelStream() : templates.stream()).map(this::check).toList();
+    }
+
+    private static Path key(TemplateInput input) {
+        return input.template().toAbsolutePath().normalize();
     }
 
     Report audit(List<Resource> live, List<Diagnostic> gaps, List<String> scopes) {
@@ -116,15 +148,17 @@ final class Run {
                 normalised);
     }
 
-    private record Checked(String name, RuleEngine.Result result, List<Diagnostic> diagnostics,
-                           List<Resource> resources) {
+    private record Checked(TemplateInput input, String name, RuleEngine.Result result, List<Diagnostic> diagnostics,
+                           List<Resource> resources, Map<Path, SourceLocation> linkedFiles) {
     }
 
     private Checked check(TemplateInput input) {
-        EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(input, settings.context(), settings.projectRoot());
+        EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(input, settings.context(), settings.projectRoot(),
+                settings.linkLocations());
         List<Resource> normalised = Normalizer.normalize(evaluated.resources());
         RuleEngine.Result result = rules().engine().evaluate(ResourceGraph.of(normalised));
-        return new Checked(display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised));
+        return new Checked(input, display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised),
+                evaluated.linkedFiles());
     }
 
     /**

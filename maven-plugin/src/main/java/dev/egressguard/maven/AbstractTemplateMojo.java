@@ -34,6 +34,14 @@ abstract class AbstractTemplateMojo extends AbstractEgressMojo {
     @Parameter
     protected List<ParameterFile> parameterFiles = new ArrayList<>();
 
+    /**
+     * URI prefixes of linked templates and the project directories they stand for, for templates
+     * that link their own repository's raw URLs: {@code <linkedTemplateLocation>} with {@code <prefix>}
+     * and {@code <directory>}, or {@code PREFIX=DIR}. A directory outside the project fails the goal.
+     */
+    @Parameter(property = "egress.linkedTemplateLocations")
+    protected List<LinkedTemplateLocation> linkedTemplateLocations = new ArrayList<>();
+
     /** The template inputs that exist; a missing explicit directory is a warning, the default one is not. */
     protected List<Path> inputs() {
         Set<Path> inputs = new LinkedHashSet<>();
@@ -59,7 +67,23 @@ abstract class AbstractTemplateMojo extends AbstractEgressMojo {
             }
             builder.parameterFile(resolved(pair.getTemplate()), resolved(pair.getParameters()));
         }
+        for (LinkedTemplateLocation location : linkedTemplateLocations) {
+            if (!isSet(location.getPrefix()) || location.getDirectory() == null) {
+                throw new MojoExecutionException("<linkedTemplateLocation> needs both <prefix> and <directory>"
+                        + " (or PREFIX=DIR)");
+            }
+            builder.linkedTemplateLocation(location.getPrefix().trim(), resolved(location.getDirectory()));
+        }
         return builder;
+    }
+
+    /** The guard these settings make; a setting that cannot work (a linked template location outside the project) fails the goal. */
+    protected static EgressGuard guard(EgressGuard.Builder builder) throws MojoExecutionException {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<linkedTemplateLocations>: " + e.getMessage(), e);
+        }
     }
 
     /** Says why nothing is checked; true when there is nothing to check. */

@@ -42,7 +42,8 @@ public class BaselineMojo extends AbstractTemplateMojo {
         if (baselineFile.isFile()) {
             builder.baseline(baselineFile.toPath());
         }
-        Report report = EngineCall.run(() -> builder.build().verify(inputs));
+        EgressGuard guard = guard(builder);
+        Report report = EngineCall.run(() -> guard.verify(inputs));
         ReportPublisher.logDiagnostics(getLog(), report.diagnostics(), new DisplayPaths(basedir.toPath()));
         if (report.hasErrors()) {
             // A baseline without the findings of an unreadable template would pass them off as new later.

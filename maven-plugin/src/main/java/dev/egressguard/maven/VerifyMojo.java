@@ -44,7 +44,8 @@ public class VerifyMojo extends AbstractTemplateMojo {
         if (baselineFile != null) {
             builder.baseline(baselineFile);
         }
-        Report report = EngineCall.run(() -> builder.build().verify(inputs));
+        EgressGuard guard = guard(builder);
+        Report report = EngineCall.run(() -> guard.verify(inputs));
         publish(report, plan);
     }
 }

@@ -3,9 +3,13 @@ package dev.egressguard.core.template;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,8 +23,19 @@ final class EvaluationLog {
 
     private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
     private final Set<String> secrets = new LinkedHashSet<>();
+    private final Map<Path, SourceLocation> linkedFiles = new LinkedHashMap<>();
     private int unknowns;
     private int placeholders;
+
+    /** A linked template read from {@code file}, linked at {@code at}; the first link to a file is kept. */
+    void linked(Path file, SourceLocation at) {
+        linkedFiles.putIfAbsent(file.toAbsolutePath().normalize(), at);
+    }
+
+    /** Every file a linked deployment read, with where the first link to it is. */
+    Map<Path, SourceLocation> linkedFiles() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(linkedFiles));
+    }
 
     /** A name for a resource whose own name cannot be used, unique in the whole evaluation. */
     String placeholder(String kind) {

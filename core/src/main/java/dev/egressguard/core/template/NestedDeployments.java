@@ -8,24 +8,23 @@ import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A {@code Microsoft.Resources/deployments} resource of a template: its inline template, or
- * the template it links by {@code relativePath} (read from disk next to the linking file, never
- * from outside the project), evaluated as a deployment of its own.
+ * the template it links ({@link LinkedTemplateLoader}: by {@code relativePath} next to the linking
+ * file, or by a {@code uri} that leads to a file of the project; never from outside the project),
+ * evaluated as a deployment of its own.
  *
  * <p>Scope: with {@code expressionEvaluationOptions.scope: inner} the nested template sees only
  * the parameters passed in {@code properties.parameters}, and {@code resourceGroup()} and
  * {@code subscription()} answer for the deployment's target; with {@code outer} (Azure's default)
  * it sees the parent's parameters, variables and context, while its resources still land in
- * the deployment's resource group. A template linked by URI is never fetched: a warning says
- * its resources are unknown, and its outputs are Unknown.
+ * the deployment's resource group. A template linked by a URI that leads to no project file is
+ * never fetched: a warning says its resources are unknown, and its outputs are Unknown.
  */
 final class NestedDeployments {
 
@@ -58,21 +57,14 @@ final class NestedDeployments {
             doc = new TemplateDocument(parent.document().file(), parent.document().map(), inline, pointer,
                     kindOf(inline));
         } else if (props.get("templateLink") instanceof Value.Obj link) {
-            linkValue = link;
-            if (!(link.get("relativePath") instanceof Value.Str relative)) {
-                Value uri = link.get("uri") != null ? link.get("uri") : link.get("id");
-                String shown = uri instanceof Value.Str u ? u.value() : uri instanceof Value.Unknown ? "(uri known only "
-                        + "at deployment)" : "(no uri)";
-                parent.log().warning(at, "linked template " + shown + " is not fetched; its resources are unknown");
+            LinkedTemplateLoader.Outcome outcome = LinkedTemplateLoader.load(parent, link, name, at);
+            if (outcome instanceof LinkedTemplateLoader.NotLoaded notLoaded) {
                 parent.countUnknown();
-                return unknown("deployment '" + name + "' uses linked template " + shown + ", which is not fetched", at);
+                return unknown(notLoaded.reason(), at);
             }
-            Optional<TemplateDocument> linked = load(parent, relative.value(), at);
-            if (linked.isEmpty()) {
-                parent.countUnknown();
-                return unknown("linked template " + relative.value() + " could not be read", at);
-            }
-            doc = linked.get();
+            LinkedTemplateLoader.Loaded loaded = (LinkedTemplateLoader.Loaded) outcome;
+            linkValue = loaded.ownLink();
+            doc = loaded.document();
         } else {
             parent.log().error(at, "deployment '" + name + "' has neither properties.template nor properties.templateLink");
             return unknown("deployment '" + name + "' has no template", at);
@@ -97,34 +89,6 @@ final class NestedDeployments {
 
     private static Result unknown(String reason, SourceLocation at) {
         return new Result(List.of(), Value.unknown(reason + "; its outputs are unknown", at));
-    }
-
-    private static Optional<TemplateDocument> load(TemplateRun parent, String relative, SourceLocation at) {
-        Path from = parent.document().file();
-        Optional<Path> file = from == null ? Optional.empty() : parent.files().resolveInside(from, relative);
-        if (file.isEmpty()) {
-            parent.log().error(at, "linked template " + relative + " is outside the project root "
-                    + parent.files().root() + "; it is not read");
-            return Optional.empty();
-        }
-        String display = parent.files().display(file.get());
-        if (!java.nio.file.Files.isRegularFile(file.get())) {
-            parent.log().error(at, "linked template " + relative + " does not exist (" + display + ")");
-            return Optional.empty();
-        }
-        ArmJsonLoader.Result loaded = ArmJsonLoader.load(file.get(), display);
-        parent.log().addAll(loaded.diagnostics());
-        if (loaded.json().isEmpty()) {
-            return Optional.empty();
-        }
-        LoadedJson json = loaded.json().get();
-        DocumentKind kind = DocumentKind.of(json.root());
-        if (!kind.isTemplate()) {
-            parent.log().warning(SourceLocation.of(display), "linked template " + relative
-                    + " has no deploymentTemplate $schema; evaluated as a template anyway");
-            kind = DocumentKind.TEMPLATE;
-        }
-        return Optional.of(new TemplateDocument(file.get(), json.sourceMap(), json.rootObject(), "", kind));
     }
 
     private static DocumentKind kindOf(Value.Obj template) {

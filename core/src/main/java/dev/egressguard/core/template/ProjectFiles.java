@@ -1,16 +1,24 @@
 package dev.egressguard.core.template;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The project the templates belong to: names in locations are relative to its root, and a
- * linked template is never read from outside it.
+ * linked template is never read from outside it. {@code linkLocations} map URI prefixes of
+ * linked templates to directories inside the root.
  */
-record ProjectFiles(Path root) {
+record ProjectFiles(Path root, List<LinkLocation> linkLocations) {
 
     ProjectFiles {
         root = root.toAbsolutePath().normalize();
+        linkLocations = List.copyOf(linkLocations);
+    }
+
+    ProjectFiles(Path root) {
+        this(root, List.of());
     }
 
     /** The name a person sees: relative to the root with '/' separators, else absolute. */
@@ -32,19 +40,22 @@ record ProjectFiles(Path root) {
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
+        return isInside(target) ? Optional.of(target) : Optional.empty();
+    }
+
+    /** Whether {@code target} (absolute, normalised) is inside the root, judged where it really leads. */
+    boolean isInside(Path target) {
         if (!target.startsWith(root)) {
-            return Optional.empty();
+            return false;
         }
         // A symbolic link inside the project may point outside it: judge where it really leads.
-        if (java.nio.file.Files.exists(target)) {
+        if (Files.exists(target)) {
             try {
-                if (!target.toRealPath().startsWith(root.toRealPath())) {
-                    return Optional.empty();
-                }
+                return target.toRealPath().startsWith(root.toRealPath());
             } catch (java.io.IOException e) {
-                return Optional.empty();
+                return false;
             }
         }
-        return Optional.of(target);
+        return true;
     }
 }

@@ -28,13 +28,27 @@ public final class TemplateEvaluator {
 
     public static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
                                              Path projectRoot) {
-        return evaluate(template, parameters, context, projectRoot, ExpansionBudget.MAX_RESOURCES);
+        return evaluate(template, parameters, context, new ProjectFiles(projectRoot), ExpansionBudget.MAX_RESOURCES);
     }
 
     /** With a budget of {@code maxResources} instead of {@link ExpansionBudget#MAX_RESOURCES}. */
     static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
                                       Path projectRoot, int maxResources) {
-        ProjectFiles files = new ProjectFiles(projectRoot);
+        return evaluate(template, parameters, context, new ProjectFiles(projectRoot), maxResources);
+    }
+
+    /**
+     * With linked templates whose URI starts with a prefix of {@code linkLocations} read from the
+     * directory it maps to.
+     */
+    public static EvaluatedTemplate evaluate(TemplateInput input, DeploymentContext context, Path projectRoot,
+                                             List<LinkLocation> linkLocations) {
+        return evaluate(input.template(), input.parameters(), context, new ProjectFiles(projectRoot, linkLocations),
+                ExpansionBudget.MAX_RESOURCES);
+    }
+
+    private static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
+                                              ProjectFiles files, int maxResources) {
         String display = files.display(template);
         EvaluationLog log = new EvaluationLog();
         try {
@@ -43,12 +57,12 @@ public final class TemplateEvaluator {
             // What was evaluated before the budget ran out is a fraction chosen by declaration order:
             // checking it would pass or fail the file on an accident, so nothing of it is returned.
             log.error(e.at(), e.getMessage());
-            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns());
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns(), log.linkedFiles());
         } catch (RuntimeException | StackOverflowError e) {
             log.error(SourceLocation.of(display), "internal error while evaluating the template ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); please report it");
-            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns());
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns(), log.linkedFiles());
         }
     }
 
@@ -79,9 +93,12 @@ public final class TemplateEvaluator {
         TemplateDocument doc = new TemplateDocument(template.toAbsolutePath().normalize(), json.sourceMap(),
                 json.rootObject(), "", kind);
         Target target = new Target(context, Target.levelOf(kind));
-        TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files, null, budget);
-        List<Resource> resources = run.run();
+        // deployment().properties.templateLink.uri: a marker for this file, so that links built from
+        // it (the _artifactsLocation convention) lead back to files of the project.
+        TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files,
+                TemplateLinks.linkOf(files, doc.file()), budget);
+        List<Resource> resources = TemplateLinks.withoutMarkers(run.run());
         run.outputs(); // nothing reads them, but Azure would reject a template whose outputs are invalid
-        return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns());
+        return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns(), log.linkedFiles());
     }
 }

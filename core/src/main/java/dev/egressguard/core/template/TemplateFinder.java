@@ -30,6 +30,7 @@ import java.util.Set;
  * {@code azuredeploy.parameters.json}). Environment files such as {@code x.parameters.dev.json}
  * are only used when paired explicitly: choosing one is the user's call.
  * Directories named {@code target}, {@code node_modules} and {@code .git} are never entered.
+ * A file given itself as an input (not found in a directory) is {@link TemplateInput#named()}.
  */
 public final class TemplateFinder {
 
@@ -56,6 +57,8 @@ public final class TemplateFinder {
         ProjectFiles files = new ProjectFiles(projectRoot);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<Path> candidates = new LinkedHashSet<>();
+        // Files the user named themselves: checked on their own even when another template links them.
+        Set<Path> named = new java.util.HashSet<>();
         List<String> inc = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
         List<String> exc = excludes == null ? List.of() : excludes;
         for (Path input : inputs) {
@@ -64,6 +67,7 @@ public final class TemplateFinder {
                 candidates.addAll(scan(abs, inc, exc, files, diagnostics));
             } else if (Files.isRegularFile(abs)) {
                 candidates.add(abs);
+                named.add(abs);
             } else {
                 diagnostics.add(Diagnostic.error(SourceLocation.of(files.display(abs)), "no such file or directory"));
             }
@@ -75,7 +79,8 @@ public final class TemplateFinder {
             String display = files.display(file);
             Classified c = classify(file, display);
             if (c.kind().isTemplate()) {
-                templates.add(new TemplateInput(file, Optional.ofNullable(explicit.get(file)).or(() -> conventional(file))));
+                templates.add(new TemplateInput(file, Optional.ofNullable(explicit.get(file)).or(() -> conventional(file)),
+                        named.contains(file)));
             } else if (!c.problems().isEmpty()) {
                 diagnostics.addAll(c.problems());
             } else if (c.kind() == DocumentKind.OTHER) {

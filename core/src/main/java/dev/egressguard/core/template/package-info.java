@@ -18,8 +18,9 @@
  *       resource of the template while bodies evaluate.</li>
  *   <li>{@code BodyEvaluator} evaluates each body on first need; {@code Origins} remembers which
  *       written JSON each part came from, for the {@link dev.egressguard.core.model.PropertyLocator}.</li>
- *   <li>{@code NestedDeployments} evaluates a deployment's inline or relative-path template as a
- *       run of its own (inner scope) or sharing the parent's symbols (outer scope).</li>
+ *   <li>{@code NestedDeployments} evaluates a deployment's inline or linked template
+ *       ({@code LinkedTemplateLoader}) as a run of its own (inner scope) or sharing the parent's
+ *       symbols (outer scope).</li>
  * </ol>
  *
  * <p>Decisions worth knowing:
@@ -39,8 +40,13 @@
  *       children, in objects that are open, so whatever Azure sets at deployment reads as Unknown
  *       with the reason, never as absent. Existing (languageVersion 2.0) and outside resources
  *       are Unknown.</li>
- *   <li>A template linked by URI is never fetched: the deployment stays, with
- *       {@code properties.template} = Unknown, and a warning.</li>
+ *   <li>A template linked by URI is never fetched. {@code deployment().properties.templateLink.uri}
+ *       of a template checked from disk is a marker URI for its own file, so links built the
+ *       {@code _artifactsLocation} way lead back to project files; a URI under a prefix the user
+ *       mapped is read from the mapped directory ({@code TemplateLinks}). Any other URI: the
+ *       deployment stays, with {@code properties.template} = Unknown, and a warning.</li>
+ *   <li>A template another checked template links is checked through it only
+ *       ({@link dev.egressguard.core.template.LinkedInputs}).</li>
  *   <li>Values of secure parameters are masked as {@code <secure>} in every message.</li>
  *   <li>A template file that expands to more than {@code ExpansionBudget.MAX_RESOURCES} (50,000)
  *       resources, its nested deployments included, is not checked at all: an error says so, and

@@ -64,7 +64,8 @@ class NestedDeploymentTest {
                 assertThat(u.reason()).isEqualTo("linked template https://example.com/templates/aks.json is not fetched; "
                         + "its resources are unknown"));
         assertThat(Fixtures.messages(t, Diagnostic.Level.WARNING)).containsExactly("main.json:80:5: warning: linked "
-                + "template https://example.com/templates/aks.json is not fetched; its resources are unknown");
+                + "template https://example.com/templates/aks.json is not fetched; its resources are unknown (map its "
+                + "URI prefix to a project directory as a linked template location to check it)");
     }
 
     @Test
