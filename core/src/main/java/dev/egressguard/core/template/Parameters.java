@@ -81,14 +81,18 @@ final class Parameters {
         boolean secure = type.startsWith("secure");
         ParameterFile.Supplied given = findSupplied(key);
         Value value;
-        if (given != null) {
+        if (given != null && !(given.value() instanceof Value.Null && decl.has("defaultValue"))) {
             value = given.value();
             at = given.at();
         } else if (decl.has("defaultValue")) {
+            // An explicit null counts as no value: Azure deploys the default instead. Bicep passes
+            // null to every optional module parameter the caller leaves out (a parameter "with a
+            // default value" accepts "a string, an explicit null, or no value at all",
+            // github.com/Azure/bicep/pull/9454; https://learn.microsoft.com/azure/azure-resource-manager/bicep/parameters).
             String defaultKey = decl.keyOf("defaultValue");
             value = new ValueEvaluator(doc.map()).evaluate(decl.get(defaultKey), JsonPointer.child(pointer, defaultKey),
                     defaultScope, null, "");
-        } else if (decl.get("nullable") instanceof Value.Bool b && b.value()) {
+        } else if (ParameterChecks.isNullable(decl, doc)) {
             value = Value.Null.INSTANCE;
         } else {
             return Value.unknown("parameter '" + key + "' has no value and no default", at);
