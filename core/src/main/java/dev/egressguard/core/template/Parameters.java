@@ -25,6 +25,7 @@ final class Parameters {
     private final Map<String, ParameterFile.Supplied> supplied;
     private final Map<String, Value> resolved = new LinkedHashMap<>();
     private final Set<String> resolving = new HashSet<>();
+    private final Set<String> leftOut = new HashSet<>();
     private TemplateScope defaultScope;
 
     Parameters(TemplateDocument doc, Map<String, ParameterFile.Supplied> supplied) {
@@ -94,6 +95,9 @@ final class Parameters {
                     defaultScope, null, "");
         } else if (ParameterChecks.isNullable(decl, doc)) {
             value = Value.Null.INSTANCE;
+            if (defaultScope.parametersComeFromTheDeployer()) {
+                leftOut.add(key.toLowerCase(Locale.ROOT));
+            }
         } else {
             return Value.unknown("parameter '" + key + "' has no value and no default", at);
         }
@@ -102,6 +106,15 @@ final class Parameters {
         }
         ParameterChecks.check(key, decl, value, secure, at, doc, defaultScope.log());
         return value;
+    }
+
+    /**
+     * Whether the parameter is nullable without default and the deployment gives it no value:
+     * null, as Azure would deploy it, though a real deployment may well give one.
+     */
+    boolean isLeftOut(String name) {
+        String key = declared.keyOf(name);
+        return key != null && leftOut.contains(key.toLowerCase(Locale.ROOT));
     }
 
     private ParameterFile.Supplied findSupplied(String key) {

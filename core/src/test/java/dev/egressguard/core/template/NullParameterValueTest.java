@@ -100,4 +100,56 @@ class NullParameterValueTest {
         assertThat(Fixtures.messages(t, Diagnostic.Level.ERROR)).singleElement().asString()
                 .endsWith("error: parameter 'p' is declared string but its value 5 is Int");
     }
+
+    /** The deployer gives no value: null is what Azure would use, but a real deployment may give one. */
+    @Test
+    void anExpressionFailingOnlyForALeftOutParameter_isAWarningNamingIt() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%s", "languageVersion": "2.0", "contentVersion": "1.0.0.0",
+                  "parameters": { "key": { "type": "object", "nullable": true } },
+                  "variables": { "vaultId": "[tryGet(parameters('key'), 'vaultId')]" },
+                  "resources": {
+                    "table": {
+                      "type": "Microsoft.Network/routeTables", "apiVersion": "2023-04-01", "name": "rt",
+                      "properties": { "vault": "[split(variables('vaultId'), '/')[2]]", "bad": "[split(1, '/')]" }
+                    }
+                  }
+                }
+                """.formatted(Inline.SCHEMA));
+
+        assertThat(t.diagnostics()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "main.json:8:34: warning: invalid expression if parameter 'key' is left out (null), as it is here: "
+                        + "The template function 'split' expects a string as argument 1 but got Null null; "
+                        + "give it a value to check this",
+                "main.json:8:82: error: invalid expression: The template function 'split' expects a string as "
+                        + "argument 1 but got Int 1");
+    }
+
+    @Test
+    void aNestedDeploymentLeavingANullableParameterOut_failsForCertain() {
+        EvaluatedTemplate t = Inline.evaluate(dir, """
+                {
+                  "$schema": "%1$s", "contentVersion": "1.0.0.0",
+                  "resources": [ {
+                    "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "child",
+                    "properties": {
+                      "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+                      "template": {
+                        "$schema": "%1$s", "contentVersion": "1.0.0.0",
+                        "parameters": { "key": { "type": "string", "nullable": true } },
+                        "resources": [ {
+                          "type": "Microsoft.Network/routeTables", "apiVersion": "2023-04-01", "name": "rt",
+                          "properties": { "vault": "[split(parameters('key'), '/')]" }
+                        } ]
+                      }
+                    }
+                  } ]
+                }
+                """.formatted(Inline.SCHEMA));
+
+        assertThat(Fixtures.messages(t, Diagnostic.Level.ERROR)).singleElement().asString()
+                .endsWith("error: invalid expression: The template function 'split' expects a string as argument 1 "
+                        + "but got Null null");
+    }
 }
