@@ -136,8 +136,10 @@ public final class Evaluator {
             }
             return v;
         }
-        throw new ExpressionException("The language expression property '" + name
-                + "' can't be evaluated: the value is " + FunctionCall.describe(target) + ", not an object", offset);
+        String message = "The language expression property '" + name + "' can't be evaluated: the value is "
+                + FunctionCall.describe(target) + ", not an object";
+        throw target instanceof Value.Null ? new NullAccessException(message, offset)
+                : new ExpressionException(message, offset);
     }
 
     private Value index(Value target, Value index, int offset) {
@@ -157,8 +159,9 @@ public final class Evaluator {
         if (target instanceof Value.Obj && index instanceof Value.Str s) {
             return property(target, s.value(), offset);
         }
-        throw new ExpressionException("Can't index " + FunctionCall.describe(target) + " with "
-                + FunctionCall.describe(index), offset);
+        String message = "Can't index " + FunctionCall.describe(target) + " with " + FunctionCall.describe(index);
+        throw target instanceof Value.Null ? new NullAccessException(message, offset)
+                : new ExpressionException(message, offset);
     }
 
     private Value call(Expr.Call c) {
@@ -243,6 +246,19 @@ public final class Evaluator {
             out.add(evaluate(e));
         }
         return out;
+    }
+
+    /**
+     * Evaluates an argument that ARM reaches only if {@code decider}, known only at deployment,
+     * lets it: what the argument would reject is then no certain error, and the Unknown stands
+     * for the whole result ({@code and(?, x.missing)} fails only if ? turns out true).
+     */
+    public Value evaluateAfter(Value.Unknown decider, Expr argument) {
+        try {
+            return evaluate(argument);
+        } catch (ExpressionException rejected) {
+            throw new UnknownResult(decider);
+        }
     }
 
     /** Evaluates {@code body} with lambda variables bound (names are case-insensitive). */

@@ -16,6 +16,11 @@ public record FunctionDef(String name, int minArgs, int maxArgs, boolean propaga
     }
 
     public String arityText() {
+        return arityText(minArgs, maxArgs);
+    }
+
+    /** "2 arguments", "at least 1 argument", "1 to 3 arguments" ({@code maxArgs} -1: any number). */
+    public static String arityText(int minArgs, int maxArgs) {
         if (maxArgs == minArgs) {
             return minArgs + (minArgs == 1 ? " argument" : " arguments");
         }

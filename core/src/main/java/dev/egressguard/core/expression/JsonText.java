@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
@@ -29,6 +30,10 @@ public final class JsonText {
             // json() is as lenient as Newtonsoft, which Azure uses: {'one': 'a'} is accepted.
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            // Newtonsoft reads a number that starts or ends with its decimal point: json('.25') is
+            // 0.25 (Container Apps write CPU so) and json('1.') is 1.0.
+            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
@@ -68,6 +73,15 @@ public final class JsonText {
     }
 
     /** The value that starts at {@code token}; integers that fit 64 bits become Int, other numbers Num. */
+    /** A float token as a decimal; a lone "." (which the decimal-point leniency lets through) is none. */
+    private static BigDecimal decimal(JsonParser p) throws IOException {
+        try {
+            return p.getDecimalValue();
+        } catch (NumberFormatException | InputCoercionException e) {
+            throw new ExpressionException("The text is not valid JSON: '" + p.getText() + "' is no number");
+        }
+    }
+
     private static Value read(JsonParser p, JsonToken token) throws IOException {
         if (token == null) {
             // Jackson reports an unclosed array or object itself; this only guards the switch.
@@ -79,7 +93,7 @@ public final class JsonText {
                 BigInteger big = p.getBigIntegerValue();
                 yield big.bitLength() < 64 ? new Value.Int(big.longValue()) : new Value.Num(new BigDecimal(big));
             }
-            case VALUE_NUMBER_FLOAT -> new Value.Num(p.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> new Value.Num(decimal(p));
             case VALUE_TRUE -> Value.of(true);
             case VALUE_FALSE -> Value.of(false);
             case START_ARRAY -> {

@@ -25,6 +25,13 @@
  * reason is {@code "depends on X"}, X being the text of the expression that produced it, names
  * the member too: {@code "depends on reference('vnet').outputs.subnetId"}.
  *
+ * <h2>What is evaluated</h2>
+ * Only what Azure evaluates: {@code if} its taken branch, {@code and}/{@code or}/{@code coalesce}
+ * their arguments up to the one that decides them
+ * (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-logical), so
+ * {@code and(contains(o, 'x'), o.x)} is no error. Past an Unknown, an argument that fails makes the
+ * result that Unknown, not an error: Azure evaluates it only if the Unknown lets it.
+ *
  * <h2>Guards</h2>
  * Nesting deeper than {@link dev.egressguard.core.expression.ExpressionParser#MAX_DEPTH} (parse)
  * or {@link dev.egressguard.core.expression.Evaluator#MAX_DEPTH} (evaluation across variables),

@@ -12,9 +12,10 @@ import java.util.Set;
  * {@code dependsOn}, child {@code resources}, which become resources of their own). An Unknown
  * {@code condition} stays in the body so readers can tell the resource may not be deployed.
  *
- * <p>A nested deployment's {@code properties.template} is not evaluated here (its resources are
- * evaluated as resources of their own, in their own scope); the body keeps only its
- * {@code $schema}, {@code contentVersion} and {@code languageVersion}. A deployment of a template
+ * <p>A nested deployment's inline {@code properties.template} is not evaluated here (its resources
+ * are evaluated as resources of their own, in their own scope); the body keeps only its
+ * {@code $schema}, {@code contentVersion} and {@code languageVersion}. A template given by an
+ * expression is evaluated like any property: its value is what the deployment deploys. A deployment of a template
  * at a URI gets {@code properties.template} = Unknown: nothing of it is fetched.
  */
 final class BodyEvaluator {

@@ -2,10 +2,21 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Scope;
 
+import java.util.Optional;
+
 /** A {@link Scope} that can enter a copy loop: the template's scope and a user function's. */
 interface EvalScope extends Scope {
 
     EvalScope withLoop(String name, long index, boolean answersUnnamed);
 
     EvaluationLog log();
+
+    /**
+     * A parameter that {@code expressionText} reads (directly or through variables), that is
+     * nullable, has no default and got no value from whoever deploys the template: null here,
+     * but only the deployment tells.
+     */
+    default Optional<String> leftOutParameterReadBy(String expressionText) {
+        return Optional.empty();
+    }
 }

@@ -1,8 +1,11 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.Scope;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
+
+import java.util.Optional;
 
 /** Where template strings meet the expression language (one place, so the template side has one rule). */
 final class Expressions {
@@ -18,6 +21,15 @@ final class Expressions {
     /** {@code [[text]} stands for the literal {@code [text]}. */
     static boolean isEscaped(String s) {
         return s.startsWith("[[") && s.endsWith("]");
+    }
+
+    /**
+     * The syntax tree of a bracketed expression string; empty for a literal.
+     *
+     * @throws dev.egressguard.core.expression.ExpressionException when it does not parse
+     */
+    static Optional<Expr> parse(String text) {
+        return dev.egressguard.core.expression.Expressions.parseJsonString(text);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.Expr;
+import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
@@ -51,11 +53,33 @@ final class NestedDeployments {
             return unknown("deployment '" + name + "' is nested too deeply to evaluate", at);
         }
         Value linkValue = null;
+        boolean computedTemplate = false;
         TemplateDocument doc;
         if (rawProps.get("template") instanceof Value.Obj inline) {
             String pointer = JsonPointer.child(propsPointer, rawProps.keyOf("template"));
             doc = new TemplateDocument(parent.document().file(), parent.document().map(), inline, pointer,
                     kindOf(inline));
+        } else if (rawProps.get("template") instanceof Value.Str) {
+            // The template is an expression ("[variables('$fxv#0')]" from Bicep's loadJsonContent):
+            // the parent evaluated it with the rest of the body, unescaping "[[" to "[", and what
+            // is left is the deployment's own, evaluated with the parameters it is given.
+            Value computed = props.get("template");
+            if (computed instanceof Value.Unknown u) {
+                parent.log().warning(at, "the template of deployment '" + name + "' is only known at deployment ("
+                        + u.reason() + "); its resources are unknown");
+                parent.countUnknown();
+                return unknown("deployment '" + name + "' has a template known only at deployment", at);
+            }
+            String templatePointer = JsonPointer.child(propsPointer, rawProps.keyOf("template"));
+            if (!(computed instanceof Value.Obj template)) {
+                parent.log().error(parent.document().map().locate(templatePointer), "properties.template of deployment '" + name + "' must be an object, but its value is "
+                        + (computed == null ? "missing" : computed.typeName()));
+                return unknown("deployment '" + name + "' has no template", at);
+            }
+            String written = writtenAt(parent.document(), (Value.Str) rawProps.get("template"), templatePointer);
+            doc = new TemplateDocument(parent.document().file(), parent.document().map(), template, written,
+                    kindOf(template));
+            computedTemplate = true;
         } else if (props.get("templateLink") instanceof Value.Obj link) {
             LinkedTemplateLoader.Outcome outcome = LinkedTemplateLoader.load(parent, link, name, at);
             if (outcome instanceof LinkedTemplateLoader.NotLoaded notLoaded) {
@@ -73,7 +97,7 @@ final class NestedDeployments {
         boolean inner = props.get("expressionEvaluationOptions") instanceof Value.Obj options
                 && options.get("scope") instanceof Value.Str scope && scope.value().equalsIgnoreCase("inner");
         TemplateRun child;
-        if (inner || linkValue != null) {
+        if (inner || linkValue != null || computedTemplate) {
             List<Diagnostic> problems = new ArrayList<>();
             Map<String, ParameterFile.Supplied> supplied = ParameterFile.values(props.get("parameters"),
                     parent.document().map(), JsonPointer.child(propsPointer, keyOr(rawProps, "parameters")), problems);
@@ -85,6 +109,30 @@ final class NestedDeployments {
         }
         List<Resource> resources = child.run();
         return new Result(resources, child.outputs());
+    }
+
+    /**
+     * Where the text of a computed template is written, for locations inside it: the variable
+     * {@code [variables('name')]} names when it is an object of this document, else the
+     * {@code properties.template} that computes it.
+     */
+    private static String writtenAt(TemplateDocument parent, Value.Str expression, String templatePointer) {
+        Optional<Expr> parsed;
+        try {
+            parsed = Expressions.parse(expression.value());
+        } catch (ExpressionException e) {
+            return templatePointer;
+        }
+        if (parsed.isPresent() && parsed.get() instanceof Expr.Call call && call.namespace() == null
+                && call.name().equalsIgnoreCase("variables") && call.args().size() == 1
+                && call.args().get(0) instanceof Expr.StringLiteral variable
+                && parent.section("variables") instanceof Value.Obj variables) {
+            String key = variables.keyOf(variable.value());
+            if (key != null && variables.get(key) instanceof Value.Obj) {
+                return JsonPointer.child(parent.sectionPointer("variables"), key);
+            }
+        }
+        return templatePointer;
     }
 
     private static Result unknown(String reason, SourceLocation at) {

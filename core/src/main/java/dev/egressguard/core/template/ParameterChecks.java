@@ -13,6 +13,10 @@ import java.util.Locale;
  */
 final class ParameterChecks {
 
+    private static final String DEFINITIONS = "#/definitions/";
+    /** $ref chains longer than this are cycles (Definitions reports those). */
+    private static final int MAX_REF_HOPS = 32;
+
     private ParameterChecks() {
     }
 
@@ -21,7 +25,7 @@ final class ParameterChecks {
         if (decl.get("$ref") instanceof Value.Str ref) {
             checkRef(name, ref.value(), doc, at, log);
         }
-        if (value instanceof Value.Unknown || containsUnknown(value) || (value instanceof Value.Null && isNullable(decl))) {
+        if (value instanceof Value.Unknown || containsUnknown(value) || (value instanceof Value.Null && isNullable(decl, doc))) {
             return;
         }
         String shown = secure ? "<secure>" : show(value);
@@ -69,18 +73,38 @@ final class ParameterChecks {
     }
 
     private static void checkRef(String name, String ref, TemplateDocument doc, SourceLocation at, EvaluationLog log) {
-        String prefix = "#/definitions/";
-        if (!ref.startsWith(prefix)) {
+        if (!ref.startsWith(DEFINITIONS)) {
             log.warning(at, "parameter '" + name + "' refers to type " + ref + ", which is not checked");
             return;
         }
-        if (!(doc.section("definitions") instanceof Value.Obj defs) || !defs.has(ref.substring(prefix.length()))) {
+        if (!(doc.section("definitions") instanceof Value.Obj defs) || !defs.has(ref.substring(DEFINITIONS.length()))) {
             log.error(at, "parameter '" + name + "' refers to type " + ref + ", which the template does not define");
         }
     }
 
-    private static boolean isNullable(Value.Obj decl) {
-        return decl.get("nullable") instanceof Value.Bool b && b.value();
+    /**
+     * Whether null is a valid value: {@code "nullable": true} on the declaration or on the
+     * user-defined type its {@code $ref} names, following $refs
+     * (https://learn.microsoft.com/azure/azure-resource-manager/templates/definitions).
+     */
+    static boolean isNullable(Value.Obj decl, TemplateDocument doc) {
+        Value.Obj type = decl;
+        for (int hops = 0; type != null && hops <= MAX_REF_HOPS; hops++) {
+            if (type.get("nullable") instanceof Value.Bool b && b.value()) {
+                return true;
+            }
+            type = referencedType(type, doc);
+        }
+        return false;
+    }
+
+    private static Value.Obj referencedType(Value.Obj decl, TemplateDocument doc) {
+        if (decl.get("$ref") instanceof Value.Str ref && ref.value().startsWith(DEFINITIONS)
+                && doc.section("definitions") instanceof Value.Obj defs
+                && defs.get(ref.value().substring(DEFINITIONS.length())) instanceof Value.Obj type) {
+            return type;
+        }
+        return null;
     }
 
     static boolean fits(String type, Value v) {

@@ -28,6 +28,7 @@ final class Parameters {
     private final Map<String, Value> resolved = new LinkedHashMap<>();
     private final Set<String> resolving = new HashSet<>();
     private final boolean symbolic;
+    private final Set<String> leftOut = new HashSet<>();
     private TemplateScope defaultScope;
 
     /**
@@ -92,15 +93,22 @@ final class Parameters {
         boolean secure = type.startsWith("secure");
         ParameterFile.Supplied given = findSupplied(key);
         Value value;
-        if (given != null) {
+        if (given != null && !(given.value() instanceof Value.Null && decl.has("defaultValue"))) {
             value = given.value();
             at = given.at();
         } else if (decl.has("defaultValue")) {
+            // An explicit null counts as no value: Azure deploys the default instead. Bicep passes
+            // null to every optional module parameter the caller leaves out (a parameter "with a
+            // default value" accepts "a string, an explicit null, or no value at all",
+            // github.com/Azure/bicep/pull/9454; https://learn.microsoft.com/azure/azure-resource-manager/bicep/parameters).
             String defaultKey = decl.keyOf("defaultValue");
             value = new ValueEvaluator(doc.map()).evaluate(decl.get(defaultKey), JsonPointer.child(pointer, defaultKey),
                     defaultScope, null, "");
-        } else if (decl.get("nullable") instanceof Value.Bool b && b.value()) {
+        } else if (ParameterChecks.isNullable(decl, doc)) {
             value = Value.Null.INSTANCE;
+            if (defaultScope.parametersComeFromTheDeployer()) {
+                leftOut.add(key.toLowerCase(Locale.ROOT));
+            }
         } else {
             String reason = "parameter '" + key + "' has no value and no default";
             return new Value.Unknown(reason, at,
@@ -111,6 +119,15 @@ final class Parameters {
         }
         ParameterChecks.check(key, decl, value, secure, at, doc, defaultScope.log());
         return value;
+    }
+
+    /**
+     * Whether the parameter is nullable without default and the deployment gives it no value:
+     * null, as Azure would deploy it, though a real deployment may well give one.
+     */
+    boolean isLeftOut(String name) {
+        String key = declared.keyOf(name);
+        return key != null && leftOut.contains(key.toLowerCase(Locale.ROOT));
     }
 
     private ParameterFile.Supplied findSupplied(String key) {

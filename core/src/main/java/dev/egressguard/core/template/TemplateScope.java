@@ -6,6 +6,7 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link dev.egressguard.core.expression.Scope} of an expression in a template: the
@@ -46,6 +47,16 @@ final class TemplateScope implements EvalScope {
     @Override
     public Value variable(String name) {
         return run.symbols().variables().get(name);
+    }
+
+    @Override
+    public Optional<String> leftOutParameterReadBy(String expressionText) {
+        return LeftOutParameters.readBy(expressionText, run.symbols());
+    }
+
+    /** Whether the parameters come from whoever deploys the template (not from a parent template). */
+    boolean parametersComeFromTheDeployer() {
+        return run.depth() == 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.MissingPropertyException;
+import dev.egressguard.core.expression.NullAccessException;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Evaluates written JSON: every expression string, and every property {@code copy} array at any
@@ -131,13 +133,26 @@ final class ValueEvaluator {
         try {
             return Expressions.evaluate(text, scope, at);
         } catch (ExpressionException e) {
-            if (e instanceof MissingPropertyException missing && text.toLowerCase(Locale.ROOT).contains("reference(")) {
+            boolean readsReference = text.toLowerCase(Locale.ROOT).contains("reference(");
+            if (e instanceof MissingPropertyException missing && readsReference) {
                 // reference() answers with the declared properties; Azure adds read-only ones at deployment.
                 return Value.unknown("'" + missing.property() + "' read through reference() is not declared in the "
                         + "template; only the deployment sets it", at);
             }
             SourceLocation where = e.offset() >= 0 && at.line() > 0 && text.indexOf('\n') < 0
                     ? new SourceLocation(at.file(), at.line(), at.column() + 1 + e.offset()) : at;
+            Optional<String> leftOut = scope.leftOutParameterReadBy(text);
+            if (leftOut.isPresent()) {
+                // Valid as written, and Azure would fail it only if the deployment leaves the parameter out.
+                scope.log().warning(where, "invalid expression if parameter '" + leftOut.get() + "' is left out (null), "
+                        + "as it is here: " + e.getMessage() + "; give it a value to check this");
+                return Value.unknown("parameter '" + leftOut.get() + "' has no value", at);
+            }
+            if (e instanceof NullAccessException && readsReference) {
+                // A property the template declares as null is whatever Azure returns once deployed.
+                return Value.unknown("a value read through reference() that the template declares as null; only "
+                        + "the deployment knows it", at);
+            }
             scope.log().error(where, "invalid expression: " + e.getMessage());
             return Value.unknown("the expression is invalid: " + scope.log().mask(e.getMessage()), at);
         }

@@ -97,6 +97,12 @@ final class Variables {
         return new Value.Arr(items);
     }
 
+    /** The variable as written (a copy loop's declaration for a copy variable), or null when undeclared. */
+    Value written(String name) {
+        Declared d = declared.get(key(name));
+        return d == null ? null : d.raw();
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

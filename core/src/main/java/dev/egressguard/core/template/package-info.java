@@ -40,6 +40,15 @@
  *       children, in objects that are open, so whatever Azure sets at deployment reads as Unknown
  *       with the reason, never as absent. Existing (languageVersion 2.0) and outside resources
  *       are Unknown.</li>
+ *   <li>A parameter given null gets its default, as Azure does (Bicep passes null for every
+ *       optional module parameter left out); a nullable one, or one of a nullable user-defined
+ *       type, is null. When the deployer gives a nullable parameter without default no value, an
+ *       expression that fails only because it is null is a warning naming the parameter, not an
+ *       error: the template is valid, and only the deployment knows the value.</li>
+ *   <li>A deployment whose {@code properties.template} is an expression ({@code [variables('$fxv#0')]})
+ *       deploys the evaluated value, with the parameters given, located where the variable is written.</li>
+ *   <li>A property that the template declares as null, read through {@code reference()}, is Unknown
+ *       where it fails: Azure returns what the resource provider holds.</li>
  *   <li>A template linked by URI is never fetched. {@code deployment().properties.templateLink.uri}
  *       of a template checked from disk is a marker URI for its own file, so links built the
  *       {@code _artifactsLocation} way lead back to project files; a URI under a prefix the user

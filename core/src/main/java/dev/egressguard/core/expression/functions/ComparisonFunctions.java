@@ -1,7 +1,10 @@
 package dev.egressguard.core.expression.functions;
 
+import dev.egressguard.core.expression.Evaluator;
+import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.SpecialForm;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.expression.Values;
 
@@ -14,7 +17,7 @@ public final class ComparisonFunctions {
     }
 
     public static void register(FunctionLibrary.Builder b) {
-        b.addUnknownAware("coalesce", 1, -1, ComparisonFunctions::coalesce);
+        b.special("coalesce", ComparisonFunctions::coalesce);
         b.addUnknownAware("equals", 2, 2, c -> Values.equal(c.arg(0), c.arg(1)));
         b.add("greater", 2, 2, c -> compare(c, r -> r > 0));
         b.add("greaterOrEquals", 2, 2, c -> compare(c, r -> r >= 0));
@@ -22,9 +25,15 @@ public final class ComparisonFunctions {
         b.add("lessOrEquals", 2, 2, c -> compare(c, r -> r <= 0));
     }
 
-    /** The first argument that is not null; an Unknown before it decides nothing, so it is the result. */
-    private static Value coalesce(FunctionCall c) {
-        for (Value v : c.args()) {
+    /**
+     * The first argument that is not null; the ones after it are not evaluated, like Bicep's
+     * {@code ??} that compiles to it (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-comparison#coalesce).
+     * An Unknown is the result too: whether ARM goes on past it is only known at deployment.
+     */
+    private static Value coalesce(Evaluator ev, Expr.Call call) {
+        SpecialForm.requireArguments(call, 1, -1);
+        for (Expr argument : call.args()) {
+            Value v = ev.evaluate(argument);
             if (!(v instanceof Value.Null)) {
                 return v;
             }

@@ -5,6 +5,7 @@ import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.SpecialForm;
 import dev.egressguard.core.expression.Value;
 
 import java.util.ArrayList;
@@ -51,11 +52,7 @@ public final class LambdaFunctions {
     }
 
     private static void arity(Expr.Call call, int min, int max) {
-        int n = call.args().size();
-        if (n < min || n > max) {
-            throw new ExpressionException("The template function '" + call.name() + "' expects "
-                    + (min == max ? min : min + " to " + max) + " arguments but got " + n, call.offset());
-        }
+        SpecialForm.requireArguments(call, min, max);
     }
 
     private static Lambda lambda(Expr.Call call, int argIndex, int minParams, int maxParams) {

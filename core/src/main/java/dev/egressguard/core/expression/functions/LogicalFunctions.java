@@ -5,14 +5,20 @@ import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.SpecialForm;
 import dev.egressguard.core.expression.Value;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * and, bool, false, if, not, or, true. {@code and}/{@code or} use Kleene logic, so
- * {@code and(false, ?)} is false and {@code or(true, ?)} is true; {@code if} evaluates only the
- * branch it takes.
+ * and, bool, false, if, not, or, true. {@code if} evaluates only the branch it takes, and
+ * {@code and}/{@code or} stop at the first argument that decides them, as Azure does
+ * (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-logical:
+ * "When the condition is True, only the true value is evaluated"; Bicep compiles {@code &&} and
+ * {@code ||} to and/or and relies on it: {@code and(contains(o, 'x'), o.x)}). With Unknowns they
+ * use Kleene logic: {@code and(?, false)} is false, {@code or(?, true)} is true.
  */
 public final class LogicalFunctions {
 
@@ -20,8 +26,8 @@ public final class LogicalFunctions {
     }
 
     public static void register(FunctionLibrary.Builder b) {
-        b.addUnknownAware("and", 1, -1, c -> junction(c, false));
-        b.addUnknownAware("or", 1, -1, c -> junction(c, true));
+        b.special("and", (ev, call) -> junction(ev, call, false));
+        b.special("or", (ev, call) -> junction(ev, call, true));
         b.add("not", 1, 1, c -> Value.of(!c.bool(0)));
         b.add("bool", 1, 1, LogicalFunctions::bool);
         b.add("true", 0, 0, c -> Value.Bool.TRUE);
@@ -29,18 +35,26 @@ public final class LogicalFunctions {
         b.special("if", LogicalFunctions::ifForm);
     }
 
-    /** {@code decisive} is the value that settles the junction: false for and, true for or. */
-    private static Value junction(FunctionCall c, boolean decisive) {
-        Value unknown = null;
-        for (int i = 0; i < c.count(); i++) {
-            Value v = c.arg(i);
-            if (v instanceof Value.Unknown) {
-                if (unknown == null) {
-                    unknown = v;
-                }
+    /**
+     * {@code decisive} is the value that settles the junction: false for and, true for or.
+     * Arguments after it are not evaluated; after an Unknown, they are evaluated but cannot fail
+     * for certain (ARM skips them if the Unknown turns out decisive).
+     */
+    private static Value junction(Evaluator ev, Expr.Call call, boolean decisive) {
+        SpecialForm.requireArguments(call, 1, -1);
+        List<Value> seen = new ArrayList<>(call.args().size());
+        Value.Unknown unknown = null;
+        for (Expr argument : call.args()) {
+            Value v = unknown == null ? ev.evaluate(argument) : ev.evaluateAfter(unknown, argument);
+            seen.add(v);
+            if (v instanceof Value.Unknown u) {
+                unknown = unknown == null ? u : unknown;
                 continue;
             }
-            if (c.bool(i) == decisive) {
+            if (!(v instanceof Value.Bool) && unknown != null) {
+                return unknown;
+            }
+            if (new FunctionCall(call.name(), seen, ev.scope(), ev.at()).bool(seen.size() - 1) == decisive) {
                 return Value.of(decisive);
             }
         }
@@ -66,10 +80,7 @@ public final class LogicalFunctions {
     }
 
     private static Value ifForm(Evaluator ev, Expr.Call call) {
-        if (call.args().size() != 3) {
-            throw new ExpressionException("The template function 'if' expects 3 arguments but got "
-                    + call.args().size(), call.offset());
-        }
+        SpecialForm.requireArguments(call, 3, 3);
         Value condition = ev.evaluate(call.args().get(0));
         if (condition instanceof Value.Unknown u) {
             // Unknown which branch: the result is not the condition's value (no symbol).
