@@ -31,6 +31,7 @@ public final class Evaluator {
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final Scope scope;
+    private final EvaluationBudget budget;
     private final SourceLocation at;
     private final FunctionLibrary library;
     private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
@@ -41,6 +42,7 @@ public final class Evaluator {
 
     public Evaluator(Scope scope, SourceLocation at, FunctionLibrary library) {
         this.scope = scope;
+        this.budget = scope.budget();
         this.at = at == null ? SourceLocation.NONE : at;
         this.library = library;
     }
@@ -54,6 +56,7 @@ public final class Evaluator {
     }
 
     public Value evaluate(Expr e) {
+        budget.step(at);
         int[] depth = DEPTH.get();
         if (++depth[0] > MAX_DEPTH) {
             depth[0]--;
@@ -232,7 +235,8 @@ public final class Evaluator {
         }
     }
 
-    private static Value checkSize(Value v, Expr.Call c) {
+    private Value checkSize(Value v, Expr.Call c) {
+        budget.built(v, at);
         if (v instanceof Value.Str s && s.value().length() > MAX_STRING_LENGTH) {
             throw new ExpressionException("The template function '" + c.name() + "' would build a string of "
                     + s.value().length() + " characters, more than the limit of " + MAX_STRING_LENGTH, c.offset());

@@ -52,4 +52,9 @@ public interface Scope {
     default ScopeLevel level() {
         return ScopeLevel.RESOURCE_GROUP;
     }
+
+    /** The work the template this expression belongs to may still do ({@link EvaluationBudget}). */
+    default EvaluationBudget budget() {
+        return EvaluationBudget.UNLIMITED;
+    }
 }

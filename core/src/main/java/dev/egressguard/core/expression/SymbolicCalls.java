@@ -126,6 +126,8 @@ final class SymbolicCalls {
         Value result;
         try {
             result = f.body().apply(new FunctionCall(f.name(), standIns, scope, at));
+        } catch (EvaluationBudget.Exhausted spent) {
+            throw spent;
         } catch (RuntimeException e) {
             // The stand-in broke a check the real value might pass (a name with '/'): say nothing more.
             return null;

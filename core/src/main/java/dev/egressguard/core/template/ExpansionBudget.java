@@ -1,5 +1,6 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.Locale;
@@ -24,12 +25,23 @@ final class ExpansionBudget {
 
     private final int max;
     private final String file;
+    private final EvaluationBudget evaluation;
     private int used;
 
     /** @param file the top-level template, as diagnostics show it */
     ExpansionBudget(int max, String file) {
+        this(max, file, EvaluationBudget.forFile(file));
+    }
+
+    ExpansionBudget(int max, String file, EvaluationBudget evaluation) {
         this.max = max;
         this.file = file;
+        this.evaluation = evaluation;
+    }
+
+    /** The expression evaluator's budget of the same file ({@link EvaluationBudget}). */
+    EvaluationBudget evaluation() {
+        return evaluation;
     }
 
     /** Counts one more resource instance, declared at {@code at}. */

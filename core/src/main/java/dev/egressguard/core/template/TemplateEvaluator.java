@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
@@ -47,15 +48,32 @@ public final class TemplateEvaluator {
                 ExpansionBudget.MAX_RESOURCES);
     }
 
+    /** With {@code evaluation} as the file's expression budget: tests measure and limit it. */
+    static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
+                                      Path projectRoot, EvaluationBudget evaluation) {
+        ProjectFiles files = new ProjectFiles(projectRoot);
+        return evaluate(template, parameters, context, files,
+                new ExpansionBudget(ExpansionBudget.MAX_RESOURCES, files.display(template), evaluation));
+    }
+
     private static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
                                               ProjectFiles files, int maxResources) {
+        return evaluate(template, parameters, context, files, new ExpansionBudget(maxResources, files.display(template)));
+    }
+
+    private static EvaluatedTemplate evaluate(Path template, Optional<Path> parameters, DeploymentContext context,
+                                              ProjectFiles files, ExpansionBudget budget) {
         String display = files.display(template);
         EvaluationLog log = new EvaluationLog();
         try {
-            return run(template, parameters, context, files, display, log, new ExpansionBudget(maxResources, display));
+            return run(template, parameters, context, files, display, log, budget);
         } catch (ExpansionBudget.Exceeded e) {
             // What was evaluated before the budget ran out is a fraction chosen by declaration order:
             // checking it would pass or fail the file on an accident, so nothing of it is returned.
+            log.error(e.at(), e.getMessage());
+            return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns(), log.linkedFiles());
+        } catch (EvaluationBudget.Exhausted e) {
+            // The same for the expression evaluator's budget: nothing half-evaluated is checked.
             log.error(e.at(), e.getMessage());
             return new EvaluatedTemplate(List.of(), log.diagnostics(), log.unknowns(), log.linkedFiles());
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.SourceLocation;
@@ -92,6 +93,11 @@ final class TemplateScope implements EvalScope {
     @Override
     public EvaluationLog log() {
         return run.log();
+    }
+
+    @Override
+    public EvaluationBudget budget() {
+        return run.budget().evaluation();
     }
 
     TemplateRun run() {

@@ -181,5 +181,10 @@ final class UserFunctions {
         public EvaluationLog log() {
             return owner.log();
         }
+
+        @Override
+        public dev.egressguard.core.expression.EvaluationBudget budget() {
+            return owner.budget();
+        }
     }
 }

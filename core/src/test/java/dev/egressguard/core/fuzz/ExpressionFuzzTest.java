@@ -1,6 +1,7 @@
 package dev.egressguard.core.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.ExpressionException;
@@ -36,12 +37,34 @@ class ExpressionFuzzTest {
         }
         assertThat(expr).isNotNull();
         try {
-            Value value = new Evaluator(new FixedScope(), AT).evaluate(expr);
+            Value value = new Evaluator(new FixedScope(new EvaluationBudget(FUZZ_STEPS, FUZZ_VALUES, "fuzz.json")), AT)
+                    .evaluate(expr);
             assertThat(value).isNotNull();
             assertThat(value.typeName()).isNotBlank();
         } catch (ExpressionException refused) {
             assertThat(refused.getMessage()).isNotBlank();
+        } catch (EvaluationBudget.Exhausted spent) {
+            // The file's budget (lambdas in lambdas, growing accumulators): an error on the file.
+            assertThat(spent.getMessage()).startsWith("evaluation of fuzz.json stopped here");
         }
+    }
+
+    /**
+     * A smaller budget than a template file's, so that each execution stays fast while the
+     * fuzzer still reaches the point where it runs out.
+     */
+    private static final long FUZZ_STEPS = 200_000;
+    private static final long FUZZ_VALUES = 2_000_000;
+
+    /** Issue 13, case 4: a reduce inside a reduce ran 40 s before the budget. */
+    @Test
+    void lambdasNestedInLambdasSpendTheBudget() {
+        Evaluator evaluator = new Evaluator(new FixedScope(new EvaluationBudget(FUZZ_STEPS, FUZZ_VALUES, "fuzz.json")), AT);
+
+        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse("reduce(range(0,10000), 0, lambda('a','b', "
+                + "reduce(range(0,10000), lambdaVariables('a'), lambda('c','d', add(lambdaVariables('c'), 1)))))")))
+                .isInstanceOf(EvaluationBudget.Exhausted.class)
+                .hasMessageContaining("more than 200,000 evaluation steps");
     }
 
     /** Found by the fuzzer (seed map-of-ranges): 100 million values out of a 1 GB heap. */

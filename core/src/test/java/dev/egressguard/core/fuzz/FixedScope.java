@@ -1,5 +1,6 @@
 package dev.egressguard.core.fuzz;
 
+import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.Scope;
@@ -22,7 +23,14 @@ final class FixedScope implements Scope {
     private final Map<String, Value> parameters = new LinkedHashMap<>();
     private final Map<String, Value> variables = new LinkedHashMap<>();
 
+    private final EvaluationBudget budget;
+
     FixedScope() {
+        this(EvaluationBudget.UNLIMITED);
+    }
+
+    FixedScope(EvaluationBudget budget) {
+        this.budget = budget;
         parameters.put("location", Value.of("westeurope"));
         parameters.put("prefix", Value.of("eg"));
         parameters.put("count", Value.of(3));
@@ -93,5 +101,10 @@ final class FixedScope implements Scope {
     @Override
     public boolean inParameterDefault() {
         return false;
+    }
+
+    @Override
+    public EvaluationBudget budget() {
+        return budget;
     }
 }
