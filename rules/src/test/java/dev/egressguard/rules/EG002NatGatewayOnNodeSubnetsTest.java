@@ -139,8 +139,8 @@ class EG002NatGatewayOnNodeSubnetsTest {
 
         assertThat(f.findings()).containsExactly("UNKNOWN workers");
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("whether the rule applies to scale set "
-                + "'workers' is unknown: the elements of properties.virtualMachineProfile.networkProfile."
-                + "networkInterfaceConfigurations are unknown before deployment: parameter 'nicConfigurations' has no value "
+                + "'workers' is unknown: properties.virtualMachineProfile.networkProfile."
+                + "networkInterfaceConfigurations is unknown before deployment: parameter 'nicConfigurations' has no value "
                 + "and no default at template.json:6:5; if it does: scale set 'workers' has no NAT gateway");
         assertThat(f.as("EG003").findings()).as("EG003 cannot tell either").containsExactly("UNKNOWN workers");
         assertThat(f.as("EG001").findings()).as("nor EG001").containsExactly("UNKNOWN workers");

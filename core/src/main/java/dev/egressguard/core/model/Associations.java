@@ -37,7 +37,7 @@ final class Associations {
             return;
         }
         for (Value entry : subnets.items()) {
-            String id = entry instanceof Value.Obj o ? Bodies.str(o, "id") : null;
+            String id = entry instanceof Value.Obj o ? Bodies.idText(o.get("id")) : null;
             Resource subnet = ResourceId.parse(id).map(all::get).orElse(null);
             if (subnet == null || !subnet.isType(ResourceTypes.SUBNET)) {
                 continue;

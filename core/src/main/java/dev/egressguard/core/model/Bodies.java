@@ -26,7 +26,19 @@ final class Bodies {
 
     /** The id string of a reference object such as {@code properties.subnet}, or null. */
     static String refId(Value.Obj body, String key) {
-        return str(obj(body, key), "id");
+        Value.Obj ref = obj(body, key);
+        return ref == null ? null : idText(ref.get("id"));
+    }
+
+    /**
+     * The text of a name or an id: a string's value, or the text of a symbolic Unknown (an id
+     * built from a parameter without value names the resource whose id is that text); else null.
+     */
+    static String idText(Value v) {
+        if (v instanceof Value.Str s) {
+            return s.value();
+        }
+        return v instanceof Value.Unknown u && u.symbol() != null ? u.symbol().render() : null;
     }
 
     /** The value at a JSON pointer (keys matched case-insensitively), or null when nothing is there. */

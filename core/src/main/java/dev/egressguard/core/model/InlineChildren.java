@@ -58,15 +58,14 @@ final class InlineChildren {
     }
 
     /**
-     * The entry's name; an entry without a usable one (computed, missing, or with a slash that
-     * would break the id) is named by its position, {@code [2]}, so it still gets checked.
+     * The entry's name; one the template decides up to a parameter without value is its symbol's
+     * text ({@code [parameters('subnetName')]}), as ResourceExpander names such resources, so ids
+     * built from the same parameter name it. An entry without a usable one (computed by the
+     * deployment, missing, or with a slash that would break the id) is named by its position,
+     * {@code [2]}, so it still gets checked.
      */
     private static String nameOf(Value.Obj entry, int index) {
-        if (entry.get("name") instanceof Value.Unknown u && u.symbol() != null && !u.symbol().render().contains("/")) {
-            // A name the template decides up to a parameter: the text ids built from it hold too.
-            return u.symbol().render();
-        }
-        String name = Bodies.str(entry, "name");
+        String name = Bodies.idText(entry.get("name"));
         return name == null || name.isBlank() || name.contains("/") ? "[" + index + "]" : name;
     }
 

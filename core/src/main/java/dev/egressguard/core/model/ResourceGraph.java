@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,28 @@ import java.util.Optional;
  * as a resource id is a reference, and each reference is also indexed in reverse. A resource's
  * own id in its body (live resources carry it) is not a reference.
  *
+ * <p>A symbolic Unknown under a reference key (an id built from a parameter without value,
+ * {@link Value.Unknown#symbol}) whose text names a resource of the graph is a reference to it:
+ * resources named from the same parameter have ids with exactly that text.
+ *
+ * <p>Where the template does not decide whether a body refers to a resource, the graph keeps an
+ * {@link UnknownReference}, at the pointer where the reference may hide ({@link Site}):
+ * <ul>
+ *   <li>{@link Site#ID}: an Unknown under a reference key, or a symbolic id that names no
+ *       resource of the graph (two different symbols are not known to differ, so it may be any
+ *       resource of the type it names);</li>
+ *   <li>{@link Site#VALUE}: an Unknown anywhere else — a whole list, one element, an object such
+ *       as {@code subnet}, an output of an output — unless it is known to be a string (a symbol
+ *       with literal text: {@code concat()}, {@code format()}), which is a reference only under a
+ *       reference key;</li>
+ *   <li>{@link Site#UNDECLARED}: an open object ({@link Value.Obj#isOpen}, runtime state read
+ *       with {@code reference()}): a property it does not declare may hold a reference.</li>
+ * </ul>
+ * Steps that look for referrers decide which sites matter ({@code referencedBy} with a
+ * {@code via} only those on the via path); the graph only records them. Known ids that name no
+ * resource of the graph are kept too ({@link #danglingReferencesTo}): they may name a resource
+ * whose own id holds a symbol.
+ *
  * <p>Build it from {@link Normalizer#normalize} output so that inline children are resources.
  */
 public final class ResourceGraph {
@@ -25,6 +48,8 @@ public final class ResourceGraph {
     private final Map<ResourceId, List<Reference>> outgoing = new HashMap<>();
     private final Map<ResourceId, List<Reference>> incoming = new HashMap<>();
     private final Map<ResourceId, List<UnknownReference>> unknownFrom = new LinkedHashMap<>();
+    /** References to ids that name no resource of the graph, by the target's type in lower case. */
+    private final Map<String, List<Reference>> dangling = new HashMap<>();
     /**
      * Every reference text seen while indexing, parsed once: thousands of resources name the same
      * few subnets and gateways, and rules follow those same texts again ({@link #idOf}).
@@ -35,12 +60,37 @@ public final class ResourceGraph {
     public record Reference(Resource from, String pointer, ResourceId target) {
     }
 
+    /** What kind of place in a body an {@link UnknownReference} is; see the class comment. */
+    public enum Site {
+        /** An id that is unknown, or symbolic and naming no resource of the graph. */
+        ID,
+        /** An Unknown that may be a list or an object holding ids. */
+        VALUE,
+        /** An open object: a property it does not declare may be a reference. */
+        UNDECLARED
+    }
+
     /**
-     * A reference property of {@code from} whose id is unknown before deployment
+     * A place in {@code from}'s body where a reference may hide that only the deployment decides
      * ({@code reference('vnet').outputs.subnetId}): it might point at any resource, so "nobody
-     * refers to me" becomes UNKNOWN instead of FALSE.
+     * refers to me" becomes UNKNOWN instead of FALSE. {@code value} is the Unknown there (for an
+     * {@link Site#UNDECLARED} site, the open object's reason for its undeclared properties).
      */
-    public record UnknownReference(Resource from, String pointer, Value.Unknown value) {
+    public record UnknownReference(Resource from, String pointer, Value.Unknown value, Site site) {
+
+        /**
+         * The type of resource this unknown id can name: the type its symbolic text names
+         * ({@code resourceId('Microsoft.Network/virtualNetworks/subnets', ...)}), else empty (any).
+         */
+        public Optional<String> targetType() {
+            return site == Site.ID && value.symbol() != null
+                    ? ResourceId.parse(value.symbol().render()).map(ResourceId::type) : Optional.empty();
+        }
+
+        /** Whether this site may hold a reference to a resource of {@code type}. */
+        public boolean mayName(String type) {
+            return targetType().map(type::equalsIgnoreCase).orElse(true);
+        }
     }
 
     private ResourceGraph(Map<ResourceId, Resource> byId) {
@@ -48,10 +98,14 @@ public final class ResourceGraph {
         for (Resource r : byId.values()) {
             List<Reference> refs = new ArrayList<>();
             List<UnknownReference> unknown = new ArrayList<>(0);
-            collect(r, r.body(), new PointerStack(), refs, unknown, parsedIds);
+            collect(r, r.body(), new PointerStack(), refs, unknown);
             outgoing.put(r.id(), refs);
             for (Reference ref : refs) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
+                if (!byId.containsKey(ref.target())) {
+                    dangling.computeIfAbsent(ref.target().type().toLowerCase(Locale.ROOT),
+                            k -> new ArrayList<>()).add(ref);
+                }
             }
             if (!unknown.isEmpty()) {
                 unknownFrom.put(r.id(), List.copyOf(unknown));
@@ -105,14 +159,22 @@ public final class ResourceGraph {
         return known != null ? known : ResourceId.parse(text);
     }
 
-    /** The resources that hold at least one reference whose id is unknown, in graph order. */
+    /** The resources whose bodies hold at least one {@link UnknownReference}, in graph order. */
     public List<Resource> resourcesWithUnknownReferences() {
         return unknownFrom.keySet().stream().map(byId::get).toList();
     }
 
-    /** {@code resource}'s references whose id is unknown before deployment. */
+    /** The places in {@code resource}'s body where a reference may hide that only the deployment decides. */
     public List<UnknownReference> unknownReferencesFrom(Resource resource) {
         return unknownFrom.getOrDefault(resource.id(), List.of());
+    }
+
+    /**
+     * The references to ids of {@code type} that name no resource of the graph: one of them may
+     * name a resource whose id holds a symbol, when the deployment gives the parameter that value.
+     */
+    public List<Reference> danglingReferencesTo(String type) {
+        return dangling.getOrDefault(type.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** The parent of a child resource (a subnet's vnet) when it is in the graph. */
@@ -120,32 +182,82 @@ public final class ResourceGraph {
         return resource.id().parent().flatMap(this::find);
     }
 
+    /**
+     * The resource a symbolic id names: the one whose id is the symbol's text, if the graph has
+     * it. Empty for an Unknown without symbol.
+     */
+    public Optional<Resource> findSymbolic(Value.Unknown id) {
+        return id.symbol() == null ? Optional.empty() : idOf(id.symbol().render()).flatMap(this::find);
+    }
+
     /** Finds the references in a body, known and unknown, in one walk. */
-    private static void collect(Resource from, Value value, PointerStack pointer, List<Reference> out,
-                                List<UnknownReference> unknown, Map<String, Optional<ResourceId>> parsed) {
+    private void collect(Resource from, Value value, PointerStack pointer, List<Reference> out,
+                         List<UnknownReference> unknown) {
         if (value instanceof Value.Obj obj) {
+            if (obj.isOpen()) {
+                unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
+            }
             for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
                 pointer.push(e.getKey());
                 Value v = e.getValue();
-                if (v instanceof Value.Str s && isReferenceKey(e.getKey())) {
-                    Optional<ResourceId> target = parsed.computeIfAbsent(s.value(), ResourceId::parse);
+                boolean referenceKey = isReferenceKey(e.getKey());
+                if (v instanceof Value.Str s && referenceKey) {
+                    Optional<ResourceId> target = parsedIds.computeIfAbsent(s.value(), ResourceId::parse);
                     if (target.isPresent() && !target.get().equals(from.id())) {
                         out.add(new Reference(from, pointer.pointer(), target.get()));
                     }
-                } else if (v instanceof Value.Unknown u && isReferenceKey(e.getKey())) {
-                    unknown.add(new UnknownReference(from, pointer.pointer(), u));
+                } else if (v instanceof Value.Unknown u && referenceKey) {
+                    unknownId(from, u, pointer, out, unknown);
+                } else if (v instanceof Value.Unknown u) {
+                    unknownValue(from, u, pointer, unknown);
                 } else if (v instanceof Value.Obj || v instanceof Value.Arr) {
-                    collect(from, v, pointer, out, unknown, parsed);
+                    collect(from, v, pointer, out, unknown);
                 }
                 pointer.pop();
             }
         } else if (value instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
                 pointer.push(i);
-                collect(from, arr.get(i), pointer, out, unknown, parsed);
+                if (arr.get(i) instanceof Value.Unknown u) {
+                    unknownValue(from, u, pointer, unknown);
+                } else {
+                    collect(from, arr.get(i), pointer, out, unknown);
+                }
                 pointer.pop();
             }
         }
+    }
+
+    /** An Unknown id: a reference when its symbol names a resource of the graph, else a site. */
+    private void unknownId(Resource from, Value.Unknown u, PointerStack pointer, List<Reference> out,
+                           List<UnknownReference> unknown) {
+        Optional<ResourceId> target = u.symbol() == null ? Optional.empty()
+                : parsedIds.computeIfAbsent(u.symbol().render(), ResourceId::parse);
+        if (target.isPresent() && target.get().equals(from.id())) {
+            return;
+        }
+        if (target.isPresent() && byId.containsKey(target.get())) {
+            out.add(new Reference(from, pointer.pointer(), target.get()));
+        } else {
+            unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.ID));
+        }
+    }
+
+    /** An Unknown outside a reference key: it may be a list or an object of ids, unless it is a known string. */
+    private static void unknownValue(Resource from, Value.Unknown u, PointerStack pointer,
+                                     List<UnknownReference> unknown) {
+        if (!isKnownString(u)) {
+            unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.VALUE));
+        }
+    }
+
+    /**
+     * Whether an Unknown is known to be a string: a symbol with literal text around its terms
+     * is what {@code concat()} or {@code format()} made of strings. A symbol that is one term
+     * ({@code parameters('pools')}) may be any value.
+     */
+    public static boolean isKnownString(Value.Unknown u) {
+        return u.symbol() != null && !u.symbol().isTerm();
     }
 
     /**

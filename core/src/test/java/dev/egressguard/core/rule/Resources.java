@@ -2,6 +2,7 @@ package dev.egressguard.core.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
@@ -16,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-built resources for tests: an id, a JSON body (with {@code "<unknown:reason>"} strings
- * standing for Value.Unknown), and a provenance that places every property pointer on its own line.
+ * Hand-built resources for tests: an id, a JSON body, and a provenance that places every
+ * property pointer on its own line. In the body, {@code "<unknown:reason>"} stands for a
+ * Value.Unknown, {@code "<symbol:text>"} for a symbolic one whose symbol is
+ * {@code Symbol.parse(text)} (a term's quotes written as backquotes: {@code [parameters(`v`)]}),
+ * and an {@code "<open>": "reason"} key makes its object open.
  */
 public final class Resources {
 
@@ -33,7 +37,7 @@ public final class Resources {
     }
 
     public static Resource resource(String relativeId, String json) {
-        ResourceId id = ResourceId.parse(id(relativeId)).orElseThrow();
+        ResourceId id = ResourceId.parse(id(relativeId.replace('`', '\''))).orElseThrow();
         Value.Obj body = (Value.Obj) value(json.replace('\'', '"'));
         Map<String, SourceLocation> lines = new LinkedHashMap<>();
         collectPointers(body, "", lines);
@@ -67,12 +71,17 @@ public final class Resources {
     private static Value convert(JsonNode n) {
         if (n.isObject()) {
             Map<String, Value> fields = new LinkedHashMap<>();
+            Value.Unknown rest = null;
             Iterator<Map.Entry<String, JsonNode>> it = n.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                fields.put(e.getKey(), convert(e.getValue()));
+                if (e.getKey().equals("<open>")) {
+                    rest = new Value.Unknown(e.getValue().asText(), SourceLocation.NONE);
+                } else {
+                    fields.put(e.getKey(), convert(e.getValue()));
+                }
             }
-            return new Value.Obj(fields);
+            return new Value.Obj(fields, rest);
         }
         if (n.isArray()) {
             List<Value> items = new ArrayList<>();
@@ -81,6 +90,12 @@ public final class Resources {
         }
         if (n.isTextual()) {
             String s = n.asText();
+            if (s.startsWith("<symbol:")) {
+                // Quotes in the body become JSON's: a term's quotes are written as backquotes.
+                String text = s.substring(8, s.length() - 1).replace('`', '\'');
+                return new Value.Unknown("built from a parameter without value: " + text, SourceLocation.NONE,
+                        Symbol.parse(text).orElseThrow());
+            }
             return s.startsWith("<unknown:") ? Value.unknown(s.substring(9, s.length() - 1), SourceLocation.NONE) : Value.of(s);
         }
         if (n.isIntegralNumber()) {

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 /**
  * A property path such as {@code properties.ipConfigurations[*].properties.subnet.id}: dotted,
  * case-insensitive keys, {@code [n]} for one element, {@code [*]} for each element.
+ *
+ * <p>A path never reads "missing" where the deployment might write something: an Unknown on
+ * the way ends it with that Unknown, and so does a key that an <em>open</em> object (runtime
+ * state read back with {@code reference()}, {@link Value.Obj#isOpen}) does not declare — the
+ * hit is then incomplete, so even {@code exists} and {@code count} are UNKNOWN there.
  */
 public final class FieldPath {
 
@@ -152,6 +157,8 @@ public final class FieldPath {
      * Follows the path on a resource: the single-segment paths {@code id}, {@code name},
      * {@code type} and {@code apiVersion} read the resource itself, so they work for live and
      * template resources alike (a resource without an API version falls back to its body).
+     * A name (and so an id) that holds a term ({@code [parameters('subnetName')]}) is the
+     * symbolic value it stands for, never its bracket text: only the deployment knows it.
      */
     public List<Hit> resolveOnResource(dev.egressguard.core.model.Resource resource) {
         Optional<String> virtual = virtualField();
@@ -164,7 +171,10 @@ public final class FieldPath {
             };
             if (v != null) {
                 String key = virtual.get().equals("apiversion") ? "apiVersion" : virtual.get();
-                return List.of(new Hit("/" + key, Value.of(v), true));
+                Value value = key.equals("id") || key.equals("name") ? Values.symbolicText(v,
+                        EvalContext.describe(resource) + " is named from a value only the deployment knows")
+                        : Value.of(v);
+                return List.of(new Hit("/" + key, value, true));
             }
         }
         return resolve(resource.body(), "");
@@ -195,6 +205,9 @@ public final class FieldPath {
             String key = exact != null ? k.name() : obj == null ? null : obj.keyOf(k.name());
             if (key != null) {
                 walk(exact != null ? exact : obj.fields().get(key), pointer + "/" + escape(key), at + 1, out);
+            } else if (obj != null && obj.isOpen()) {
+                // Runtime state: a property it does not declare may exist, with any value.
+                out.add(new Hit(pointer + "/" + escape(k.name()), obj.undeclared(k.name()), false));
             } else {
                 missing(pointer, at, out);
             }

@@ -1,5 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.expression.Unknowns;
 import dev.egressguard.core.expression.Value;
 
 import java.util.Locale;
@@ -56,53 +57,83 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
                 return !negated ? PASSED : new Result(Truth.FALSE,
                         explain ? where + " is written (its value is unknown before deployment)" : "");
             }
-            return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
+            // Only equality can be decided on an unknown: the same symbolic value is equal to itself.
+            Truth same = complete && (kind == Kind.EQUALS || kind == Kind.IN) ? positive(u) : Truth.UNKNOWN;
+            if (same == Truth.UNKNOWN) {
+                return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
+            }
+            Truth truth = negated ? same.not() : same;
+            return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(u, where) : "");
         }
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
         try {
-            base = Truth.of(positive(value));
+            base = positive(value);
         } catch (BudgetedText.BudgetExceeded e) {
             return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
                     + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where : "");
         }
         Truth truth = negated ? base.not() : base;
+        if (truth == Truth.UNKNOWN) {
+            Value.Unknown inside = Unknowns.first(value);
+            return new Result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
+                    + (inside == null ? Values.json(value) : inside.describe()) : "");
+        }
         return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(value, where) : "");
     }
 
-    private boolean positive(Value v) {
+    /**
+     * The positive operator on a value that is not itself Unknown (or, for equality, may be):
+     * UNKNOWN only where an Unknown inside the value decides (an element, an open object's
+     * undeclared properties).
+     */
+    private Truth positive(Value v) {
         return switch (kind) {
-            case EXISTS -> v != null;
-            case EQUALS -> v == null ? argument == Value.Null.INSTANCE : Values.looseEquals(v, argument);
+            case EXISTS -> Truth.of(v != null);
+            case EQUALS -> v == null ? Truth.of(argument == Value.Null.INSTANCE) : Values.equality(v, argument);
             case IN -> inList(v);
             case CONTAINS -> contains(v);
-            case STARTS_WITH -> v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument)));
-            case ENDS_WITH -> v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument)));
-            case LIKE, MATCH -> v != null && Values.isScalar(v) && matches(Values.text(v));
-            case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> compare(v);
+            case STARTS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument))));
+            case ENDS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument))));
+            case LIKE, MATCH -> Truth.of(v != null && Values.isScalar(v) && matches(Values.text(v)));
+            case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> Truth.of(compare(v));
         };
     }
 
-    private boolean inList(Value v) {
+    /** Kleene OR of equality with each option. */
+    private Truth inList(Value v) {
+        Truth any = Truth.FALSE;
         for (Value option : ((Value.Arr) argument).items()) {
-            if (v == null ? option == Value.Null.INSTANCE : Values.looseEquals(v, option)) {
-                return true;
+            any = any.or(v == null ? Truth.of(option == Value.Null.INSTANCE) : Values.equality(v, option));
+            if (any == Truth.TRUE) {
+                return any;
             }
         }
-        return false;
+        return any;
     }
 
-    private boolean contains(Value v) {
+    private Truth contains(Value v) {
         if (v instanceof Value.Str s) {
-            return lower(s.value()).contains(lower(text(argument)));
+            return Truth.of(lower(s.value()).contains(lower(text(argument))));
         }
         if (v instanceof Value.Arr a) {
-            return a.items().stream().anyMatch(item -> Values.looseEquals(item, argument));
+            Truth any = Truth.FALSE;
+            for (Value item : a.items()) {
+                any = any.or(Values.equality(item, argument));
+                if (any == Truth.TRUE) {
+                    return any;
+                }
+            }
+            return any;
         }
         if (v instanceof Value.Obj o) {
-            return argument instanceof Value.Str key && o.has(key.value());
+            if (!(argument instanceof Value.Str key)) {
+                return Truth.FALSE;
+            }
+            // An open object may hold a key it does not declare.
+            return o.has(key.value()) ? Truth.TRUE : o.isOpen() ? Truth.UNKNOWN : Truth.FALSE;
         }
-        return false;
+        return Truth.FALSE;
     }
 
     private boolean matches(String text) {
@@ -130,7 +161,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
 
     /** For count: the operator on a whole number. */
     public boolean testCount(long n) {
-        boolean r = positive(Value.of(n));
+        boolean r = positive(Value.of(n)) == Truth.TRUE;
         return negated != r;
     }
 

@@ -11,8 +11,11 @@ import java.util.Optional;
 
 /**
  * {@code ref: <path to an id>}: follows the id to the resource it names and tests it. Nothing
- * at the path is FALSE (nothing to follow); an unknown id is UNKNOWN; an id that is not among
- * the evaluated resources is UNKNOWN; a target of another type than {@code type} is FALSE.
+ * at the path is FALSE (nothing to follow); an unknown id is UNKNOWN, and so is an id below an
+ * Unknown or below an open object that does not declare it ({@link FieldPath}); a symbolic id
+ * (built from a parameter without value) is followed to the resource whose id is its text, and
+ * is UNKNOWN when no evaluated resource has it; an id that is not among the evaluated resources
+ * is UNKNOWN; a target of another type than {@code type} is FALSE.
  * With {@code [*]} every id must pass ({@code match: all}, the default) or one ({@code match: any}).
  */
 public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condition assertion) implements Condition {
@@ -45,6 +48,9 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
         if (hit.isMissing()) {
             return Verdict.of(Truth.FALSE, hit.pointer(), null, () -> describe(hit.pointer()) + " is missing: no resource to follow");
         }
+        if (value instanceof Value.Unknown u && hit.complete() && u.symbol() != null) {
+            return followSymbolic(ctx, hit, u);
+        }
         if (value instanceof Value.Unknown u) {
             return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> describe(hit.pointer()) + " is unknown before deployment: " + u.describe());
         }
@@ -60,7 +66,37 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
             return Verdict.of(Truth.UNKNOWN, hit.pointer(), value, () -> describe(hit.pointer()) + " refers to " + id.get()
                     + ", which is not among the evaluated resources");
         }
-        Resource t = target.get();
+        return onTarget(ctx, hit, value, target.get());
+    }
+
+    /**
+     * An id the template decides up to a parameter without value: the resource whose id is its
+     * text when the graph has one (named from the same parameter), else UNKNOWN — different
+     * symbols are not known to differ, so it may be any resource of its type. Its type is
+     * written in the template, so a wrong one is FALSE.
+     */
+    private Verdict followSymbolic(EvalContext ctx, FieldPath.Hit hit, Value.Unknown u) {
+        String text = u.symbol().render();
+        Optional<ResourceId> id = ctx.graph().idOf(text);
+        if (id.isEmpty()) {
+            return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> describe(hit.pointer()) + " is unknown before deployment: "
+                    + u.describe());
+        }
+        Optional<Resource> target = ctx.graph().find(id.get());
+        if (target.isPresent()) {
+            // The text names the resource: messages can name it ({target}).
+            return onTarget(ctx, hit, new Value.Str(text), target.get());
+        }
+        if (type != null && !type.matches(id.get().type())) {
+            return Verdict.of(Truth.FALSE, hit.pointer(), u, () -> describe(hit.pointer()) + " refers to a "
+                    + id.get().type() + " (" + text + "), expected a " + type);
+        }
+        return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> describe(hit.pointer()) + " refers to " + text
+                + ", which is not among the evaluated resources (" + u.describe() + ")");
+    }
+
+    /** The id names {@code t}, a resource of the graph: its type, then {@code assert} on it. */
+    private Verdict onTarget(EvalContext ctx, FieldPath.Hit hit, Value value, Resource t) {
         if (type != null && !type.matches(t.type())) {
             return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " refers to " + EvalContext.describe(t)
                     + ", expected a " + type);

@@ -1,5 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
@@ -15,8 +16,18 @@ import java.util.regex.Pattern;
 /**
  * {@code referencedBy: {type, via, where}}: TRUE when some resource of {@code type} whose body
  * holds this resource's id (at {@code via}, when given) satisfies {@code where}; UNKNOWN when
- * none does but one might (its {@code where} is UNKNOWN, or it holds an id that is unknown
- * before deployment and could be this one); FALSE otherwise.
+ * none does but one might (its {@code where} is UNKNOWN, or it may hold this id where only the
+ * deployment decides, see {@link PossibleReference}); FALSE otherwise.
+ *
+ * <p>The soundness rule: a resource of {@code type} that is not known to refer here counts as
+ * "may refer" when its body has an unknown place where the reference can be — on the
+ * {@code via} path (an Unknown above or at the via position, an open object lacking the next
+ * key, an unknown or unresolved symbolic id of this type), or, without {@code via}, anywhere an
+ * id can hide (an unknown id, an Unknown that is not a known string, an open object). When this
+ * resource's own id holds a term, a known id of its type that names no evaluated resource may
+ * be this one too. Unknowns that cannot be the reference (off the via path, a known string, an
+ * id of another type) decide nothing, so an {@code ipAddress} read back does not make every
+ * {@code referencedBy} UNKNOWN.
  */
 public record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implements Condition {
 
@@ -49,23 +60,34 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                 explained &= v.explained();
             }
         }
+        // Referrers the template does not decide: an unknown place where the reference may be.
+        Map<ResourceId, Candidate> possible = new LinkedHashMap<>();
         for (Resource candidate : ctx.graph().resourcesWithUnknownReferences()) {
-            if (candidate == self || !accepts(candidate) || referrers.containsKey(candidate.id())) {
-                continue;
+            if (candidate != self && accepts(candidate) && !referrers.containsKey(candidate.id())) {
+                (via == null ? PossibleReference.anywhere(candidate, self, ctx.graph())
+                        : PossibleReference.along(via, candidate, self, ctx.graph()))
+                        .ifPresent(p -> possible.put(candidate.id(), new Candidate(candidate, p)));
             }
-            for (ResourceGraph.UnknownReference u : ctx.graph().unknownReferencesFrom(candidate)) {
-                if (viaPointer != null && !viaPointer.matcher(u.pointer()).matches()) {
-                    continue;
+        }
+        if (Symbol.parse(self.id().toString()).isPresent()) {
+            // This id holds a term: a known id that names no evaluated resource may be this one.
+            for (ResourceGraph.Reference ref : ctx.graph().danglingReferencesTo(self.type())) {
+                Resource from = ref.from();
+                if (from != self && accepts(from) && !referrers.containsKey(from.id())
+                        && (viaPointer == null || viaPointer.matcher(ref.pointer()).matches())) {
+                    possible.putIfAbsent(from.id(), new Candidate(from, new PossibleReference(ref.pointer(),
+                            FieldPath.dotted(ref.pointer()) + " is " + ref.target() + ", which names no evaluated resource"
+                                    + " and is this one if the deployment names it so")));
                 }
-                Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(candidate));
-                if (!v.isFalse()) {
-                    unknown.add(EvalContext.describe(candidate) + " may refer to it: " + FieldPath.dotted(u.pointer())
-                            + " is unknown before deployment: " + u.value().describe());
-                    firstUnknownReferrer = firstUnknown == null ? candidate : firstUnknownReferrer;
-                    firstUnknown = firstUnknown == null ? v : firstUnknown;
-                    explained = false;
-                }
-                break;
+            }
+        }
+        for (Candidate c : possible.values()) {
+            Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(c.resource()));
+            if (!v.isFalse()) {
+                unknown.add(EvalContext.describe(c.resource()) + " may refer to it: " + c.place().why());
+                firstUnknownReferrer = firstUnknown == null ? c.resource() : firstUnknownReferrer;
+                firstUnknown = firstUnknown == null ? v : firstUnknown;
+                explained = false;
             }
         }
         if (firstUnknown != null) {
@@ -79,6 +101,10 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
             return noReferrer ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
                     : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition";
         });
+    }
+
+    /** A resource that may refer to the one evaluated, and the place where it may. */
+    private record Candidate(Resource resource, PossibleReference place) {
     }
 
     private boolean accepts(Resource r) {

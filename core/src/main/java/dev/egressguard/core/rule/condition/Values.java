@@ -1,6 +1,8 @@
 package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -17,44 +19,88 @@ public final class Values {
     private Values() {
     }
 
+    /** Whether {@link #equality} is TRUE: the two values are known to be equal. */
     public static boolean looseEquals(Value a, Value b) {
+        return equality(a, b) == Truth.TRUE;
+    }
+
+    /**
+     * Whether two values are equal, in three values: an Unknown anywhere in them (an element, a
+     * property, a property an open object may hold) makes the answer UNKNOWN unless a part both
+     * know already differs, or the two Unknowns are known to be the same value (the same
+     * symbol, {@link Value.Unknown#sameValueAs}). A symbolic Unknown and a literal text stay
+     * UNKNOWN: the parameter could have that value.
+     */
+    public static Truth equality(Value a, Value b) {
         if (a == null || b == null) {
-            return a == b;
+            return Truth.of(a == b);
+        }
+        if (a instanceof Value.Unknown u) {
+            return u.sameValueAs(b) ? Truth.TRUE : Truth.UNKNOWN;
+        }
+        if (b instanceof Value.Unknown) {
+            return Truth.UNKNOWN;
+        }
+        if (a instanceof Value.Str sa && b instanceof Value.Str sb) {
+            return Truth.of(sa.value().equalsIgnoreCase(sb.value()));
         }
         Optional<BigDecimal> na = number(a);
         Optional<BigDecimal> nb = number(b);
-        if (a instanceof Value.Str sa && b instanceof Value.Str sb) {
-            return sa.value().equalsIgnoreCase(sb.value());
-        }
         if (na.isPresent() && nb.isPresent()) {
-            return na.get().compareTo(nb.get()) == 0;
+            return Truth.of(na.get().compareTo(nb.get()) == 0);
         }
         if (a instanceof Value.Str || b instanceof Value.Str) {
-            return isScalar(a) && isScalar(b) && text(a).equalsIgnoreCase(text(b));
+            return Truth.of(isScalar(a) && isScalar(b) && text(a).equalsIgnoreCase(text(b)));
         }
         if (a instanceof Value.Arr xa && b instanceof Value.Arr xb) {
             if (xa.size() != xb.size()) {
-                return false;
+                return Truth.FALSE;
             }
-            for (int i = 0; i < xa.size(); i++) {
-                if (!looseEquals(xa.get(i), xb.get(i))) {
-                    return false;
-                }
+            Truth all = Truth.TRUE;
+            for (int i = 0; i < xa.size() && all != Truth.FALSE; i++) {
+                all = all.and(equality(xa.get(i), xb.get(i)));
             }
-            return true;
+            return all;
         }
         if (a instanceof Value.Obj oa && b instanceof Value.Obj ob) {
-            if (oa.fields().size() != ob.fields().size()) {
-                return false;
-            }
-            for (Map.Entry<String, Value> e : oa.fields().entrySet()) {
-                if (!ob.has(e.getKey()) || !looseEquals(e.getValue(), ob.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
+            return objectEquality(oa, ob);
         }
-        return a.equals(b);
+        return Truth.of(a.equals(b));
+    }
+
+    /**
+     * Closed objects are equal when they hold the same keys with equal values. An open one may
+     * hold more than it declares: a key one side holds and the other cannot (closed, lacking
+     * it) or a value both know to differ decides FALSE; otherwise the undeclared rest is UNKNOWN.
+     */
+    private static Truth objectEquality(Value.Obj a, Value.Obj b) {
+        if (!a.isOpen() && !b.isOpen() && a.fields().size() != b.fields().size()) {
+            return Truth.FALSE;
+        }
+        Truth all = a.isOpen() || b.isOpen() ? Truth.UNKNOWN : Truth.TRUE;
+        for (Value.Obj[] pair : new Value.Obj[][] {{a, b}, {b, a}}) {
+            for (Map.Entry<String, Value> e : pair[0].fields().entrySet()) {
+                Value other = pair[1].read(e.getKey());
+                if (other == null) {
+                    return Truth.FALSE;
+                }
+                Truth same = equality(e.getValue(), other);
+                if (same == Truth.FALSE) {
+                    return Truth.FALSE;
+                }
+                all = all.and(same);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A name or id as a rule compares it: the symbolic value its text stands for when it holds
+     * a term ({@code [parameters('clusterName')]-vnet}, see {@link Symbol}), else the text.
+     */
+    public static Value symbolicText(String text, String reason) {
+        return Symbol.parse(text).<Value>map(s -> new Value.Unknown(reason, SourceLocation.NONE, s))
+                .orElseGet(() -> Value.of(text));
     }
 
     /** Order of two values: numbers (or numeric strings against numbers) by value, strings case-insensitively. */
