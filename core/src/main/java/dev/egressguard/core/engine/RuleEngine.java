@@ -5,6 +5,7 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.Rule;
 import dev.egressguard.core.rule.condition.EvalContext;
 import dev.egressguard.core.rule.condition.MessageValues;
+import dev.egressguard.core.rule.condition.RegexBudget;
 import dev.egressguard.core.rule.condition.Truth;
 import dev.egressguard.core.rule.condition.Verdict;
 
@@ -85,11 +86,12 @@ public final class RuleEngine {
             RuleDescriptor d = rule.descriptor();
             ran.add(new RuleDescriptor(d.id(), d.name(), d.title(), d.description(), severity, d.remediation(),
                     d.helpUri(), d.tags()));
+            RegexBudget regex = RegexBudget.perRule();
             for (Resource resource : graph.resources()) {
                 if (!rule.types().matches(resource.type())) {
                     continue;
                 }
-                EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings());
+                EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings(), regex);
                 Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
                     continue;
@@ -123,6 +125,9 @@ public final class RuleEngine {
     private static Verdict safeVerdict(Rule rule, EvalContext ctx) {
         try {
             return verdict(rule, ctx);
+        } catch (RegexBudget.Spent spent) {
+            return Verdict.of(Truth.UNKNOWN, "", null, "rule " + rule.id() + " gave up on "
+                    + MessageValues.subject(ctx.resource(), ctx.graph()) + ": " + spent.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return Verdict.of(Truth.UNKNOWN, "", null, "rule " + rule.id() + " could not be evaluated ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())

@@ -72,6 +72,32 @@ class HostileRulesTest {
                 .contains(HostileProject.CONTROL_RESOURCE, BACKTRACKING_NAME);
     }
 
+    /**
+     * Issue 13, case 4: a backtracking pattern over {@code properties.list[*]} of 800 copies of a
+     * 1,000-item list spent the per-value budget 800,000 times (past 60 s). One budget per rule
+     * ends it: every check of the rule is UNKNOWN with the reason, the other rules run.
+     */
+    @Test
+    void aBacktrackingPatternOverManyValuesSpendsTheRulesBudget() {
+        HostileProject project = project("spread.yaml", rule("HOSTILE5", "{ field: 'properties.list[*]', match: '(.*.){20}!$' }"));
+        project.write("many.json", """
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2023-09-01",
+                   "name": "[concat('many-', copyIndex())]", "location": "westeurope",
+                   "copy": {"name": "many", "count": 800},
+                   "properties": {"list": "[map(range(0, 1000), lambda('i', '%s'))]"}}]}
+                """.formatted("a".repeat(40)));
+
+        Report report = project.verify();
+
+        var hostile = report.findings().stream().filter(f -> f.ruleId().equals("HOSTILE5")).toList();
+        assertThat(hostile).hasSize(800).allMatch(f -> f.outcome() == Outcome.UNKNOWN);
+        assertThat(hostile).anyMatch(f -> f.message().contains("have read more than 100,000,000 characters in this run, "
+                + "Egress Guard's budget for one rule"));
+        assertControlChecked(report);
+    }
+
     @Test
     void invalidRegexIsAnErrorNamingTheRuleFile() {
         HostileProject project = project("broken.yaml", rule("HOSTILE2", "{ field: name, match: '(unclosed[' }"));

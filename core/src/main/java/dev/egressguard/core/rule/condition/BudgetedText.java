@@ -16,14 +16,17 @@ final class BudgetedText implements CharSequence {
 
     private final String text;
     private final long[] remaining;
+    private final RegexBudget check;
 
-    BudgetedText(String text, long budget) {
-        this(text, new long[] {budget});
+    /** {@code budget} for this value; {@code check} for all values of the check together. */
+    BudgetedText(String text, long budget, RegexBudget check) {
+        this(text, new long[] {budget}, check);
     }
 
-    private BudgetedText(String text, long[] remaining) {
+    private BudgetedText(String text, long[] remaining, RegexBudget check) {
         this.text = text;
         this.remaining = remaining;
+        this.check = check;
     }
 
     @Override
@@ -31,6 +34,7 @@ final class BudgetedText implements CharSequence {
         if (--remaining[0] < 0) {
             throw new BudgetExceeded();
         }
+        check.read();
         return text.charAt(index);
     }
 
@@ -41,7 +45,7 @@ final class BudgetedText implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new BudgetedText(text.substring(start, end), remaining);
+        return new BudgetedText(text.substring(start, end), remaining, check);
     }
 
     @Override

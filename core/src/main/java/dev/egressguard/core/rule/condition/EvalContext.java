@@ -15,12 +15,13 @@ import java.util.TreeMap;
  * the run's settings (names case-insensitive).
  */
 public record EvalContext(Resource resource, Value current, String base, ResourceGraph graph,
-                          Map<String, String> settings) {
+                          Map<String, String> settings, RegexBudget regex) {
 
     public EvalContext {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(graph, "graph");
         current = current == null ? resource.body() : current;
+        regex = regex == null ? RegexBudget.perRule() : regex;
         base = base == null ? "" : base;
         // Contexts are made per resource and per counted element: copy the settings only once.
         if (!(settings instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER)) {
@@ -30,6 +31,12 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
             }
             settings = ci;
         }
+    }
+
+    /** A context with a regex budget of its own ({@link RegexBudget}). */
+    public EvalContext(Resource resource, Value current, String base, ResourceGraph graph,
+                       Map<String, String> settings) {
+        this(resource, current, base, graph, settings, null);
     }
 
     /** The context for evaluating conditions on {@code resource}'s body. */
@@ -44,12 +51,12 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
 
     /** An array element inside {@code count}: paths are relative to it. */
     public EvalContext element(Value element, String pointer) {
-        return new EvalContext(resource, element, pointer, graph, settings);
+        return new EvalContext(resource, element, pointer, graph, settings, regex);
     }
 
     /** Another resource reached by a graph step. */
     public EvalContext on(Resource other) {
-        return new EvalContext(other, other.body(), "", graph, settings);
+        return new EvalContext(other, other.body(), "", graph, settings, regex);
     }
 
     public Optional<String> setting(String name) {

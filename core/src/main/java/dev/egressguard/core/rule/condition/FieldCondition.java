@@ -24,7 +24,7 @@ public record FieldCondition(FieldPath path, Operator operator) implements Condi
         List<Verdict> verdicts = new ArrayList<>();
         for (FieldPath.Hit hit : hits) {
             Value value = hit.value();
-            Truth truth = operator.test(value, hit.complete());
+            Truth truth = operator.test(value, hit.complete(), ctx.regex());
             Verdict v = truth == Truth.TRUE ? Verdict.of(truth, hit.pointer(), value, "")
                     : Verdict.of(truth, hit.pointer(), value,
                             () -> operator.reason(value, hit.complete(), describe(hit.pointer())));

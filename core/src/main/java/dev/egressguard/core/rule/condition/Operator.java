@@ -38,7 +38,12 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
      * {@code complete} is false when an Unknown stood on the way to the property.
      */
     public Truth test(Value actual, boolean complete) {
-        return apply(actual, complete, null).truth();
+        return test(actual, complete, RegexBudget.unlimited());
+    }
+
+    /** The same, drawing on {@code check}, the regex budget of the check it is part of. */
+    public Truth test(Value actual, boolean complete, RegexBudget check) {
+        return apply(actual, complete, null, check).truth();
     }
 
     /**
@@ -46,11 +51,12 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
      * because most tests pass or decide nothing, and writing a reason costs more than the test.
      */
     public String reason(Value actual, boolean complete, String where) {
-        return apply(actual, complete, where).reason();
+        // Reasons are written after the check, for a value the test has already matched once.
+        return apply(actual, complete, where, RegexBudget.unlimited()).reason();
     }
 
     /** The truth, and the reason when {@code where} is given (null: the caller wants only the truth). */
-    private Result apply(Value actual, boolean complete, String where) {
+    private Result apply(Value actual, boolean complete, String where, RegexBudget check) {
         boolean explain = where != null;
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
@@ -58,7 +64,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
                         explain ? where + " is written (its value is unknown before deployment)" : "");
             }
             // Only equality can be decided on an unknown: the same symbolic value is equal to itself.
-            Truth same = complete && (kind == Kind.EQUALS || kind == Kind.IN) ? positive(u) : Truth.UNKNOWN;
+            Truth same = complete && (kind == Kind.EQUALS || kind == Kind.IN) ? positive(u, check) : Truth.UNKNOWN;
             if (same == Truth.UNKNOWN) {
                 return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
             }
@@ -68,7 +74,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
         try {
-            base = positive(value);
+            base = positive(value, check);
         } catch (BudgetedText.BudgetExceeded e) {
             return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
                     + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where : "");
@@ -87,7 +93,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
      * UNKNOWN only where an Unknown inside the value decides (an element, an open object's
      * undeclared properties).
      */
-    private Truth positive(Value v) {
+    private Truth positive(Value v, RegexBudget check) {
         return switch (kind) {
             case EXISTS -> Truth.of(v != null);
             case EQUALS -> v == null ? Truth.of(argument == Value.Null.INSTANCE) : Values.equality(v, argument);
@@ -95,7 +101,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
             case CONTAINS -> contains(v);
             case STARTS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument))));
             case ENDS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument))));
-            case LIKE, MATCH -> Truth.of(v != null && Values.isScalar(v) && matches(Values.text(v)));
+            case LIKE, MATCH -> Truth.of(v != null && Values.isScalar(v) && matches(Values.text(v), check));
             case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> Truth.of(compare(v));
         };
     }
@@ -136,9 +142,9 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         return Truth.FALSE;
     }
 
-    private boolean matches(String text) {
+    private boolean matches(String text, RegexBudget check) {
         // like patterns backtrack too ("*a*a*a*"), so both run on the budget.
-        CharSequence budgeted = new BudgetedText(text, REGEX_BUDGET);
+        CharSequence budgeted = new BudgetedText(text, REGEX_BUDGET, check);
         return kind == Kind.LIKE ? pattern.matcher(budgeted).matches() : pattern.matcher(budgeted).find();
     }
 
@@ -161,7 +167,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
 
     /** For count: the operator on a whole number. */
     public boolean testCount(long n) {
-        boolean r = positive(Value.of(n)) == Truth.TRUE;
+        boolean r = positive(Value.of(n), RegexBudget.unlimited()) == Truth.TRUE;
         return negated != r;
     }
 

@@ -18,6 +18,6 @@ public record SettingCondition(String name, Operator operator) implements Condit
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Value value = ctx.setting(name).map(Value::of).orElse(null);
-        return Verdict.of(operator.test(value, true), "", value, () -> operator.reason(value, true, "setting '" + name + "'"));
+        return Verdict.of(operator.test(value, true, ctx.regex()), "", value, () -> operator.reason(value, true, "setting '" + name + "'"));
     }
 }

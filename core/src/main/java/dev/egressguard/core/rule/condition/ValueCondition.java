@@ -14,7 +14,7 @@ public record ValueCondition(Value value, Operator operator) implements Conditio
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
-        return Verdict.of(operator.test(value, true), ctx.base(), value,
+        return Verdict.of(operator.test(value, true, ctx.regex()), ctx.base(), value,
                 () -> operator.reason(value, true, "the value " + Values.json(value)));
     }
 }
