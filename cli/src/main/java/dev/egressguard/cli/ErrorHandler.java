@@ -1,5 +1,6 @@
 package dev.egressguard.cli;
 
+import dev.egressguard.core.report.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -22,10 +23,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        // Messages name files and values of the inputs: escaped, they cannot forge a line of the log.
         if (e instanceof UserError) {
-            err.println("egress: " + e.getMessage());
+            err.println("egress: " + SafeText.forTerminal(e.getMessage()));
         } else {
-            err.println("egress: internal error: " + describe(e)
+            err.println("egress: internal error: " + SafeText.forTerminal(describe(e))
                     + (debug.getAsBoolean() ? "" : " (run with --debug for the stack trace)"));
         }
         if (debug.getAsBoolean()) {

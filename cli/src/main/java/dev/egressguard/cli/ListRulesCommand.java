@@ -1,6 +1,7 @@
 package dev.egressguard.cli;
 
 import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.rule.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +27,12 @@ final class ListRulesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RuleSet set = sources.load(spec.commandLine().getErr());
-        int nameWidth = set.descriptors().stream().mapToInt(r -> r.name().length()).max().orElse(4);
-        int idWidth = set.descriptors().stream().mapToInt(r -> r.id().length()).max().orElse(2);
+        // Rule files may come with the pull request: their text is escaped like every console line.
+        int nameWidth = set.descriptors().stream().mapToInt(r -> SafeText.forTerminal(r.name()).length()).max().orElse(4);
+        int idWidth = set.descriptors().stream().mapToInt(r -> SafeText.forTerminal(r.id()).length()).max().orElse(2);
         for (RuleDescriptor r : set.descriptors()) {
-            out.printf("%-" + idWidth + "s  %-7s  %-" + nameWidth + "s  %s%n", r.id(), r.severity().id(), r.name(),
-                    r.title());
+            out.printf("%-" + idWidth + "s  %-7s  %-" + nameWidth + "s  %s%n", SafeText.forTerminal(r.id()),
+                    r.severity().id(), SafeText.forTerminal(r.name()), SafeText.forTerminal(r.title()));
         }
         out.flush();
         return set.hasErrors() ? ExitCode.BAD_INPUT : ExitCode.CLEAN;

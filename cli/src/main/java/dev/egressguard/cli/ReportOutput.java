@@ -5,19 +5,21 @@ import dev.egressguard.core.report.FailDecision;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.ReportFiles;
 import dev.egressguard.core.report.ReportOptions;
 import dev.egressguard.core.report.ReportWriter;
+import dev.egressguard.core.report.Reporter;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.source.Diagnostic;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,7 +62,12 @@ final class ReportOutput {
         return plan;
     }
 
-    /** Writes the reports and returns the exit code the report deserves under {@code policy}. */
+    /**
+     * Writes the reports and returns the exit code the report deserves under {@code policy}.
+     *
+     * @throws UserError when a report file cannot be written (a link out of the project, no space):
+     *     one line naming the file
+     */
     int write(Report report, ReportOptions options, FailPolicy policy, PrintWriter out, PrintWriter err)
             throws IOException {
         if (!formats.contains(Format.CONSOLE)) {
@@ -71,24 +78,39 @@ final class ReportOutput {
             Format only = formats.iterator().next();
             ReportWriter.reporter(only, toOut).write(report, out);
         } else if (intoDirectory) {
-            for (Path file : ReportWriter.write(report, output, formats, toOut)) {
-                err.println("egress: wrote " + file);
+            for (Path file : writeFiles(() -> ReportWriter.write(report, output, formats, toOut))) {
+                err.println("egress: wrote " + SafeText.forTerminal(file.toString()));
             }
         } else {
             if (formats.contains(Format.CONSOLE)) {
                 ReportWriter.reporter(Format.CONSOLE, toOut).write(report, out);
             }
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                ReportWriter.reporter(fileFormats.iterator().next(), toOut).write(report, file);
-            }
-            err.println("egress: wrote " + output);
+            Reporter reporter = ReportWriter.reporter(fileFormats.iterator().next(), toOut);
+            writeFiles(() -> {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) {
+                    ReportFiles.createDirectories(parent, options.paths().base());
+                }
+                ReportFiles.write(output, file -> reporter.write(report, file));
+                return List.of(output);
+            });
+            err.println("egress: wrote " + SafeText.forTerminal(output.toString()));
         }
         out.flush();
         return exitCode(report, policy, options.paths(), err);
+    }
+
+    /** Writing report files, whose failure is the user's to fix (their disk, their links), not ours. */
+    private interface FileWrite {
+        List<Path> run() throws IOException;
+    }
+
+    private static List<Path> writeFiles(FileWrite write) {
+        try {
+            return write.run();
+        } catch (IOException e) {
+            throw new UserError("cannot write the report: " + e.getMessage(), e);
+        }
     }
 
     /** 2 when an input could not be checked, 1 on failing findings, else 0; {@code never} is always 0. */
@@ -108,8 +130,8 @@ final class ReportOutput {
                 continue;
             }
             String where = paths.where(d.location());
-            err.println((where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "
-                    + d.message().replaceAll("\\s*\\R\\s*", " "));
+            err.println((where.isEmpty() ? "" : SafeText.forTerminal(where) + ": ")
+                    + d.level().name().toLowerCase(Locale.ROOT) + ": " + SafeText.forTerminal(d.message().strip()));
         }
         err.flush();
     }

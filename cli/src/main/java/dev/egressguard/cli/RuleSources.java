@@ -1,5 +1,6 @@
 package dev.egressguard.cli;
 
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.source.Diagnostic;
@@ -24,7 +25,7 @@ final class RuleSources {
     RuleSet load(PrintWriter err) {
         RuleSet set = RuleSetLoader.load(rules, !noBuiltInRules);
         for (Diagnostic d : set.diagnostics()) {
-            err.println(d);
+            err.println(SafeText.forTerminal(d.toString()));
         }
         err.flush();
         return set;

@@ -1,6 +1,7 @@
 package dev.egressguard.cli;
 
 import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.rule.Rule;
 import dev.egressguard.core.rule.RuleSet;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code egress rules show ID}: a rule's documentation, as the reports link to it. */
 @Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -31,24 +33,26 @@ final class ShowRuleCommand implements Callable<Integer> {
         RuleSet set = sources.load(spec.commandLine().getErr());
         Rule rule = set.find(id).orElseThrow(() -> new UserError("no rule '" + id + "'; 'egress rules list' shows them"));
         RuleDescriptor r = rule.descriptor();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(r.id() + " " + r.name() + " (" + r.severity().id() + ")");
-        out.println(r.title());
-        out.println();
-        out.println(r.description().strip());
+        // Rule files may come with the pull request: each line of their text is escaped (see SafeText).
+        PrintWriter printer = spec.commandLine().getOut();
+        Consumer<String> out = text -> text.lines().forEach(line -> printer.println(SafeText.forTerminal(line)));
+        out.accept(r.id() + " " + r.name() + " (" + r.severity().id() + ")");
+        out.accept(r.title());
+        printer.println();
+        out.accept(r.description().strip());
         if (!r.remediation().isBlank()) {
-            out.println();
-            out.println("Remediation:");
-            out.println(r.remediation().strip());
+            printer.println();
+            printer.println("Remediation:");
+            out.accept(r.remediation().strip());
         }
         if (r.helpUri() != null && !r.helpUri().isBlank()) {
-            out.println();
-            out.println("More: " + r.helpUri());
+            printer.println();
+            out.accept("More: " + r.helpUri());
         }
         if (!r.tags().isEmpty()) {
-            out.println("Tags: " + String.join(", ", r.tags()));
+            out.accept("Tags: " + String.join(", ", r.tags()));
         }
-        out.flush();
+        printer.flush();
         return ExitCode.CLEAN;
     }
 }

@@ -1,6 +1,7 @@
 package dev.egressguard.cli;
 
 import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.rule.RuleTestResult;
 import dev.egressguard.core.source.Diagnostic;
 import picocli.CommandLine.Command;
@@ -46,7 +47,8 @@ final class TestRulesCommand implements Callable<Integer> {
         RuleTestResult result = EgressGuard.builder().builtInRules(builtIn).context(context.toContext()).build()
                 .testRules(directory);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(result.describe());
+        // Case names and messages come from the rule directory: each line escaped (see SafeText).
+        result.describe().lines().forEach(line -> out.println(SafeText.forTerminal(line)));
         out.flush();
         if (result.passed()) {
             return ExitCode.CLEAN;

@@ -8,6 +8,7 @@ import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.suppression.SuppressionFile;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -95,6 +96,12 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     /** {@code tenant().tenantId} the templates see. */
     @Parameter(property = "egress.tenantId")
     protected String tenantId;
+
+    /** Maven's log, escaping every message: names in it come from the pull request (see {@link EscapingLog}). */
+    @Override
+    public Log getLog() {
+        return EscapingLog.of(super.getLog());
+    }
 
     /** The settings builder with everything this goal was told about rules and the deployment context. */
     protected EgressGuard.Builder settings() throws MojoExecutionException {

@@ -5,6 +5,7 @@ import dev.egressguard.core.report.Report;
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.report.DisplayPaths;
 import dev.egressguard.core.report.FindingKey;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.report.suppression.Baseline;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -53,7 +54,8 @@ public class BaselineMojo extends AbstractTemplateMojo {
         try {
             Baseline.write(report, baselineFile.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the baseline " + baselineFile + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(SafeText.forTerminal("cannot write the baseline " + baselineFile + ": "
+                    + e.getMessage()), e);
         }
         long recorded = report.findings().stream()
                 .filter(f -> !f.isSuppressed() || f.suppression().kind() == Finding.Suppression.Kind.BASELINE)

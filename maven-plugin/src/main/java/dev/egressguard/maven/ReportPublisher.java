@@ -8,6 +8,7 @@ import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportOptions;
 import dev.egressguard.core.report.ReportWriter;
+import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.source.Diagnostic;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,7 +31,7 @@ final class ReportPublisher {
     private final Path basedir;
 
     ReportPublisher(Log log, Path basedir) {
-        this.log = log;
+        this.log = EscapingLog.of(log);
         this.basedir = basedir;
     }
 
@@ -50,7 +51,9 @@ final class ReportPublisher {
                 log.info("Egress Guard report: " + file);
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the reports to " + reportsDirectory + ": " + e.getMessage(), e);
+            // Maven prints this message itself, not through the log: escaped here.
+            throw new MojoExecutionException(SafeText.forTerminal("cannot write the reports to " + reportsDirectory
+                    + ": " + e.getMessage()), e);
         }
         FailDecision decision = FailDecision.decide(report, policy, options.paths());
         if (decision.fails()) {
@@ -61,7 +64,8 @@ final class ReportPublisher {
     }
 
     /** {@code file:line:col: level: message} at the log level of the diagnostic. */
-    static void logDiagnostics(Log log, List<Diagnostic> diagnostics, DisplayPaths paths) {
+    static void logDiagnostics(Log unescaped, List<Diagnostic> diagnostics, DisplayPaths paths) {
+        Log log = EscapingLog.of(unescaped);
         for (Diagnostic d : diagnostics) {
             String where = paths.where(d.location());
             String line = (where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "

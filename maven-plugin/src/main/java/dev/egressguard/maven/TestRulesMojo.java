@@ -3,6 +3,7 @@ package dev.egressguard.maven;
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.rule.RuleTestResult;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -41,6 +42,12 @@ public class TestRulesMojo extends AbstractMojo {
     /** Loads the built-in rules beside yours (their ids must not clash with yours). */
     @Parameter(property = "egress.testRules.builtIn", defaultValue = "false")
     protected boolean builtInRules;
+
+    /** Maven's log, escaping every message: names in it come from the pull request (see {@link EscapingLog}). */
+    @Override
+    public Log getLog() {
+        return EscapingLog.of(super.getLog());
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

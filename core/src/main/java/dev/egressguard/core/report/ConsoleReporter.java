@@ -76,7 +76,8 @@ public final class ConsoleReporter implements Reporter {
 
     private String findingLine(Finding f) {
         String word = f.outcome() == Outcome.UNKNOWN ? paint(MAGENTA, "unknown") : severityWord(f);
-        return where(f.location(), f.resourceId()) + word + " " + f.ruleId() + " " + oneLine(f.message());
+        return where(f.location(), f.resourceId()) + word + " " + SafeText.forTerminal(f.ruleId()) + " "
+                + text(f.message());
     }
 
     private String diagnosticLine(Diagnostic d) {
@@ -86,7 +87,7 @@ public final class ConsoleReporter implements Reporter {
             case WARNING -> paint(YELLOW, level);
             case INFO -> paint(CYAN, level);
         };
-        return where(d.location(), "") + painted + ": " + oneLine(d.message());
+        return where(d.location(), "") + painted + ": " + text(d.message());
     }
 
     private String severityWord(Finding f) {
@@ -103,7 +104,7 @@ public final class ConsoleReporter implements Reporter {
         if (w.isEmpty()) {
             w = resourceId;
         }
-        return w.isEmpty() ? "" : w + ": ";
+        return w.isEmpty() ? "" : SafeText.forTerminal(w) + ": ";
     }
 
     private String summaryLine(ReportSummary s) {
@@ -140,11 +141,12 @@ public final class ConsoleReporter implements Reporter {
     }
 
     /**
-     * Messages may span lines (a multi-line rule message); a log line must not. Control characters
-     * from template text are dropped so that a resource name cannot move the cursor or recolour.
+     * A message on one log line: a line break inside it (a resource name such as
+     * {@code "x\n::error::owned"}, or a multi-line rule message) shows as {@code \n}, and no control
+     * character can move the cursor, recolour or start a CI command (see {@link SafeText}).
      */
-    static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cntrl}", "").strip();
+    static String text(String message) {
+        return SafeText.forTerminal(message.strip());
     }
 
     private record Entry(SourceLocation at, int order, String ruleId, String text) {

@@ -2,8 +2,7 @@ package dev.egressguard.core.report;
 
 import dev.egressguard.core.source.SourceLocation;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -70,23 +69,47 @@ public final class DisplayPaths {
     }
 
     /**
-     * A URI reference for SARIF: relative and percent-encoded for files under the base, an
-     * absolute {@code file:} URI for others.
+     * A URI reference for SARIF (RFC 3986, as SARIF 2.1.0's artifactLocation.uri must be): relative
+     * and percent-encoded for files under the base, an absolute {@code file:} URI for others. Every
+     * file name is possible here, a newline or an unpaired surrogate included, and none may make the
+     * reference invalid.
      */
     public String uri(String file) {
         String shown = display(file);
         if (isUnderBase(file)) {
-            try {
-                return new URI(null, null, shown, null).toASCIIString();
-            } catch (URISyntaxException e) {
-                return shown;
-            }
+            return encodePath(shown);
         }
         try {
             return Path.of(file).toAbsolutePath().normalize().toUri().toASCIIString();
         } catch (InvalidPathException e) {
-            return shown;
+            return encodePath(shown);
         }
+    }
+
+    /**
+     * A relative path as a URI path: the UTF-8 bytes of every character but the unreserved ones,
+     * the sub-delimiters, '@' and '/' are percent-encoded. ':' is encoded too, so that a first segment
+     * such as {@code c:} or {@code javascript:} cannot read as a scheme.
+     */
+    static String encodePath(String path) {
+        byte[] bytes = SafeText.wellFormed(path).getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (isPathCharacter(c)) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static boolean isPathCharacter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~/!$&'()*+,;=@".indexOf(c) >= 0;
     }
 
     private static boolean isAbsolute(String file) {

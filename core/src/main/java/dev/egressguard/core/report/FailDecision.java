@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Whether a report fails the build, and a paragraph saying why that the plugin and the CLI print
- * as they stand.
+ * as they stand: one line, whatever the names in it hold (see {@link SafeText#forTerminal}).
  *
  * @param fails        true when the build must fail
  * @param explanation  one paragraph naming what decided it
@@ -64,13 +64,15 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
         List<String> items = new ArrayList<>();
         for (Finding f : failing.stream().limit(LISTED).toList()) {
             String where = paths.where(f.location());
-            items.add(f.ruleId() + " " + (f.outcome() == Outcome.UNKNOWN ? "unknown" : f.severity().id()) + " on '"
-                    + (f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()) + "'"
-                    + (where.isEmpty() ? "" : " at " + where));
+            // Names and paths come from the pull request: printed as they are, they could forge log lines.
+            items.add(SafeText.forTerminal(f.ruleId()) + " " + (f.outcome() == Outcome.UNKNOWN ? "unknown"
+                    : f.severity().id()) + " on '"
+                    + SafeText.forTerminal(f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()) + "'"
+                    + (where.isEmpty() ? "" : " at " + SafeText.forTerminal(where)));
         }
         for (Diagnostic d : inputErrors.stream().limit(Math.max(0, LISTED - items.size())).toList()) {
             String where = paths.where(d.location());
-            items.add((where.isEmpty() ? "" : where + ": ") + d.message());
+            items.add((where.isEmpty() ? "" : SafeText.forTerminal(where) + ": ") + SafeText.forTerminal(d.message()));
         }
         sb.append(String.join("; ", items));
         int unlisted = failing.size() + inputErrors.size() - items.size();

@@ -105,8 +105,13 @@ public final class MarkdownReporter implements Reporter {
 
     /** A table row is no place for an essay; the SARIF and JSON reports keep the whole message. */
     private static String cut(String message) {
-        String line = ConsoleReporter.oneLine(message);
-        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 1).stripTrailing() + "…";
+        String line = oneLine(message);
+        if (line.length() <= MAX_MESSAGE) {
+            return line;
+        }
+        // Never between the two halves of a surrogate pair: half a pair cannot be written as UTF-8.
+        int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE - 2)) ? MAX_MESSAGE - 2 : MAX_MESSAGE - 1;
+        return line.substring(0, end).stripTrailing() + "…";
     }
 
     private static String outcome(Finding f) {
@@ -123,13 +128,21 @@ public final class MarkdownReporter implements Reporter {
     }
 
     /**
+     * A table cell holds one line: line breaks with the space around them become one space (a
+     * summary is prose), any other control or bidi character shows escaped (see {@link SafeText}).
+     */
+    private static String oneLine(String s) {
+        return SafeText.forTerminal(s.replaceAll("\\s*\\R\\s*", " ").strip());
+    }
+
+    /**
      * Text for a table cell: one line, Markdown punctuation backslash-escaped (CommonMark allows it
      * for any ASCII punctuation), {@code <}, {@code >}, {@code &} and {@code @} as entities so that
      * neither HTML nor @-mentions come through.
      */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        String line = ConsoleReporter.oneLine(s);
+        String line = oneLine(s);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             switch (c) {

@@ -13,7 +13,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * How the JSON-based reports (JSON, SARIF) are written: indented, newline-terminated, writer left open.
+ * How the JSON-based reports (JSON, SARIF) are written: indented, newline-terminated, writer left open,
+ * every string well-formed (an unpaired surrogate from a template is U+FFFD, see {@link SafeText}).
  * The tree is walked onto a plain generator with the printer an ObjectMapper's INDENT_OUTPUT uses:
  * a mapper (or a node's own serialize, which needs one) would make every build's cold JVM load a
  * few hundred classes and spend tenths of a second for nothing.
@@ -41,7 +42,7 @@ final class PrettyJson {
                 g.writeStartObject();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    g.writeFieldName(field.getKey());
+                    g.writeFieldName(SafeText.wellFormed(field.getKey()));
                     write(field.getValue(), g);
                 }
                 g.writeEndObject();
@@ -53,7 +54,7 @@ final class PrettyJson {
                 }
                 g.writeEndArray();
             }
-            case STRING -> g.writeString(node.textValue());
+            case STRING -> g.writeString(SafeText.wellFormed(node.textValue()));
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
             case NUMBER -> {
                 switch (node.numberType()) {

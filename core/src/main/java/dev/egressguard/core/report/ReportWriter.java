@@ -1,12 +1,7 @@
 package dev.egressguard.core.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,8 +10,9 @@ import java.util.Set;
 /**
  * Writes a report in the chosen formats: the console to {@link ReportOptions#console()}, the others
  * as files in the output directory (by convention {@code target/egress/}) under the names of
- * {@link Format#fileName()}. Each file is written whole or not at all, so a CI step never uploads
- * half a SARIF file.
+ * {@link Format#fileName()}. Each file is written whole or not at all, never through a link (see
+ * {@link ReportFiles}), so a CI step never uploads half a SARIF file and a planted link never
+ * redirects a report onto another file.
  */
 public final class ReportWriter {
 
@@ -53,31 +49,12 @@ public final class ReportWriter {
                 console.lines(report).forEach(options.console());
                 continue;
             }
-            Files.createDirectories(outputDir);
+            ReportFiles.createDirectories(outputDir, options.paths().base());
             Path target = outputDir.resolve(format.fileName().orElseThrow());
-            writeAtomically(target, reporter(format, options), report);
+            Reporter reporter = reporter(format, options);
+            ReportFiles.write(target, out -> reporter.write(report, out));
             written.add(target);
         }
         return written;
-    }
-
-    private static void writeAtomically(Path target, Reporter reporter, Report report) throws IOException {
-        // Unique per process and thread, which is all that can write here at once. Not createTempFile:
-        // its random name costs a cold JVM (every build) the start of SecureRandom, and its 0600
-        // permissions would pass on to the report.
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().getId() + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                reporter.write(report, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -12,6 +12,8 @@ import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +117,12 @@ public final class SarifReporter implements Reporter {
         }
         if (r.helpUri() != null && !r.helpUri().isBlank()) {
             text.append("\n\nMore: ").append(r.helpUri());
-            markdown.append("\n\n[More about ").append(r.id()).append("](").append(r.helpUri()).append(")");
-            n.put("helpUri", r.helpUri());
+            if (isWebLink(r.helpUri())) {
+                markdown.append("\n\n[More about ").append(r.id()).append("](").append(r.helpUri()).append(")");
+                n.put("helpUri", r.helpUri());
+            } else {
+                markdown.append("\n\nMore: ").append(r.helpUri());
+            }
         }
         ObjectNode help = n.putObject("help");
         help.put("text", text.toString());
@@ -126,6 +132,20 @@ public final class SarifReporter implements Reporter {
         ArrayNode tags = props.putArray("tags");
         r.tags().forEach(tags::add);
         return n;
+    }
+
+    /**
+     * SARIF's helpUri must be an absolute URI, and a rule file (which may come with the pull request)
+     * can hold any text: only an http(s) link is one, and only it becomes a link in the help markdown.
+     */
+    static boolean isWebLink(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme()
+                    .equalsIgnoreCase("http")) && uri.getRawAuthority() != null && text.chars().allMatch(c -> c > 0x20 && c < 0x7F);
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private ObjectNode result(Finding f, Integer index) {

@@ -1,6 +1,9 @@
 package dev.egressguard.core.report;
 
-/** Text safe for XML 1.0: the characters it forbids (most control characters) are dropped. */
+/**
+ * Text safe for XML 1.0: an unpaired surrogate is U+FFFD (as in every report, see {@link SafeText}),
+ * the other characters XML forbids (most control characters) are dropped.
+ */
 final class XmlText {
 
     private XmlText() {
@@ -11,7 +14,7 @@ final class XmlText {
             return "";
         }
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().filter(XmlText::allowed).forEach(sb::appendCodePoint);
+        SafeText.wellFormed(s).codePoints().filter(XmlText::allowed).forEach(sb::appendCodePoint);
         return sb.toString();
     }
 

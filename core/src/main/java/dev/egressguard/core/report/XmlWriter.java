@@ -9,8 +9,8 @@ import java.util.Deque;
  * The part of StAX's {@code XMLStreamWriter} the JUnit report uses, writing the same text. Not the
  * JDK's writer: finding its factory costs a cold JVM (every build) 60-90 ms. Like StAX, a start tag
  * stays open for attributes until content, a child or its end follows; text escapes
- * {@code & < >}, attribute values {@code & < > "}; callers pass text already fit for XML 1.0
- * ({@link XmlText#clean}).
+ * {@code & < >}, attribute values {@code & < > "}; both pass through {@link XmlText#clean} first, so
+ * the document stays well-formed whatever the text holds.
  */
 final class XmlWriter {
 
@@ -86,7 +86,9 @@ final class XmlWriter {
         }
     }
 
-    private void escape(String text, boolean attribute) throws IOException {
+    private void escape(String raw, boolean attribute) throws IOException {
+        // Cleaned here too, so that no value (a rule id from a hostile rule file) can make the document ill-formed.
+        String text = XmlText.clean(raw);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

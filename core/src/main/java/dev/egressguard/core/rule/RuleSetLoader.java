@@ -1,5 +1,6 @@
 package dev.egressguard.core.rule;
 
+import dev.egressguard.core.source.BoundedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -30,6 +31,11 @@ public final class RuleSetLoader {
 
     public static final String BUILT_IN_FOLDER = "egress-guard/rules/";
     public static final String BUILT_IN_INDEX = BUILT_IN_FOLDER + "index.txt";
+    /**
+     * A rule file may hold {@link SafeYaml#MAX_CODE_POINTS} characters, which UTF-8 writes in at most
+     * four bytes each; a larger file is refused by its size, before it is read.
+     */
+    public static final long MAX_FILE_BYTES = 4L * SafeYaml.MAX_CODE_POINTS;
 
     private final List<Rule> rules = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -133,7 +139,10 @@ public final class RuleSetLoader {
     private void addFile(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a rule file");
+        } catch (BoundedFiles.TooLargeException e) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), e.getMessage()));
+            return;
         } catch (CharacterCodingException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), "not UTF-8 text"));
             return;

@@ -4,6 +4,7 @@ import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.condition.FieldPath;
+import dev.egressguard.core.source.BoundedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -86,7 +87,8 @@ public final class RuleTestRunner {
         }
         ExpectedFindings.Parsed expected;
         try {
-            expected = ExpectedFindings.parse(expectedFile.toString(), Files.readString(expectedFile));
+            expected = ExpectedFindings.parse(expectedFile.toString(),
+                    BoundedFiles.readUtf8(expectedFile, RuleSetLoader.MAX_FILE_BYTES, "an expected-findings file"));
         } catch (IOException e) {
             return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "cannot read: " + e.getMessage()));
         }

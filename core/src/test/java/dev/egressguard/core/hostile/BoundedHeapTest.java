@@ -110,11 +110,13 @@ class BoundedHeapTest {
         return size;
     }
 
-    private static List<String> verifyInChildJvm(Path root, String heap) throws IOException, InterruptedException {
+    /** {@code options} go to {@link VerifyInBoundedHeap} after the root: {@code --rules=FILE}, {@code --baseline=FILE}. */
+    static List<String> verifyInChildJvm(Path root, String heap, String... options) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), heap, "-cp", System.getProperty("java.class.path"),
-                VerifyInBoundedHeap.class.getName(), root.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), heap, "-cp", System.getProperty("java.class.path"),
+                VerifyInBoundedHeap.class.getName(), root.toString()));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (var out = p.inputReader(StandardCharsets.UTF_8)) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -126,7 +128,7 @@ class BoundedHeapTest {
         return lines;
     }
 
-    private static int maxHeapMb(List<String> output) {
+    static int maxHeapMb(List<String> output) {
         return output.stream().filter(l -> l.startsWith("HEAP-MAX-MB "))
                 .mapToInt(l -> Integer.parseInt(l.substring("HEAP-MAX-MB ".length()))).findFirst().orElse(Integer.MAX_VALUE);
     }

@@ -71,6 +71,31 @@ final class HostileProject {
                 message: "'{name}' has no name."
             """;
 
+    /** Fails every subnet without a NAT gateway, naming it: puts a subnet's name in every report. */
+    static final String SUBNET_RULE = """
+            apiVersion: egressguard.dev/v1
+            kind: RuleSet
+            rules:
+              - id: HOST1
+                name: subnets-have-a-nat-gateway
+                title: Subnets have a NAT gateway
+                severity: error
+                select:
+                  type: Microsoft.Network/virtualNetworks/subnets
+                assert:
+                  field: properties.natGateway
+                  exists: true
+                message: "subnet '{name}' has no NAT gateway"
+            """;
+
+    /** A template with one subnet of that name, as JSON text (escapes such as {@code \\ud800} allowed). */
+    static String subnetNamed(String jsonName) {
+        return """
+                [ { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01",
+                    "name": "vnet/%s", "properties": { "addressPrefix": "10.0.1.0/24" } } ]
+                """.formatted(jsonName);
+    }
+
     private final Path root;
     private final List<Path> ruleSources = new ArrayList<>();
 

@@ -4,11 +4,13 @@ import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.Report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a verification in a JVM started with a small heap, so a test can tell that memory stays
  * bounded: it prints what the test asserts on, one line each, and exits 0 only if verify returned.
+ * After the project root: {@code --rules=FILE} (besides the control rule), {@code --baseline=FILE}.
  */
 public final class VerifyInBoundedHeap {
 
@@ -17,8 +19,16 @@ public final class VerifyInBoundedHeap {
 
     public static void main(String[] args) {
         Path root = Path.of(args[0]);
-        Report report = EgressGuard.builder().projectRoot(root).builtInRules(false)
-                .ruleSources(List.of(root.resolve("rules/control.yaml"))).build().verify(List.of(root));
+        List<Path> rules = new ArrayList<>(List.of(root.resolve("rules/control.yaml")));
+        EgressGuard.Builder builder = EgressGuard.builder().projectRoot(root).builtInRules(false);
+        for (String option : List.of(args).subList(1, args.length)) {
+            if (option.startsWith("--rules=")) {
+                rules.add(Path.of(option.substring("--rules=".length())));
+            } else if (option.startsWith("--baseline=")) {
+                builder.baseline(Path.of(option.substring("--baseline=".length())));
+            }
+        }
+        Report report = builder.ruleSources(rules).build().verify(List.of(root));
         report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location().file()
                 + " " + d.message().replace('\n', ' ')));
         report.evaluations().forEach(e -> System.out.println("EVALUATED " + e.resourceName()));

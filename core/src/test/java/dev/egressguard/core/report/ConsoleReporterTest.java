@@ -68,7 +68,8 @@ class ConsoleReporterTest {
                 new SourceLocation(SampleReports.MAIN, 1, 1), "", "first line\n  second \u001b[2Jline", "", null, null);
         Report report = new Report(List.of(f), List.of(), List.of(), List.of(), List.of());
 
-        assertThat(plain.lines(report).get(0)).isEqualTo("infra/main.json:1:1: error EG001 first line second [2Jline");
+        assertThat(plain.lines(report).get(0))
+                .isEqualTo("infra/main.json:1:1: error EG001 first line\\n  second \\u001b[2Jline");
     }
 
     @Test

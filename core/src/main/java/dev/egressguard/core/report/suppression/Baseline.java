@@ -14,12 +14,13 @@ import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.report.DisplayPaths;
 import dev.egressguard.core.report.FindingKey;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.ReportFiles;
+import dev.egressguard.core.source.BoundedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +45,14 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
     public static final int FORMAT_VERSION = 1;
     public static final String DEFAULT_NAME = "egress-baseline.json";
 
+    /**
+     * A baseline entry takes some 300 bytes, so this is some 50,000 findings: far more than an estate
+     * adopting the tool accepts, and a bound on what a hostile file can make the run hold.
+     */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory().setCodec(MAPPER);
 
     public Baseline {
         entries = List.copyOf(entries);
@@ -87,30 +95,38 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        try (Writer out = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-            MAPPER.writeValue(out, root);
-        }
+        // The project may hold a planted link of the baseline's name: replaced, never written through.
+        ReportFiles.write(absolute, out -> MAPPER.writeValue(out, root));
     }
 
-    /** Reads a baseline; a missing or corrupt file yields ERROR diagnostics and no entries. */
+    /** Reads a baseline; a missing, corrupt or oversized file yields ERROR diagnostics and no entries. */
     public static Baseline load(Path path) {
         String name = path.toString();
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+        // Parsed as it streams in: only the entries are kept, never the whole text.
+        try (InputStream in = BoundedFiles.open(path, MAX_FILE_BYTES, "a baseline")) {
+            return parse(name, JSON.createParser(in));
         } catch (NoSuchFileException e) {
             return failed(name, SourceLocation.of(name), "baseline file not found; write one with the baseline"
                     + " option of the plugin or CLI, or remove the setting");
+        } catch (BoundedFiles.TooLargeException e) {
+            return failed(name, SourceLocation.of(name), e.getMessage());
         } catch (IOException e) {
             return failed(name, SourceLocation.of(name), "cannot read baseline file: " + e.getMessage());
         }
-        return parse(name, text);
     }
 
     public static Baseline parse(String file, String text) {
+        try {
+            return parse(file, JSON.createParser(text));
+        } catch (IOException e) {
+            return failed(file, SourceLocation.of(file), "cannot read baseline: " + e.getMessage());
+        }
+    }
+
+    private static Baseline parse(String file, JsonParser parser) {
         List<Entry> entries = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
-        try (JsonParser p = new JsonFactory().setCodec(MAPPER).createParser(text)) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return failed(file, at(file, p.currentTokenLocation()), "a baseline is a JSON object with 'findings'");
             }
@@ -142,6 +158,9 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
             }
         } catch (JsonProcessingException e) {
             return failed(file, at(file, e.getLocation()), "baseline is not valid JSON: " + e.getOriginalMessage());
+        } catch (BoundedFiles.TooLargeException e) {
+            // Grew past the limit while it was read.
+            return failed(file, SourceLocation.of(file), e.getMessage());
         } catch (IOException e) {
             return failed(file, SourceLocation.of(file), "cannot read baseline: " + e.getMessage());
         }

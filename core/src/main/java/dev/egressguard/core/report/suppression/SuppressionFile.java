@@ -1,5 +1,6 @@
 package dev.egressguard.core.report.suppression;
 
+import dev.egressguard.core.source.BoundedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 import org.yaml.snakeyaml.DumperOptions;
@@ -19,8 +20,6 @@ import org.yaml.snakeyaml.representer.Representer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -63,12 +62,9 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
     public static SuppressionFile load(Path path) {
         String name = path.toString();
         try {
-            if (Files.size(path) > MAX_BYTES) {
-                return failed(name, SourceLocation.of(name), "suppression file is larger than " + MAX_BYTES + " bytes");
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return parse(name, text);
+            return parse(name, BoundedFiles.readUtf8(path, MAX_BYTES, "a suppression file"));
+        } catch (BoundedFiles.TooLargeException e) {
+            return failed(name, SourceLocation.of(name), e.getMessage());
         } catch (NoSuchFileException e) {
             return failed(name, SourceLocation.of(name), "suppression file not found");
         } catch (CharacterCodingException e) {
