@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,19 +109,7 @@ class BoundedHeapTest {
     }
 
     private static List<String> verifyInChildJvm(Path root, String heap) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), heap, "-cp", System.getProperty("java.class.path"),
-                VerifyInBoundedHeap.class.getName(), root.toString())
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
-            for (String line; (line = out.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("child JVM exit; its output:%n%s", String.join("\n", lines)).isZero();
-        return lines;
+        return ChildJvm.verify(VerifyInBoundedHeap.class, root, heap);
     }
 
     private static int maxHeapMb(List<String> output) {

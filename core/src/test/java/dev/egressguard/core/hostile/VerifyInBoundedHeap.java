@@ -19,7 +19,7 @@ public final class VerifyInBoundedHeap {
         Path root = Path.of(args[0]);
         Report report = EgressGuard.builder().projectRoot(root).builtInRules(false)
                 .ruleSources(List.of(root.resolve("rules/control.yaml"))).build().verify(List.of(root));
-        report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location().file()
+        report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location()
                 + " " + d.message().replace('\n', ' ')));
         report.evaluations().forEach(e -> System.out.println("EVALUATED " + e.resourceName()));
         System.out.println("HEAP-MAX-MB " + (Runtime.getRuntime().maxMemory() >> 20));
