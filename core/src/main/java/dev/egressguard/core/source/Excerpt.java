@@ -23,6 +23,18 @@ public final class Excerpt {
         return text.substring(0, end) + "… (" + text.length() + " characters)";
     }
 
+    /**
+     * The start of a text that was built only as far as a message needs (a value whose full text
+     * could be enormous): cut like {@link #of}, but without a total length, which is not known.
+     */
+    public static String ofPartial(CharSequence built) {
+        if (built.length() <= MAX_QUOTED) {
+            return built.toString();
+        }
+        int end = Character.isHighSurrogate(built.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+        return built.subSequence(0, end) + "…";
+    }
+
     /** {@link #of} between single quotes, as messages quote template text. */
     public static String quoted(String text) {
         return "'" + of(text) + "'";

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -99,6 +103,9 @@ public final class ArmJsonLoader {
                 return new Result(Optional.empty(), diagnostics);
             }
             return new Result(Optional.of(new LoadedJson(root, map)), diagnostics);
+        } catch (NumberOutOfRange e) {
+            diagnostics.add(Diagnostic.error(at(displayName, e.at), "the number " + Excerpt.of(e.text)
+                    + " is outside the range Azure accepts (JSON numbers are doubles, at most about 1.8e308)"));
         } catch (StreamConstraintsException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "the JSON is too large or too deeply nested: "
                     + firstLine(e.getOriginalMessage())));
@@ -189,13 +196,31 @@ public final class ArmJsonLoader {
                 case START_ARRAY -> readArray(at);
                 case VALUE_STRING -> new Value.Str(parser.getText());
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? new Value.Num(parser.getDecimalValue()) : new Value.Int(parser.getLongValue());
-                case VALUE_NUMBER_FLOAT -> new Value.Num(parser.getDecimalValue());
+                        ? new Value.Num(boundedDecimal()) : new Value.Int(parser.getLongValue());
+                case VALUE_NUMBER_FLOAT -> new Value.Num(boundedDecimal());
                 case VALUE_TRUE -> Value.Bool.TRUE;
                 case VALUE_FALSE -> Value.Bool.FALSE;
                 case VALUE_NULL -> Value.Null.INSTANCE;
                 default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + t);
             };
+        }
+
+        /**
+         * The current number, refused past {@link JsonText#MAX_EXPONENT}: Azure reads JSON numbers
+         * as .NET doubles (at most about 1.8e308), and an exact decimal such as 1e999999999 is a
+         * short text that prints as a billion digits.
+         */
+        private BigDecimal boundedDecimal() throws IOException {
+            BigDecimal d;
+            try {
+                d = parser.getDecimalValue();
+            } catch (NumberFormatException | StreamReadException e) {
+                d = null; // an exponent past what BigDecimal holds, such as 1e99999999999
+            }
+            if (d == null || !JsonText.isSaneNumber(d)) {
+                throw new NumberOutOfRange(parser.getText(), parser.currentTokenLocation());
+            }
+            return d;
         }
 
         private Value readObject(SourceMap.Node at) throws IOException {
@@ -228,6 +253,18 @@ public final class ArmJsonLoader {
                 items.add(readValue(at.element(index++, line(elementAt), column(elementAt))));
             }
             return new Value.Arr(items);
+        }
+    }
+
+    /** A number Azure could not read, where it is written. */
+    private static final class NumberOutOfRange extends RuntimeException {
+        final String text;
+        final transient JsonLocation at;
+
+        NumberOutOfRange(String text, JsonLocation at) {
+            super(null, null, false, false);
+            this.text = text;
+            this.at = at;
         }
     }
 
