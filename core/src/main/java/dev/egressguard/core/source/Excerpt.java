@@ -9,6 +9,8 @@ public final class Excerpt {
 
     /** The most characters of input a message quotes. */
     public static final int MAX_QUOTED = 200;
+    /** The longest whole message: a backstop for a message that quotes input without this class. */
+    public static final int MAX_MESSAGE = 1_000;
 
     private Excerpt() {
     }
@@ -33,6 +35,15 @@ public final class Excerpt {
         }
         int end = Character.isHighSurrogate(built.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
         return built.subSequence(0, end) + "…";
+    }
+
+    /** A whole message cut to {@value #MAX_MESSAGE} characters, its length said when cut. */
+    public static String message(String message) {
+        if (message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return message.substring(0, end) + "… (message cut, " + message.length() + " characters)";
     }
 
     /** {@link #of} between single quotes, as messages quote template text. */
