@@ -61,10 +61,7 @@ class PlainWordsTest {
                 + "  \"outputs\": { \"é\": { \"type\": \"string\", \"value\": \"").getBytes(StandardCharsets.UTF_8);
         byte[] overlong = {(byte) 0xC0, (byte) 0xAF}; // '/' in two bytes: never valid UTF-8
         byte[] tail = "\" } } }".getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[head.length + overlong.length + tail.length];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        System.arraycopy(overlong, 0, bytes, head.length, overlong.length);
-        System.arraycopy(tail, 0, bytes, head.length + overlong.length, tail.length);
+        byte[] bytes = HostileProject.concat(head, overlong, tail);
         project.writeBytes("overlong.json", bytes);
 
         Report report = project.verify();
