@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayDeque;
@@ -189,7 +190,7 @@ public final class Evaluator {
                     evaluateAll(c.args());
                     return Value.unknown(c.name() + "() is only known at deployment", at);
                 }
-                throw new ExpressionException("The template function '" + c.name() + "' is not valid", c.offset());
+                throw new ExpressionException("The template function " + Excerpt.quoted(c.name()) + " is not valid", c.offset());
             }
             FunctionDef f = def.get();
             if (!f.accepts(c.args().size())) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
@@ -35,6 +37,11 @@ public final class JsonText {
             .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(JsonLimits.MAX_NESTING)
+                    .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
+                    .maxNameLength(JsonLimits.MAX_NAME_LENGTH)
+                    .build())
             .build();
 
     private JsonText() {
@@ -65,6 +72,8 @@ public final class JsonText {
             }
             requireSaneNumbers(v);
             return v;
+        } catch (StreamConstraintsException e) {
+            throw new ExpressionException("The text is refused: " + JsonLimits.explain(e));
         } catch (JsonProcessingException e) {
             throw new ExpressionException("The text is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -99,6 +108,10 @@ public final class JsonText {
             case START_ARRAY -> {
                 List<Value> items = new ArrayList<>();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (items.size() == Evaluator.MAX_ARRAY_LENGTH) {
+                        throw new ExpressionException("The text is refused: an array in it has more than "
+                                + Evaluator.MAX_ARRAY_LENGTH + " elements");
+                    }
                     items.add(read(p, t));
                 }
                 yield new Value.Arr(items);

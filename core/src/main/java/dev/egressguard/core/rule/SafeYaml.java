@@ -13,6 +13,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -79,9 +81,10 @@ public final class SafeYaml {
                     "the file is larger than " + MAX_CODE_POINTS + " characters; a rule file should be a few kilobytes")));
         }
         Node root;
+        LoaderOptions options = options();
+        PositionedParser parser = new PositionedParser(new ParserImpl(new StreamReader(text), options));
         try {
-            LoaderOptions options = options();
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Yaml12Resolver(), options);
+            Composer composer = new Composer(parser, new Yaml12Resolver(), options);
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -89,14 +92,15 @@ public final class SafeYaml {
             String context = e.getContext() != null ? e.getContext() + ": " : "";
             return new Document(null, List.of(Diagnostic.error(at(file, m), "not valid YAML: " + context + problem)));
         } catch (YAMLException e) {
-            return new Document(null, List.of(Diagnostic.error(SourceLocation.of(file), explain(e))));
+            // The alias and nesting limits carry no position: the composer stops at the event it last read.
+            return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()), explain(e))));
         } catch (IllegalArgumentException e) {
             // SnakeYAML 2.5 refuses some tags outside its own exceptions: "!%2" decodes to a tag with a
             // trailing space, and Tag's constructor throws (found by RuleFuzzTest).
-            return new Document(null, List.of(Diagnostic.error(SourceLocation.of(file), "not valid YAML: "
+            return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()), "not valid YAML: "
                     + e.getMessage())));
         } catch (StackOverflowError e) {
-            return new Document(null, List.of(Diagnostic.error(SourceLocation.of(file),
+            return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()),
                     "the YAML is nested too deeply (limit " + MAX_NESTING + ")")));
         }
         if (root == null) {
@@ -118,6 +122,42 @@ public final class SafeYaml {
             return "the YAML is nested too deeply (limit " + MAX_NESTING + ")";
         }
         return "not valid YAML: " + m;
+    }
+
+    /** The parser the composer reads, remembering where the last event it handed out starts. */
+    private static final class PositionedParser implements Parser {
+        private final Parser parser;
+        private Mark last;
+
+        PositionedParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        Mark lastMark() {
+            return last;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return remember(parser.peekEvent());
+        }
+
+        @Override
+        public Event getEvent() {
+            return remember(parser.getEvent());
+        }
+
+        private Event remember(Event e) {
+            if (e != null && e.getStartMark() != null) {
+                last = e.getStartMark();
+            }
+            return e;
+        }
     }
 
     /** Tabs cannot indent YAML; SnakeYAML's own message for them is cryptic, so every one is reported plainly. */

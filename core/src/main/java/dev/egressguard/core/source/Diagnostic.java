@@ -15,6 +15,7 @@ public record Diagnostic(Level level, SourceLocation location, String message) {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
+        message = Excerpt.message(message);
     }
 
     public static Diagnostic error(SourceLocation at, String message) {

@@ -5,16 +5,23 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.egressguard.core.expression.JsonLimits;
+import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +43,12 @@ public final class ArmJsonLoader {
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    // One past our limits, so that the Reader meets them first and knows where.
+                    .maxNestingDepth(JsonLimits.MAX_NESTING + 1)
+                    .maxNumberLength(JsonLimits.READER_NUMBER_LENGTH)
+                    .maxNameLength(JsonLimits.MAX_NAME_LENGTH)
+                    .build())
             .build();
 
     /** Azure refuses templates and parameter files larger than 4 MB; nothing larger is read. */
@@ -80,7 +93,13 @@ public final class ArmJsonLoader {
         }
         List<Diagnostic> diagnostics = new ArrayList<>();
         SourceMap map = new SourceMap(displayName);
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            return failed(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage());
+        }
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return failed(SourceLocation.of(displayName), "the file holds no JSON value (only comments)");
@@ -99,9 +118,11 @@ public final class ArmJsonLoader {
                 return new Result(Optional.empty(), diagnostics);
             }
             return new Result(Optional.of(new LoadedJson(root, map)), diagnostics);
+        } catch (Refused e) {
+            diagnostics.add(Diagnostic.error(at(displayName, e.at), e.getMessage()));
         } catch (StreamConstraintsException e) {
-            diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "the JSON is too large or too deeply nested: "
-                    + firstLine(e.getOriginalMessage())));
+            // Jackson's own message names its settings; where the parser stopped is where the limit was passed.
+            diagnostics.add(Diagnostic.error(at(displayName, parser.currentLocation()), JsonLimits.explain(e)));
         } catch (JsonProcessingException e) {
             diagnostics.add(Diagnostic.error(at(displayName, e.getLocation()), "malformed JSON: " + firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
@@ -184,18 +205,43 @@ public final class ArmJsonLoader {
         /** Reads the value whose first token is current; {@code at} is where the source map keeps its children. */
         Value readValue(SourceMap.Node at) throws IOException {
             JsonToken t = parser.currentToken();
+            if (t.isStructStart() && parser.getParsingContext().getNestingDepth() > JsonLimits.MAX_NESTING) {
+                throw new Refused(JsonLimits.TOO_DEEP, parser.currentTokenLocation());
+            }
+            if (t.isNumeric() && parser.getTextLength() > JsonLimits.MAX_NUMBER_LENGTH) {
+                throw new Refused(JsonLimits.TOO_LONG_NUMBER, parser.currentTokenLocation());
+            }
             return switch (t) {
                 case START_OBJECT -> readObject(at);
                 case START_ARRAY -> readArray(at);
                 case VALUE_STRING -> new Value.Str(parser.getText());
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? new Value.Num(parser.getDecimalValue()) : new Value.Int(parser.getLongValue());
-                case VALUE_NUMBER_FLOAT -> new Value.Num(parser.getDecimalValue());
+                        ? new Value.Num(boundedDecimal()) : new Value.Int(parser.getLongValue());
+                case VALUE_NUMBER_FLOAT -> new Value.Num(boundedDecimal());
                 case VALUE_TRUE -> Value.Bool.TRUE;
                 case VALUE_FALSE -> Value.Bool.FALSE;
                 case VALUE_NULL -> Value.Null.INSTANCE;
                 default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + t);
             };
+        }
+
+        /**
+         * The current number, refused past {@link JsonText#MAX_EXPONENT}: Azure reads JSON numbers
+         * as .NET doubles (at most about 1.8e308), and an exact decimal such as 1e999999999 is a
+         * short text that prints as a billion digits.
+         */
+        private BigDecimal boundedDecimal() throws IOException {
+            BigDecimal d;
+            try {
+                d = parser.getDecimalValue();
+            } catch (NumberFormatException | StreamReadException e) {
+                d = null; // an exponent past what BigDecimal holds, such as 1e99999999999
+            }
+            if (d == null || !JsonText.isSaneNumber(d)) {
+                throw new Refused("the number " + Excerpt.of(parser.getText()) + " is outside the range Azure accepts"
+                        + " (JSON numbers are doubles, at most about 1.8e308)", parser.currentTokenLocation());
+            }
+            return d;
         }
 
         private Value readObject(SourceMap.Node at) throws IOException {
@@ -209,8 +255,8 @@ public final class ArmJsonLoader {
                 // The source map's keys compare like ARM's, so it is also where a duplicate shows.
                 SourceMap.Node earlier = at.written(key);
                 if (earlier != null) {
-                    diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key '" + key
-                            + "' (also at line " + earlier.keyLine() + "); the last one is used"));
+                    diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key " + Excerpt.quoted(key)
+                            + " (also at line " + earlier.keyLine() + "); the last one is used"));
                     fields.removeIgnoringCase(key);
                 }
                 JsonLocation valueAt = parser.currentTokenLocation();
@@ -228,6 +274,16 @@ public final class ArmJsonLoader {
                 items.add(readValue(at.element(index++, line(elementAt), column(elementAt))));
             }
             return new Value.Arr(items);
+        }
+    }
+
+    /** A value the Reader refuses (a limit passed, a number Azure could not read), and where it is written. */
+    private static final class Refused extends RuntimeException {
+        final transient JsonLocation at;
+
+        Refused(String message, JsonLocation at) {
+            super(message, null, false, false);
+            this.at = at;
         }
     }
 
@@ -254,40 +310,29 @@ public final class ArmJsonLoader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(bytes, start);
-            int line = 1;
-            int lineStart = start;
-            for (int i = start; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            String text = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
-            throw new BadEncoding(String.format("invalid UTF-8 byte 0x%02X; save the file as UTF-8",
-                    bytes[bad] & 0xFF), line, text.length() + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            // The decoder stops at the first byte that is not UTF-8 (overlong forms and surrogates too):
+            // its position gives the line, and the text decoded before it on that line the column.
+            throw badByte(bytes, start, in.position());
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
-    /** The offset of the first byte that does not start a valid UTF-8 sequence. */
-    private static int firstInvalidUtf8(byte[] bytes, int start) {
-        int i = start;
-        while (i < bytes.length) {
-            int b = bytes[i] & 0xFF;
-            int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-            if (len == 0 || i + len > bytes.length) {
-                return i;
+    private static BadEncoding badByte(byte[] bytes, int start, int bad) {
+        int line = 1;
+        int lineStart = start;
+        for (int i = start; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
             }
-            for (int k = 1; k < len; k++) {
-                if ((bytes[i + k] & 0xC0) != 0x80) {
-                    return i;
-                }
-            }
-            i += len;
         }
-        return Math.min(start, bytes.length - 1);
+        int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return new BadEncoding(String.format("invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+                bytes[bad] & 0xFF), line, column);
     }
 }

@@ -1,6 +1,8 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
@@ -28,7 +30,7 @@ final class ParameterChecks {
         if (value instanceof Value.Unknown || containsUnknown(value) || (value instanceof Value.Null && isNullable(decl, doc))) {
             return;
         }
-        String shown = secure ? "<secure>" : show(value);
+        ShownValue shown = new ShownValue(value, secure);
         String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : null;
         if (type != null && !fits(type, value)) {
             log.error(at, "parameter '" + name + "' is declared " + type + " but its value " + shown + " is "
@@ -51,7 +53,7 @@ final class ParameterChecks {
         checkRange(name, decl, value, shown, at, log);
     }
 
-    private static void checkRange(String name, Value.Obj decl, Value value, String shown, SourceLocation at,
+    private static void checkRange(String name, Value.Obj decl, Value value, ShownValue shown, SourceLocation at,
                                    EvaluationLog log) {
         if (value instanceof Value.Int i) {
             if (decl.get("minValue") instanceof Value.Int min && i.value() < min.value()) {
@@ -155,26 +157,36 @@ final class ParameterChecks {
         return false;
     }
 
-    /** A short rendering for messages. */
+    /** A short rendering for messages: numbers compact (1E+400, never 400 digits), at most {@link Excerpt#MAX_QUOTED} characters. */
     static String show(Value v) {
-        String s;
+        StringBuilder sb = new StringBuilder();
+        show(v, sb);
+        return Excerpt.ofPartial(sb);
+    }
+
+    /** Stops adding once the text is past what a message quotes: arrays can share parts, so their full text can be huge. */
+    private static void show(Value v, StringBuilder sb) {
         if (v instanceof Value.Str x) {
-            s = "'" + x.value() + "'";
+            sb.append('\'').append(x.value(), 0, Math.min(x.value().length(), Excerpt.MAX_QUOTED + 1)).append('\'');
         } else if (v instanceof Value.Int x) {
-            s = Long.toString(x.value());
+            sb.append(x.value());
         } else if (v instanceof Value.Num x) {
-            s = x.value().toPlainString();
+            sb.append(JsonText.numberText(x.value()));
         } else if (v instanceof Value.Bool x) {
-            s = Boolean.toString(x.value());
+            sb.append(x.value());
         } else if (v instanceof Value.Arr x) {
-            s = "[" + String.join(", ", x.items().stream().map(ParameterChecks::show).toList()) + "]";
+            sb.append('[');
+            for (int i = 0; i < x.size() && sb.length() <= Excerpt.MAX_QUOTED; i++) {
+                sb.append(i == 0 ? "" : ", ");
+                show(x.get(i), sb);
+            }
+            sb.append(']');
         } else if (v instanceof Value.Obj) {
-            s = "{...}";
+            sb.append("{...}");
         } else if (v instanceof Value.Unknown) {
-            s = "<unknown>";
+            sb.append("<unknown>");
         } else {
-            s = "null";
+            sb.append("null");
         }
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

@@ -163,6 +163,10 @@ public final class TemplateFinder {
                     Path rel = dir.relativize(f);
                     if (attrs.isRegularFile() && matches(inc, rel) && !matches(exc, rel)) {
                         found.add(f);
+                    } else if (attrs.isSymbolicLink() && !matches(exc, rel)) {
+                        // Never followed, so a link cannot lead the scan outside the project; said, not silent.
+                        diagnostics.add(Diagnostic.warning(SourceLocation.of(files.display(f)),
+                                "a symbolic link; the scan does not follow links, so nothing behind it is checked"));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -13,6 +13,12 @@ final class TemplateShape {
             expect(doc, log, section, doc.section(section) instanceof Value.Obj, "an object");
         }
         expect(doc, log, "functions", doc.section("functions") instanceof Value.Arr, "an array of namespaces");
+        // 'resources' is required, an array (an object in languageVersion 2.0): null is neither, and
+        // Azure's template schema refuses it (learn.microsoft.com/azure/azure-resource-manager/templates/syntax).
+        if (doc.section("resources") instanceof Value.Null) {
+            log.error(doc.map().locate(doc.sectionPointer("resources")), "'resources' is null; a template lists its"
+                    + " resources in an array, [] when it deploys none");
+        }
     }
 
     private static void expect(TemplateDocument doc, EvaluationLog log, String section, boolean ok, String what) {

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,20 +110,7 @@ class BoundedHeapTest {
 
     /** {@code options} go to {@link VerifyInBoundedHeap} after the root: {@code --rules=FILE}, {@code --baseline=FILE}. */
     static List<String> verifyInChildJvm(Path root, String heap, String... options) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), heap, "-cp", System.getProperty("java.class.path"),
-                VerifyInBoundedHeap.class.getName(), root.toString()));
-        command.addAll(List.of(options));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
-            for (String line; (line = out.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        assertThat(p.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("child JVM exit; its output:%n%s", String.join("\n", lines)).isZero();
-        return lines;
+        return ChildJvm.verify(VerifyInBoundedHeap.class, root, List.of(heap), List.of(options));
     }
 
     static int maxHeapMb(List<String> output) {

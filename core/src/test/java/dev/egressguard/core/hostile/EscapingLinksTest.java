@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static dev.egressguard.core.hostile.HostileProject.assertControlChecked;
+import static dev.egressguard.core.hostile.HostileProject.trySymlink;
 import static dev.egressguard.core.hostile.HostileProject.assertErrorNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -135,15 +136,6 @@ class EscapingLinksTest {
     private static Report verifyOnly(HostileProject project, Path... files) {
         return EgressGuard.builder().projectRoot(project.root()).builtInRules(false)
                 .ruleSources(List.of(project.root().resolve("rules/control.yaml"))).build().verify(List.of(files));
-    }
-
-    private static boolean trySymlink(Path link, Path target) {
-        try {
-            Files.createSymbolicLink(link, target);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     private static void assertNothingEvaluatedFromOutside(Report report) {

@@ -131,6 +131,25 @@ final class HostileProject {
                 """.formatted(SCHEMA, resources));
     }
 
+    /** Makes {@code link} point at {@code target}; false where the file system does not allow it. */
+    static boolean trySymlink(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** The byte arrays one after the other: a file with bad bytes between good text. */
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     /** Runs these rule files beside the control rule. */
     HostileProject rules(Path... files) {
         ruleSources.addAll(List.of(files));

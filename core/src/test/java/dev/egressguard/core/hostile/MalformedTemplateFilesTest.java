@@ -51,10 +51,7 @@ class MalformedTemplateFilesTest {
                 + "\"resources\": [ { \"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"").getBytes(StandardCharsets.UTF_8);
         byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE};
         byte[] tail = "\" } ] }".getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[head.length + bad.length + tail.length];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        System.arraycopy(bad, 0, bytes, head.length, bad.length);
-        System.arraycopy(tail, 0, bytes, head.length + bad.length, tail.length);
+        byte[] bytes = HostileProject.concat(head, bad, tail);
         project.writeBytes("latin.json", bytes);
 
         Report report = project.verify();

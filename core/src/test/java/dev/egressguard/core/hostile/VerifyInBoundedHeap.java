@@ -29,7 +29,7 @@ public final class VerifyInBoundedHeap {
             }
         }
         Report report = builder.ruleSources(rules).build().verify(List.of(root));
-        report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location().file()
+        report.diagnostics().forEach(d -> System.out.println("DIAGNOSTIC " + d.level() + " " + d.location()
                 + " " + d.message().replace('\n', ' ')));
         report.evaluations().forEach(e -> System.out.println("EVALUATED " + e.resourceName()));
         System.out.println("HEAP-MAX-MB " + (Runtime.getRuntime().maxMemory() >> 20));

@@ -3,6 +3,7 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.Excerpt;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -108,6 +109,6 @@ public final class EncodingFunctions {
     }
 
     private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return Excerpt.of(s);
     }
 }

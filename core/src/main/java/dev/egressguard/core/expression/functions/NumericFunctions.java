@@ -5,6 +5,7 @@ import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.expression.Values;
+import dev.egressguard.core.source.Excerpt;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class NumericFunctions {
             try {
                 return Value.of(Long.parseLong(s.value().trim()));
             } catch (NumberFormatException e) {
-                throw c.error("can't convert '" + s.value() + "' to an integer");
+                throw c.error("can't convert " + Excerpt.quoted(s.value()) + " to an integer");
             }
         }
         throw c.wrongType(0, "a string or integer", v);
@@ -85,10 +86,10 @@ public final class NumericFunctions {
             try {
                 d = new BigDecimal(s.value().trim());
             } catch (NumberFormatException e) {
-                throw c.error("can't convert '" + s.value() + "' to a number");
+                throw c.error("can't convert " + Excerpt.quoted(s.value()) + " to a number");
             }
             if (!JsonText.isSaneNumber(d)) {
-                throw c.error("can't convert '" + s.value() + "': it is outside the range Azure accepts (about 1e±308)");
+                throw c.error("can't convert " + Excerpt.quoted(s.value()) + ": it is outside the range Azure accepts (about 1e±308)");
             }
             return new Value.Num(d);
         }

@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression.functions;
 
+import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.JsonText;
@@ -140,6 +141,9 @@ public final class StringFunctions {
                 }
             }
             if (hit != null) {
+                if (out.size() == Evaluator.MAX_ARRAY_LENGTH - 1) {
+                    throw c.error("would build an array of more than " + Evaluator.MAX_ARRAY_LENGTH + " elements");
+                }
                 out.add(Value.of(s.substring(start, i)));
                 i += hit.length();
                 start = i;
