@@ -93,8 +93,14 @@ class LiveShapeTest {
         assertThat(evaluations("EG004", vnet, vmNic, privateEndpointNic)).containsExactly("FAIL vnet/nodes");
     }
 
+    /**
+     * A reserved subnet's name makes no exception: a NIC put there is a node that leaves from it
+     * (and it can never pass EG002 there: the fix is to move it), while the ipConfigurations of
+     * the gateways, firewalls and bastions the subnet exists for are not nodes. Until 2026-12
+     * the name excluded the subnet whatever referred to it, so such a node passed unseen.
+     */
     @Test
-    void gatewayFirewallBastionAndRouteServerSubnetsAreNeverNodeSubnetsWhateverRefersToThem() {
+    void aNodeInAReservedSubnetIsCheckedLikeAnyOther_theServiceItIsForIsNoNode() {
         for (String special : List.of("GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet",
                 "AzureBastionSubnet", "RouteServerSubnet")) {
             Resource subnet = live("""
@@ -106,8 +112,14 @@ class LiveShapeTest {
                      "properties": {"ipConfigurations": [{"name": "ipconfig1",
                        "properties": {"subnet": {"id": "%s/virtualNetworks/hub/subnets/%s"}}}]}}
                     """.formatted(NET, NET, special.toLowerCase()));
+            Resource gateway = live("""
+                    {"id": "%s/virtualNetworkGateways/gw", "name": "gw", "type": "Microsoft.Network/virtualNetworkGateways",
+                     "properties": {"ipConfigurations": [{"name": "default",
+                       "properties": {"subnet": {"id": "%s/virtualNetworks/hub/subnets/%s"}}}]}}
+                    """.formatted(NET, NET, special));
 
-            assertThat(evaluations("EG002", subnet, nic)).as(special).isEmpty();
+            assertThat(evaluations("EG002", subnet, gateway)).as(special + " with its service").isEmpty();
+            assertThat(evaluations("EG002", subnet, nic)).as(special + " with a node").containsExactly("FAIL hub/" + special);
         }
     }
 }

@@ -31,35 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusTest {
 
     /**
-     * All names (vnet, subnet, load balancer) are built from the required parameter vmssName,
-     * which has no default and no CI parameter file here. Egress Guard follows the ids it builds
-     * (the same symbol names the same resource), so EG003 is decided; but the subnet's own name
-     * is symbolic, and EG002 only applies to a subnet whose name is none of GatewaySubnet,
-     * AzureFirewallSubnet, ...: a symbolic name compared with a literal is UNKNOWN.
-     * {@link #givenTheRequiredNameTheVerdictsAgree} shows that the values tried give the
-     * manifest's verdict.
-     */
-    private static final String SUBNET_NAMED_BY_A_REQUIRED_PARAMETER = "the subnet is named"
-            + " toLower(vmssName) + 'subnet' from the required parameter vmssName (no default, no parameter file),"
-            + " and EG002 does not apply to GatewaySubnet: vmssName 'gateway' (maxLength 9 allows it) names the"
-            + " subnet 'gatewaysubnet', which the rule's case-insensitive notIn takes for GatewaySubnet, so the"
-            + " verdict is FAIL or nothing depending on the value. Egress Guard is right to say UNKNOWN; the"
-            + " manifest assumes an ordinary name (givenTheRequiredNameTheVerdictsAgree)";
-
-    /** See {@link #SUBNET_NAMED_BY_A_REQUIRED_PARAMETER}; here the manifest is right, by a length argument. */
-    private static final String SUBNET_NAMED_BY_A_SUBSTRING = "the subnet is named"
-            + " toLower(substring(format('{0}{1}', vmssName, uniqueString(...)), 0, 9)) + 'subnet' from the required"
-            + " parameter vmssName (no default, no parameter file): always 15 characters, so never GatewaySubnet"
-            + " (13), AzureBastionSubnet (18), ...: the manifest is right. Egress Guard compares a symbolic name with"
-            + " a literal as UNKNOWN and does not reason about lengths (givenTheRequiredNameTheVerdictsAgree)";
-
-    /**
      * Rows where Egress Guard and the manifest differ on purpose: "template:rule" -> why. The
      * manifest was written by hand and can be wrong; each entry says which side is right.
      */
     static final Map<String, String> DISAGREEMENTS = Map.of(
-            "bicep-us-vmss-windows-autoscale:EG002", SUBNET_NAMED_BY_A_SUBSTRING,
-            "checkov-vmss-lb-natpool:EG002", SUBNET_NAMED_BY_A_REQUIRED_PARAMETER,
             "databricks-vnet-load-balancer:EG003", "the manifest is inconsistent: its README puts compute other than"
                     + " VM/VMSS/AKS (Databricks, Batch) out of scope and this row's own P1/P2 say na for that reason,"
                     + " yet P3 says fail. The only 'nodes' are Databricks clusters that receive the backend pool by name"
