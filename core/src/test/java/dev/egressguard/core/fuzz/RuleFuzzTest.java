@@ -75,7 +75,7 @@ class RuleFuzzTest {
 
         assertThat(rules.rules()).isEmpty();
         assertThat(rules.diagnostics()).extracting(Diagnostic::toString)
-                .containsExactly("fuzz.yaml: error: not valid YAML: Tag must not contain leading or trailing spaces.");
+                .containsExactly("fuzz.yaml:1:1: error: not valid YAML: Tag must not contain leading or trailing spaces.");
     }
 
     /**
