@@ -68,7 +68,12 @@ public final class RuleSetLoader {
      * configuration names outside it is read as given.
      */
     public RuleSetLoader within(Path projectRoot) {
-        this.files = new ConfinedFiles(projectRoot);
+        return within(new ConfinedFiles(projectRoot));
+    }
+
+    /** As {@link #within(Path)}, for a root of another name (a rule directory and its tests). */
+    RuleSetLoader within(ConfinedFiles root) {
+        this.files = root;
         return this;
     }
 

@@ -54,7 +54,7 @@ public final class RuleTestRunner {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.options = Objects.requireNonNull(options, "options");
-        this.files = new ConfinedFiles(root, "the rule directory");
+        this.files = ruleDirectory(root);
     }
 
     /**
@@ -67,8 +67,13 @@ public final class RuleTestRunner {
         if (builtIn) {
             loader.addBuiltIn();
         }
-        RuleSet set = loader.within(dir).addPath(dir).load();
+        RuleSet set = loader.within(ruleDirectory(dir)).addPath(dir).load();
         return new RuleTestRunner(set, templates, options, dir).run(dir.resolve(TESTS_FOLDER));
+    }
+
+    /** A rule directory is the root of its own rule files and tests. */
+    private static ConfinedFiles ruleDirectory(Path dir) {
+        return new ConfinedFiles(dir, "the rule directory");
     }
 
     /** Every case folder of {@code testsDir} (a folder holding {@code expected.yaml}), in name order. */
