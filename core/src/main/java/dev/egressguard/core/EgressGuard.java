@@ -5,10 +5,10 @@ import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.LinkLocation;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -203,15 +203,7 @@ public final class EgressGuard {
 
         private void checkInsideRoot(LinkLocation l) {
             Path dir = l.directory();
-            boolean inside = dir.startsWith(projectRoot);
-            if (inside && Files.exists(dir)) {
-                try {
-                    inside = dir.toRealPath().startsWith(projectRoot.toRealPath());
-                } catch (IOException e) {
-                    inside = false;
-                }
-            }
-            if (!inside) {
+            if (!new ConfinedFiles(projectRoot).encloses(dir)) {
                 throw new IllegalArgumentException("linked template location " + l.prefix() + ": the directory " + dir
                         + " is outside the project root " + projectRoot + "; linked templates are only read from inside it");
             }

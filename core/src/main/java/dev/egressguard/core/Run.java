@@ -62,7 +62,7 @@ final class Run {
     }
 
     private static Rules load(EgressGuard.Settings settings) {
-        RuleSet set = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules());
+        RuleSet set = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules(), settings.projectRoot());
         RuleEngine engine = new RuleEngine(set.rules(),
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));
         return new Rules(set, engine, engine.evaluate(ResourceGraph.of(List.of())).rules());
@@ -95,7 +95,7 @@ final class Run {
         // A template another one links is checked through it, with the parameters it passes: first
         // the templates that may link others, then those no checked template linked. Within each
         // phase, templates are independent deployments: evaluate them on every core.
-        List<TemplateInput> linking = templates.stream().filter(t -> LinkedInputs.mayLink(t.template())).toList();
+        List<TemplateInput> linking = templates.stream().filter(t -> LinkedInputs.mayLink(t.template(), settings.projectRoot())).toList();
         Map<Path, Checked> checked = new HashMap<>();
         checkAll(linking).forEach(c -> checked.put(key(c.input()), c));
         Map<Path, Map<Path, SourceLocation>> links = new HashMap<>();
@@ -175,7 +175,7 @@ final class Run {
         SuppressionFile suppressions = null;
         if (settings.suppressionFile() != null) {
             if (Files.isRegularFile(settings.suppressionFile())) {
-                suppressions = SuppressionFile.load(settings.suppressionFile());
+                suppressions = SuppressionFile.load(settings.suppressionFile(), settings.projectRoot());
             } else {
                 problems.add(Diagnostic.error(SourceLocation.of(display(settings.suppressionFile())),
                         "suppression file not found"));
@@ -184,7 +184,7 @@ final class Run {
         Baseline baseline = null;
         if (settings.baseline() != null) {
             if (Files.isRegularFile(settings.baseline())) {
-                baseline = Baseline.load(settings.baseline());
+                baseline = Baseline.load(settings.baseline(), settings.projectRoot());
             } else {
                 problems.add(Diagnostic.warning(SourceLocation.of(display(settings.baseline())),
                         "baseline file not found: every finding counts (write one with egress:baseline)"));

@@ -83,6 +83,19 @@ final class Nodes {
         error(node, message);
     }
 
+    /**
+     * Reports a whole file that is one plain text ({@code root} a scalar): any text is a YAML
+     * document of one scalar, so a passwd or .env file read by mistake must not come back quoted in
+     * "must be a mapping, not the text '...'".
+     */
+    boolean plainText(Node root, String what) {
+        if (!(root instanceof ScalarNode)) {
+            return false;
+        }
+        error(root, what + " is a single plain text, not YAML keys and values (its text is not shown)");
+        return true;
+    }
+
     /** The entries of a mapping in file order, keyed by their text; reports a node that is not a mapping. */
     Optional<Map<String, NodeTuple>> mapping(Node node, String what) {
         if (!(node instanceof MappingNode map)) {

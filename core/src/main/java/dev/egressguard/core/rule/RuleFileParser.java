@@ -61,7 +61,8 @@ final class RuleFileParser {
     private Parsed file(Node root) {
         List<Rule> rules = new ArrayList<>();
         List<SourceLocation> ids = new ArrayList<>();
-        Optional<Map<String, NodeTuple>> m = nodes.mapping(root, "a rule file");
+        Optional<Map<String, NodeTuple>> m = nodes.plainText(root, "the rule file") ? Optional.empty()
+                : nodes.mapping(root, "a rule file");
         if (m.isPresent()) {
             Map<String, NodeTuple> entries = m.get();
             nodes.unknownKeys(entries, FILE_KEYS, "a rule file");

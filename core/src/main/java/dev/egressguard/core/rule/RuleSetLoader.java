@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.source.BoundedFiles;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * ({@code egress-guard/rules/index.txt} lists the files beside it; the rules module provides
  * them), files, and directories of {@code *.yaml}/{@code *.yml} (not recursive, so a
  * {@code tests/} folder beside the rules is not read as rules). Rule ids must be unique across
- * everything loaded; a file's problems never stop the other files.
+ * everything loaded; a file's problems never stop the other files. A rule file is read through
+ * {@link ConfinedFiles}: one inside the project root (by default the working directory) must really
+ * lead inside it, so a link in a rules directory cannot make a secret file a "rule file" whose
+ * parse errors quote it.
  * <pre>{@code
  * RuleSet rules = new RuleSetLoader().addBuiltIn().addPaths(List.of(Path.of("policy"))).load();
  * }</pre>
@@ -41,6 +44,8 @@ public final class RuleSetLoader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
     private final Map<String, SourceLocation> idsSeen = new HashMap<>();
+    private ConfinedFiles files = new ConfinedFiles(Path.of(""));
+
 
     /** Built-in rules and the given files or directories, in that order. */
     public static RuleSet load(List<Path> paths, boolean builtIn) {
@@ -49,6 +54,30 @@ public final class RuleSetLoader {
             loader.addBuiltIn();
         }
         return loader.addPaths(paths).load();
+    }
+
+    /** As {@link #load(List, boolean)}, nothing read through a link out of {@code projectRoot}. */
+    public static RuleSet load(List<Path> paths, boolean builtIn, Path projectRoot) {
+        RuleSetLoader loader = new RuleSetLoader().within(projectRoot);
+        if (builtIn) {
+            loader.addBuiltIn();
+        }
+        return loader.addPaths(paths).load();
+    }
+
+    /**
+     * The directory whose files are the project's (default: the working directory): a rule file
+     * inside it, given or found in a rules directory, must really lead inside it; one the
+     * configuration names outside it is read as given.
+     */
+    public RuleSetLoader within(Path projectRoot) {
+        return within(new ConfinedFiles(projectRoot));
+    }
+
+    /** As {@link #within(Path)}, for a root of another name (a rule directory and its tests). */
+    RuleSetLoader within(ConfinedFiles root) {
+        this.files = root;
+        return this;
     }
 
     /** One file's text, as if read from {@code file}: for tests, docs and editors. */
@@ -138,16 +167,16 @@ public final class RuleSetLoader {
 
     private void addFile(Path file) {
         String text;
-        try {
-            text = BoundedFiles.readUtf8(file, MAX_FILE_BYTES, "a rule file");
-        } catch (BoundedFiles.TooLargeException e) {
-            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), e.getMessage()));
+        ConfinedFiles.Read read = files.readGiven(file, MAX_FILE_BYTES);
+        if (read instanceof ConfinedFiles.Refused refused) {
+            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), refused.problem()));
             return;
+        }
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(((ConfinedFiles.Bytes) read).bytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), "not UTF-8 text"));
-            return;
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(SourceLocation.of(file.toString()), "cannot read: " + e.getMessage()));
             return;
         }
         addText(file.toString(), text);

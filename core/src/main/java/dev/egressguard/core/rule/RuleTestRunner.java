@@ -4,11 +4,14 @@ import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.condition.FieldPath;
-import dev.egressguard.core.source.BoundedFiles;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import java.util.stream.Stream;
  * ({@code parameters.json} or {@code <template>.parameters.json}), and {@code expected.yaml}.
  * The template's resources are normalised ({@link ResourceGraph#normalized}) as in a real run.
  * The case passes when the rules' findings on the template are exactly the expected ones.
+ * A rule directory comes from a pull request like the templates: its rule files, templates,
+ * parameter files and {@code expected.yaml} are read only where they really lie inside it
+ * ({@link ConfinedFiles}), and the template evaluator the caller passes must confine the same way.
  * <pre>{@code
  * RuleTestResult r = RuleTestRunner.forDirectory(dir, false, evaluator, RuleEngine.Options.DEFAULT);
  * }</pre>
@@ -36,11 +42,19 @@ public final class RuleTestRunner {
     private final RuleSet rules;
     private final TemplateResources templates;
     private final RuleEngine.Options options;
+    private final ConfinedFiles files;
 
+    /** Test cases inside the working directory must really lie inside it. */
     public RuleTestRunner(RuleSet rules, TemplateResources templates, RuleEngine.Options options) {
+        this(rules, templates, options, Path.of(""));
+    }
+
+    /** Test cases inside {@code root} must really lie inside it (links resolved). */
+    public RuleTestRunner(RuleSet rules, TemplateResources templates, RuleEngine.Options options, Path root) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.options = Objects.requireNonNull(options, "options");
+        this.files = ruleDirectory(root);
     }
 
     /**
@@ -53,8 +67,13 @@ public final class RuleTestRunner {
         if (builtIn) {
             loader.addBuiltIn();
         }
-        RuleSet set = loader.addPath(dir).load();
-        return new RuleTestRunner(set, templates, options).run(dir.resolve(TESTS_FOLDER));
+        RuleSet set = loader.within(ruleDirectory(dir)).addPath(dir).load();
+        return new RuleTestRunner(set, templates, options, dir).run(dir.resolve(TESTS_FOLDER));
+    }
+
+    /** A rule directory is the root of its own rule files and tests. */
+    private static ConfinedFiles ruleDirectory(Path dir) {
+        return new ConfinedFiles(dir, "the rule directory");
     }
 
     /** Every case folder of {@code testsDir} (a folder holding {@code expected.yaml}), in name order. */
@@ -85,13 +104,17 @@ public final class RuleTestRunner {
         if (!Files.isRegularFile(expectedFile)) {
             return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "missing " + EXPECTED_FILE));
         }
-        ExpectedFindings.Parsed expected;
-        try {
-            expected = ExpectedFindings.parse(expectedFile.toString(),
-                    BoundedFiles.readUtf8(expectedFile, RuleSetLoader.MAX_FILE_BYTES, "an expected-findings file"));
-        } catch (IOException e) {
-            return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "cannot read: " + e.getMessage()));
+        ConfinedFiles.Read read = files.readGiven(expectedFile, RuleSetLoader.MAX_FILE_BYTES);
+        if (read instanceof ConfinedFiles.Refused refused) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), refused.problem()));
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(((ConfinedFiles.Bytes) read).bytes())).toString();
+        } catch (CharacterCodingException e) {
+            return error(name, dir, Diagnostic.error(SourceLocation.of(expectedFile.toString()), "not UTF-8 text"));
+        }
+        ExpectedFindings.Parsed expected = ExpectedFindings.parse(expectedFile.toString(), text);
         if (expected.expected() == null) {
             return new RuleTestResult.Case(name, dir, RuleTestResult.Status.ERROR, List.of(), expected.diagnostics(), List.of());
         }

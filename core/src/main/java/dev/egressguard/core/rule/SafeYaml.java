@@ -2,6 +2,7 @@ package dev.egressguard.core.rule;
 
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.source.SyntaxErrors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -88,9 +89,8 @@ public final class SafeYaml {
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? e.getContext() + ": " : "";
-            return new Document(null, List.of(Diagnostic.error(at(file, m), "not valid YAML: " + context + problem)));
+            return new Document(null, List.of(Diagnostic.error(at(file, m), "not valid YAML: "
+                    + SyntaxErrors.yaml(e.getContext(), e.getProblem()))));
         } catch (YAMLException e) {
             // The alias and nesting limits carry no position: the composer stops at the event it last read.
             return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()), explain(e))));
@@ -98,7 +98,7 @@ public final class SafeYaml {
             // SnakeYAML 2.5 refuses some tags outside its own exceptions: "!%2" decodes to a tag with a
             // trailing space, and Tag's constructor throws (found by RuleFuzzTest).
             return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()), "not valid YAML: "
-                    + e.getMessage())));
+                    + SyntaxErrors.yaml(null, e.getMessage()))));
         } catch (StackOverflowError e) {
             return new Document(null, List.of(Diagnostic.error(at(file, parser.lastMark()),
                     "the YAML is nested too deeply (limit " + MAX_NESTING + ")")));
@@ -121,7 +121,7 @@ public final class SafeYaml {
         if (m.contains("Nesting Depth")) {
             return "the YAML is nested too deeply (limit " + MAX_NESTING + ")";
         }
-        return "not valid YAML: " + m;
+        return "not valid YAML: " + SyntaxErrors.yaml(null, m);
     }
 
     /** The parser the composer reads, remembering where the last event it handed out starts. */

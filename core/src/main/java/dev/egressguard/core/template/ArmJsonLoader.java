@@ -12,9 +12,11 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.egressguard.core.expression.JsonLimits;
 import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.source.SyntaxErrors;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,8 +26,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,19 +61,15 @@ public final class ArmJsonLoader {
     private ArmJsonLoader() {
     }
 
-    /** Loads {@code file}; {@code displayName} is the name used in locations. */
-    public static Result load(Path file, String displayName) {
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return failed(SourceLocation.of(displayName), tooLarge(size));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return failed(SourceLocation.of(displayName), "cannot read the file: " + e.getMessage());
+    /** Loads a file read through {@link ConfinedFiles}; {@code displayName} is the name used in locations. */
+    public static Result load(ConfinedFiles.Read read, String displayName) {
+        if (read instanceof ConfinedFiles.TooLarge large) {
+            return failed(SourceLocation.of(displayName), tooLarge(large.bytes()));
         }
-        return parse(bytes, displayName);
+        if (read instanceof ConfinedFiles.Refused refused) {
+            return failed(SourceLocation.of(displayName), refused.problem());
+        }
+        return parse(((ConfinedFiles.Bytes) read).bytes(), displayName);
     }
 
     /** Parses JSON bytes (UTF-8, or UTF-16 with a byte order mark). */
@@ -124,7 +120,7 @@ public final class ArmJsonLoader {
             // Jackson's own message names its settings; where the parser stopped is where the limit was passed.
             diagnostics.add(Diagnostic.error(at(displayName, parser.currentLocation()), JsonLimits.explain(e)));
         } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostic.error(at(displayName, e.getLocation()), "malformed JSON: " + firstLine(e.getOriginalMessage())));
+            diagnostics.add(Diagnostic.error(at(displayName, e.getLocation()), "malformed JSON: " + SyntaxErrors.json(e)));
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage()));
         }

@@ -1,9 +1,8 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,16 +35,11 @@ public final class LinkedInputs {
      * template, and needs no evaluation to know it. A file that cannot be read may (its evaluation
      * reports why).
      */
-    public static boolean mayLink(Path template) {
-        byte[] bytes;
-        try {
-            if (Files.size(template) > ArmJsonLoader.MAX_FILE_BYTES) {
-                return true;
-            }
-            bytes = Files.readAllBytes(template);
-        } catch (IOException e) {
+    public static boolean mayLink(Path template, Path projectRoot) {
+        if (!(new ProjectFiles(projectRoot).readGiven(template) instanceof ConfinedFiles.Bytes read)) {
             return true;
         }
+        byte[] bytes = read.bytes();
         outer:
         for (int i = 0; i + TEMPLATE_LINK.length <= bytes.length; i++) {
             for (int j = 0; j < TEMPLATE_LINK.length; j++) {

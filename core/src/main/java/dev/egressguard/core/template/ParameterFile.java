@@ -1,10 +1,10 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,11 @@ public final class ParameterFile {
     private ParameterFile() {
     }
 
-    /** Reads a parameter file; diagnostics for what is wrong, the values that could be read. */
-    public static Map<String, Supplied> read(Path file, String displayName, List<Diagnostic> diagnostics) {
+    /**
+     * A parameter file as read through {@link ConfinedFiles}; diagnostics for what is wrong (a file
+     * that was not read is an error), the values that could be read.
+     */
+    public static Map<String, Supplied> read(ConfinedFiles.Read file, String displayName, List<Diagnostic> diagnostics) {
         ArmJsonLoader.Result loaded = ArmJsonLoader.load(file, displayName);
         diagnostics.addAll(loaded.diagnostics());
         if (loaded.json().isEmpty()) {

@@ -1,13 +1,14 @@
 package dev.egressguard.core.template;
 
-import java.nio.file.Files;
+import dev.egressguard.core.source.ConfinedFiles;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The project the templates belong to: names in locations are relative to its root, and a
- * linked template is never read from outside it. {@code linkLocations} map URI prefixes of
+ * The project the templates belong to: names in locations are relative to its root, and no
+ * file is read from outside it unless the user named it ({@link ConfinedFiles}). {@code linkLocations} map URI prefixes of
  * linked templates to directories inside the root.
  */
 record ProjectFiles(Path root, List<LinkLocation> linkLocations) {
@@ -45,17 +46,23 @@ record ProjectFiles(Path root, List<LinkLocation> linkLocations) {
 
     /** Whether {@code target} (absolute, normalised) is inside the root, judged where it really leads. */
     boolean isInside(Path target) {
-        if (!target.startsWith(root)) {
-            return false;
-        }
-        // A symbolic link inside the project may point outside it: judge where it really leads.
-        if (Files.exists(target)) {
-            try {
-                return target.toRealPath().startsWith(root.toRealPath());
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }
-        return true;
+        return confined().encloses(target);
+    }
+
+    /** A file another file names (a linked template): read only when it really lies inside the root. */
+    ConfinedFiles.Read read(Path file) {
+        return confined().read(file, ArmJsonLoader.MAX_FILE_BYTES);
+    }
+
+    /**
+     * A template or parameter file the user gave or a scan found: confined when its path lies inside
+     * the root, read as given when the configuration named a place outside it.
+     */
+    ConfinedFiles.Read readGiven(Path file) {
+        return confined().readGiven(file, ArmJsonLoader.MAX_FILE_BYTES);
+    }
+
+    private ConfinedFiles confined() {
+        return new ConfinedFiles(root);
     }
 }

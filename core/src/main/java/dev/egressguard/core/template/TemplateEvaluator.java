@@ -91,7 +91,7 @@ public final class TemplateEvaluator {
     private static EvaluatedTemplate run(Path template, Optional<Path> parameters, DeploymentContext context,
                                          ProjectFiles files, String display, EvaluationLog log,
                                          ExpansionBudget budget) {
-        ArmJsonLoader.Result loaded = ArmJsonLoader.load(template, display);
+        ArmJsonLoader.Result loaded = ArmJsonLoader.load(files.readGiven(template), display);
         log.addAll(loaded.diagnostics());
         if (loaded.json().isEmpty()) {
             return new EvaluatedTemplate(List.of(), log.diagnostics(), 0);
@@ -105,7 +105,9 @@ public final class TemplateEvaluator {
         Map<String, ParameterFile.Supplied> supplied = Map.of();
         if (parameters.isPresent()) {
             List<Diagnostic> problems = new ArrayList<>();
-            supplied = ParameterFile.read(parameters.get(), files.display(parameters.get()), problems);
+            // A parameter file inside the project is confined like the template: x.parameters.json may be a
+            // link to /etc/shadow, and its values would reach findings and messages.
+            supplied = ParameterFile.read(files.readGiven(parameters.get()), files.display(parameters.get()), problems);
             log.addAll(problems);
         }
         TemplateDocument doc = new TemplateDocument(template.toAbsolutePath().normalize(), json.sourceMap(),

@@ -1,5 +1,6 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -77,7 +78,7 @@ public final class TemplateFinder {
         List<TemplateInput> templates = new ArrayList<>();
         for (Path file : candidates) {
             String display = files.display(file);
-            Classified c = classify(file, display);
+            Classified c = classify(files.readGiven(file), display);
             if (c.kind().isTemplate()) {
                 templates.add(new TemplateInput(file, Optional.ofNullable(explicit.get(file)).or(() -> conventional(file)),
                         named.contains(file)));
@@ -112,19 +113,12 @@ public final class TemplateFinder {
      * known by its leading {@code $schema} alone: the evaluator parses it anyway, so parsing it
      * here too only doubled the cost.
      */
-    static Classified classify(Path file, String display) {
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > ArmJsonLoader.MAX_FILE_BYTES) {
-                return new Classified(DocumentKind.OTHER, List.of(Diagnostic.error(SourceLocation.of(display),
-                        ArmJsonLoader.tooLarge(size))));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return new Classified(DocumentKind.OTHER, List.of(Diagnostic.error(SourceLocation.of(display),
-                    "cannot read the file: " + e.getMessage())));
+    static Classified classify(ConfinedFiles.Read file, String display) {
+        if (!(file instanceof ConfinedFiles.Bytes read)) {
+            // Not read (outside the project root, too large, unreadable): an error, never a quiet skip.
+            return new Classified(DocumentKind.OTHER, ArmJsonLoader.load(file, display).diagnostics());
         }
+        byte[] bytes = read.bytes();
         Optional<DocumentKind> early = ArmJsonLoader.topLevelSchema(bytes).map(DocumentKind::ofSchema)
                 .filter(DocumentKind::isTemplate);
         if (early.isPresent()) {

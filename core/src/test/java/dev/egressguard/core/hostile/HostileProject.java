@@ -166,6 +166,17 @@ final class HostileProject {
         return configure.apply(builder).build().verify(List.of(root));
     }
 
+    /** A symbolic link {@code link -> target}; the calling test is skipped where links cannot be made. */
+    static Path symlink(Path link, Path target) {
+        try {
+            Files.createDirectories(link.getParent());
+            return Files.createSymbolicLink(link, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("the file system allows no symbolic links: " + e);
+            return link;
+        }
+    }
+
     /** An error names {@code fileName}, says what is wrong in words, and carries no stack trace. */
     static void assertErrorNames(Report report, String fileName) {
         assertThat(report.diagnostics())

@@ -38,9 +38,9 @@ class OversizedRuleAndBaselineTest {
                 "--baseline=" + baseline);
 
         assertThat(BoundedHeapTest.maxHeapMb(output)).isLessThanOrEqualTo(256);
-        assertThat(output).contains("DIAGNOSTIC ERROR " + rules + " the file is 1536.0 MB; a rule file is read only"
+        assertThat(output).contains("DIAGNOSTIC ERROR " + rules + " the file is 1536.0 MB; it is read only"
                 + " up to " + RuleSetLoader.MAX_FILE_BYTES / (1024 * 1024) + ".0 MB");
-        assertThat(output).contains("DIAGNOSTIC ERROR " + baseline + " the file is 1536.0 MB; a baseline is read only"
+        assertThat(output).contains("DIAGNOSTIC ERROR " + baseline + " baseline file not read: the file is 1536.0 MB; it is read only"
                 + " up to 16.0 MB");
         assertThat(output).contains("EVALUATED " + HostileProject.CONTROL_RESOURCE);
         assertThat(String.join("\n", output)).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");

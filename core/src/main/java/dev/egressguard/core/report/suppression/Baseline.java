@@ -15,14 +15,15 @@ import dev.egressguard.core.report.DisplayPaths;
 import dev.egressguard.core.report.FindingKey;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportFiles;
-import dev.egressguard.core.source.BoundedFiles;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.source.SyntaxErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,6 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
     /** Bumped only if the keying changes. */
     public static final int FORMAT_VERSION = 1;
     public static final String DEFAULT_NAME = "egress-baseline.json";
-
     /**
      * A baseline entry takes some 300 bytes, so this is some 50,000 findings: far more than an estate
      * adopting the tool accepts, and a bound on what a hostile file can make the run hold.
@@ -101,18 +101,24 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
 
     /** Reads a baseline; a missing, corrupt or oversized file yields ERROR diagnostics and no entries. */
     public static Baseline load(Path path) {
+        return load(path, Path.of(""));
+    }
+
+    /**
+     * As {@link #load(Path)}; a baseline inside {@code projectRoot} must really lie inside it (a
+     * link out of the project is an error, nothing of the file it leads to is read).
+     */
+    public static Baseline load(Path path, Path projectRoot) {
         String name = path.toString();
-        // Parsed as it streams in: only the entries are kept, never the whole text.
-        try (InputStream in = BoundedFiles.open(path, MAX_FILE_BYTES, "a baseline")) {
-            return parse(name, JSON.createParser(in));
-        } catch (NoSuchFileException e) {
+        ConfinedFiles.Read read = new ConfinedFiles(projectRoot).readGiven(path, MAX_FILE_BYTES);
+        if (read instanceof ConfinedFiles.Missing) {
             return failed(name, SourceLocation.of(name), "baseline file not found; write one with the baseline"
                     + " option of the plugin or CLI, or remove the setting");
-        } catch (BoundedFiles.TooLargeException e) {
-            return failed(name, SourceLocation.of(name), e.getMessage());
-        } catch (IOException e) {
-            return failed(name, SourceLocation.of(name), "cannot read baseline file: " + e.getMessage());
         }
+        if (read instanceof ConfinedFiles.Refused refused) {
+            return failed(name, SourceLocation.of(name), "baseline file not read: " + refused.problem());
+        }
+        return parse(name, new String(((ConfinedFiles.Bytes) read).bytes(), StandardCharsets.UTF_8));
     }
 
     public static Baseline parse(String file, String text) {
@@ -147,7 +153,7 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
                 } else if (field.equals("egressGuardBaseline")) {
                     if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != FORMAT_VERSION) {
                         return failed(file, at(file, p.currentTokenLocation()), "baseline format "
-                                + p.getText() + " is not understood by this version (it reads " + FORMAT_VERSION + ")");
+                                + (value == JsonToken.VALUE_NUMBER_INT ? p.getText() : "(not a number)") + " is not understood by this version (it reads " + FORMAT_VERSION + ")");
                     }
                 } else {
                     p.skipChildren();
@@ -157,10 +163,7 @@ public record Baseline(String file, List<Entry> entries, List<Diagnostic> diagno
                 return failed(file, SourceLocation.of(file), "a baseline needs 'findings'");
             }
         } catch (JsonProcessingException e) {
-            return failed(file, at(file, e.getLocation()), "baseline is not valid JSON: " + e.getOriginalMessage());
-        } catch (BoundedFiles.TooLargeException e) {
-            // Grew past the limit while it was read.
-            return failed(file, SourceLocation.of(file), e.getMessage());
+            return failed(file, at(file, e.getLocation()), "baseline is not valid JSON: " + SyntaxErrors.json(e));
         } catch (IOException e) {
             return failed(file, SourceLocation.of(file), "cannot read baseline: " + e.getMessage());
         }

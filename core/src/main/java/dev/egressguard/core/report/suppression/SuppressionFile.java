@@ -1,8 +1,9 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.source.BoundedFiles;
+import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.source.SyntaxErrors;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,10 +18,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,17 +60,30 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
 
     /** Reads a suppression file; a missing or unreadable file is an ERROR diagnostic, not an exception. */
     public static SuppressionFile load(Path path) {
+        return load(path, Path.of(""));
+    }
+
+    /**
+     * As {@link #load(Path)}; a suppression file inside {@code projectRoot} must really lie inside it
+     * (a link out of the project is an error, nothing of the file it leads to is read).
+     */
+    public static SuppressionFile load(Path path, Path projectRoot) {
         String name = path.toString();
-        try {
-            return parse(name, BoundedFiles.readUtf8(path, MAX_BYTES, "a suppression file"));
-        } catch (BoundedFiles.TooLargeException e) {
-            return failed(name, SourceLocation.of(name), e.getMessage());
-        } catch (NoSuchFileException e) {
+        ConfinedFiles.Read read = new ConfinedFiles(projectRoot).readGiven(path, MAX_BYTES);
+        if (read instanceof ConfinedFiles.Missing) {
             return failed(name, SourceLocation.of(name), "suppression file not found");
+        }
+        if (read instanceof ConfinedFiles.TooLarge) {
+            return failed(name, SourceLocation.of(name), "suppression file is larger than " + MAX_BYTES + " bytes");
+        }
+        if (read instanceof ConfinedFiles.Refused refused) {
+            return failed(name, SourceLocation.of(name), "suppression file not read: " + refused.problem());
+        }
+        try {
+            byte[] bytes = ((ConfinedFiles.Bytes) read).bytes();
+            return parse(name, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
             return failed(name, SourceLocation.of(name), "suppression file is not UTF-8 text");
-        } catch (IOException e) {
-            return failed(name, SourceLocation.of(name), "cannot read suppression file: " + e.getMessage());
         }
     }
 
@@ -81,13 +94,12 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
             root = yaml().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            return failed(file, at(file, m), "not valid YAML: " + problem);
+            return failed(file, at(file, m), "not valid YAML: " + SyntaxErrors.yaml(e.getContext(), e.getProblem()));
         } catch (YAMLException e) {
-            return failed(file, SourceLocation.of(file), "not valid YAML: " + e.getMessage());
+            return failed(file, SourceLocation.of(file), "not valid YAML: " + SyntaxErrors.yaml(null, e.getMessage()));
         } catch (IllegalArgumentException e) {
             // SnakeYAML 2.5 refuses some tags outside its own exceptions ("!%2": a tag with a trailing space).
-            return failed(file, SourceLocation.of(file), "not valid YAML: " + e.getMessage());
+            return failed(file, SourceLocation.of(file), "not valid YAML: " + SyntaxErrors.yaml(null, e.getMessage()));
         }
         if (root == null) {
             return failed(file, SourceLocation.of(file), "suppression file is empty; it needs a 'suppressions' list");
