@@ -160,6 +160,6 @@ class HostileOutputTest {
 
         assertNoStackTraceAndSafeLines(run);
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.out()).contains(huge + ": error: the file is 1536.0 MB; a rule file is read only up to 8.0 MB");
+        assertThat(run.out()).contains(huge + ": error: the file is 1536.0 MB; it is read only up to 8.0 MB");
     }
 }
