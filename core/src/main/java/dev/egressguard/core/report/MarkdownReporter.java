@@ -51,6 +51,10 @@ public final class MarkdownReporter implements Reporter {
         md.append("\nChecked ").append(ConsoleReporter.plural(s.files(), "file")).append(", ")
                 .append(ConsoleReporter.plural(s.resources(), "resource")).append(" with ")
                 .append(ConsoleReporter.plural(s.rules(), "rule")).append(".\n");
+        if (s.requiredParametersWithoutValue() > 0) {
+            md.append("\n**").append(ConsoleReporter.plural(s.requiredParametersWithoutValue(), "required parameter"))
+                    .append(" had no value**: what is built from them is unknown, so a finding may hide among the unknowns.\n");
+        }
 
         // Worst first, so that a capped table still shows the findings that fail builds.
         List<Finding> active = FindingOrder.sorted(report.activeFindings(), paths).stream()
