@@ -103,7 +103,8 @@ public final class ArmJsonLoader {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "the JSON is too large or too deeply nested: "
                     + firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostic.error(at(displayName, e.getLocation()), "malformed JSON: " + firstLine(e.getOriginalMessage())));
+            diagnostics.add(Diagnostic.error(errorAt(displayName, text, e.getLocation()),
+                    "malformed JSON: " + withoutSourceDescription(firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage()));
         }
@@ -159,6 +160,34 @@ public final class ArmJsonLoader {
             return SourceLocation.of(file);
         }
         return new SourceLocation(file, loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
+    }
+
+    /**
+     * Where a parse error is, counted from its character offset in the text: the parser's own
+     * line and column do not count the line breaks inside a string that never ends, so they could
+     * name a column past the end of the line. An error at the end of the input is put just after
+     * the last character that is not white space, where the missing text belongs.
+     */
+    static SourceLocation errorAt(String file, String text, JsonLocation loc) {
+        if (loc == null || loc.getCharOffset() < 0 || loc.getCharOffset() > text.length()) {
+            return at(file, loc);
+        }
+        int offset = (int) Math.min(loc.getCharOffset(), text.stripTrailing().length());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(file, line, offset - lineStart + 1);
+    }
+
+    /** "[Source: REDACTED (...); line: 3, column: 16]" in the parser's message is "line 3, column 16" to a person. */
+    private static String withoutSourceDescription(String message) {
+        return message.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     /** The line of {@code loc} as the source map keeps it: 0 when unknown, as {@link #at} makes it. */
