@@ -115,7 +115,7 @@ final class ReportOutput {
 
     /** 2 when an input could not be checked, 1 on failing findings, else 0; {@code never} is always 0. */
     static int exitCode(Report report, FailPolicy policy, DisplayPaths paths, PrintWriter err) {
-        FailDecision decision = FailDecision.decide(report, policy, paths);
+        FailDecision decision = FailDecision.decide(report, policy, paths, FailDecision.SettingNames.CLI);
         if (!decision.fails()) {
             return ExitCode.CLEAN;
         }

@@ -1,52 +1,24 @@
 package dev.egressguard.cli;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Severity;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /** Which rules run and how: shared by {@code verify} and {@code audit}. */
-final class RuleOptions {
+final class RuleOptions extends RuleChoiceOptions {
 
     @Option(names = "--rules", paramLabel = "PATH",
             description = "A rule file or a directory of *.yaml rule files, loaded after the built-in pack (repeatable).")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--no-built-in-rules", description = "Run only the rules given with --rules.")
-    boolean noBuiltInRules;
-
-    @Option(names = "--disable", paramLabel = "RULE", split = ",",
-            description = "A rule id or name that does not run (repeatable, or comma-separated).")
-    List<String> disabled = new ArrayList<>();
-
-    @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Overrides a rule's severity: error, warning or note (repeatable).")
-    Map<String, String> severities = new LinkedHashMap<>();
-
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "A rule setting, e.g. allowFirewallEgress=true (repeatable).")
-    Map<String, String> options = new LinkedHashMap<>();
-
-    /** Adds the rule choices to the builder; a severity that is not one is a usage error. */
+    /** Adds the rule files and choices to the builder; a severity that is not one is a usage error. */
+    @Override
     EgressGuard.Builder applyTo(EgressGuard.Builder builder, CommandSpec spec) {
-        builder.ruleSources(rules).builtInRules(!noBuiltInRules).disableRules(new LinkedHashSet<>(disabled));
-        for (Map.Entry<String, String> e : severities.entrySet()) {
-            Severity s = Severity.parse(e.getValue());
-            if (s == null) {
-                throw new ParameterException(spec.commandLine(), "--severity " + e.getKey() + "=" + e.getValue()
-                        + ": '" + e.getValue() + "' is not a severity; use error, warning or note");
-            }
-            builder.severity(e.getKey(), s);
-        }
-        options.forEach(builder::option);
-        return builder;
+        builder.ruleSources(rules);
+        return super.applyTo(builder, spec);
     }
 }

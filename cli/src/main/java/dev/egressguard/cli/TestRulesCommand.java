@@ -22,7 +22,10 @@ import java.util.concurrent.Callable;
         description = {
             "DIR holds rule files (*.yaml) and tests/<case>/ folders, each with a template (template.json or a"
                 + " single *.json), optionally its parameters, and expected.yaml: the findings it must produce.",
-            "A case passes when the findings are exactly the expected ones."},
+            "A case passes when the findings are exactly the expected ones.",
+            "The built-in pack runs beside your rules, as in a build, so a case that expects no finding also proves"
+                + " your rules do not clash with it (--no-built-in-rules leaves it out); --disable, --severity and"
+                + " --option apply as in verify."},
         footer = {"", "Exit codes: 0 every case passed, 1 a case failed, 2 a rule file or case could not be read."})
 final class TestRulesCommand implements Callable<Integer> {
 
@@ -32,9 +35,12 @@ final class TestRulesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The rule directory.")
     Path directory;
 
-    @Option(names = {"--builtin", "--built-in-rules"},
-            description = "Load the built-in rules too (their ids must not clash with yours).")
+    /** Once needed to load the built-in pack, which now runs by default: still accepted so that scripts keep working. */
+    @Option(names = {"--builtin", "--built-in-rules"}, hidden = true)
     boolean builtIn;
+
+    @Mixin
+    RuleChoiceOptions rules;
 
     @Mixin
     ContextOptions context;
@@ -44,7 +50,7 @@ final class TestRulesCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new UserError(directory + ": not a directory");
         }
-        RuleTestResult result = EgressGuard.builder().builtInRules(builtIn).context(context.toContext()).build()
+        RuleTestResult result = rules.applyTo(EgressGuard.builder().context(context.toContext()), spec).build()
                 .testRules(directory);
         PrintWriter out = spec.commandLine().getOut();
         // Case names and messages come from the rule directory: each line escaped (see SafeText).

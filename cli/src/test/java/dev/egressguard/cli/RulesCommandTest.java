@@ -118,13 +118,55 @@ class RulesCommandTest {
     }
 
     @Test
-    void testPassesWhenTheFindingsAreTheExpectedOnes() throws Exception {
-        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+    void testPassesWhenTheFindingsAreTheExpectedOnes_theBuiltInPackRunsBesideByDefault() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n- {rule: EG001, resource: nic1}\n");
 
         Run run = Run.egress("rules", "test", dir.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("PASSED public-ip").contains("1 passed, 0 failed, 0 errors");
+    }
+
+    @Test
+    void aBuiltInFindingTheCaseDoesNotExpectFailsIt_soAClashShows() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+
+        Run run = Run.egress("rules", "test", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("unexpected: EG001 FAIL nic1");
+    }
+
+    @Test
+    void noBuiltInRulesLeavesThePackOut() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+
+        Run run = Run.egress("rules", "test", "--no-built-in-rules", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1 passed, 0 failed, 0 errors");
+    }
+
+    @Test
+    void disableSeverityAndOptionApplyAsInVerify() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+
+        Run disabled = Run.egress("rules", "test", "--disable", "EG001", "--severity", "ACME001=warning",
+                "--option", "allowFirewallEgress=true", dir.toString());
+        Run badSeverity = Run.egress("rules", "test", "--severity", "ACME001=fatal", dir.toString());
+
+        assertThat(disabled.exitCode()).as(disabled.out() + disabled.err()).isZero();
+        assertThat(badSeverity.exitCode()).isEqualTo(2);
+        assertThat(badSeverity.err()).contains("--severity ACME001=fatal: 'fatal' is not a severity");
+    }
+
+    @Test
+    void theOldBuiltInFlagIsStillAccepted() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n- {rule: EG001, resource: nic1}\n");
+
+        Run run = Run.egress("rules", "test", "--built-in-rules", dir.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 
     @Test

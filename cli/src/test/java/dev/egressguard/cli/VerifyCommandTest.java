@@ -56,7 +56,8 @@ class VerifyCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).containsPattern("infra/main\\.json:\\d+:\\d+: error EG001 network interface 'web-nic' gives its VM a public IP");
-        assertThat(run.err()).contains("Egress Guard fails the build");
+        assertThat(run.err()).contains("Egress Guard fails the build")
+                .contains("--fail-on and --fail-on-unknown set the threshold").doesNotContain("failOn");
     }
 
     @Test
@@ -182,5 +183,84 @@ class VerifyCommandTest {
                 infra.toString());
 
         assertThat(run.out()).contains("error EG001 network interface 'prod-jump-nic'").doesNotContain("'jump-nic'");
+    }
+
+    private static final String REQUIRED_NAME_NIC = """
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "contentVersion": "1.0.0.0",
+              "parameters": {"subnetId": {"type": "string"}},
+              "resources": [{
+                "type": "Microsoft.Network/networkInterfaces",
+                "apiVersion": "2023-09-01",
+                "name": "app-nic",
+                "location": "westeurope",
+                "properties": {"ipConfigurations": [{"name": "ipconfig1", "properties": {
+                  "subnet": {"id": "[parameters('subnetId')]"}}}]}
+              }]
+            }
+            """;
+
+    private static final String SUBNET_PARAMETERS = """
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+              "contentVersion": "1.0.0.0",
+              "parameters": {"subnetId": {"value": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s"}}
+            }
+            """;
+
+    @Test
+    void aParameterFileThatPairsWithNoTemplateIsNamed_andTheSummaryCountsTheParametersWithoutValue() throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("azuredeploy.json"), REQUIRED_NAME_NIC);
+        Files.writeString(infra.resolve("azuredeploy.params.json"), SUBNET_PARAMETERS);
+
+        Run run = verify(infra.toString());
+
+        assertThat(run.out()).contains("infra/azuredeploy.params.json: warning: parameter file pairs with no template,"
+                        + " so its values are not used: name it azuredeploy.parameters.json to go with azuredeploy.json")
+                .contains("infra/azuredeploy.json:4:18: info: required parameter 'subnetId' has no value")
+                .containsPattern("Egress Guard: .*; 1 required parameter without a value, 1 input warning");
+    }
+
+    @Test
+    void anExplicitPairThatMatchesNoInputIsAnError() throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("azuredeploy.json"), REQUIRED_NAME_NIC);
+        Files.writeString(infra.resolve("azuredeploy.params.json"), SUBNET_PARAMETERS);
+
+        Run run = verify("--parameters", infra.resolve("azuredepoly.json") + "=" + infra.resolve("azuredeploy.params.json"),
+                infra.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("infra/azuredepoly.json: error: parameter file infra/azuredeploy.params.json is"
+                + " paired with this template, which is not among the templates checked");
+    }
+
+    @Test
+    void aCorrectlyNamedParameterFileIsUsedWithoutAWord() throws Exception {
+        Path infra = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(infra.resolve("azuredeploy.json"), REQUIRED_NAME_NIC);
+        Files.writeString(infra.resolve("azuredeploy.parameters.json"), SUBNET_PARAMETERS);
+
+        Run run = verify(infra.toString());
+
+        assertThat(run.out()).doesNotContain(": warning:").doesNotContain("required parameter");
+    }
+
+    @Test
+    void aFolderWithoutATemplateIsAWarning_aPathThatDoesNotExistAnError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(empty.resolve("package.json"), "{\"name\": \"tooling\"}");
+
+        Run none = verify(empty.toString());
+        Run missing = verify(dir.resolve("infar").toString());
+
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).contains("infra: warning: no ARM template in this directory (1 file matched the includes,"
+                + " none with a deploymentTemplate $schema): nothing here is checked").contains("in 0 files")
+                .contains("1 input warning");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.out()).contains("infar: error: no such file or directory");
     }
 }

@@ -111,6 +111,7 @@ final class Run {
         List<Evaluation> evaluations = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         List<String> inputNames = new ArrayList<>();
+        int withoutValue = 0;
         for (TemplateInput t : templates) {
             SourceLocation parent = throughParent.get(key(t));
             if (parent != null) {
@@ -126,8 +127,10 @@ final class Run {
             diagnostics.addAll(c.diagnostics());
             resources.addAll(c.resources());
             inputNames.add(c.name());
+            withoutValue += c.requiredWithoutValue();
         }
-        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames), resources);
+        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames, withoutValue),
+                resources);
     }
 
     private List<Checked> checkAll(List<TemplateInput> templates) {
@@ -149,7 +152,7 @@ final class Run {
     }
 
     private record Checked(TemplateInput input, String name, RuleEngine.Result result, List<Diagnostic> diagnostics,
-                           List<Resource> resources, Map<Path, SourceLocation> linkedFiles) {
+                           List<Resource> resources, Map<Path, SourceLocation> linkedFiles, int requiredWithoutValue) {
     }
 
     private Checked check(TemplateInput input) {
@@ -158,7 +161,7 @@ final class Run {
         List<Resource> normalised = Normalizer.normalize(evaluated.resources());
         RuleEngine.Result result = rules().engine().evaluate(ResourceGraph.of(normalised));
         return new Checked(input, display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised),
-                evaluated.linkedFiles());
+                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size());
     }
 
     /**

@@ -108,9 +108,23 @@ abstract class AbstractEgressMojo extends AbstractMojo {
         EgressGuard.Builder builder = EgressGuard.builder()
                 .projectRoot(basedir.toPath())
                 .context(deploymentContext())
-                .ruleSources(rules.stream().map(File::toPath).toList())
-                .builtInRules(builtInRules)
-                .disableRules(trimmed(disabledRules));
+                .ruleSources(rules.stream().map(File::toPath).toList());
+        ruleChoices(builder, builtInRules, disabledRules, severities, options);
+        Path suppressions = explicitOrConventional(suppressionFile, SuppressionFile.DEFAULT_NAME);
+        if (suppressions != null) {
+            builder.suppressionFile(suppressions);
+        }
+        return builder;
+    }
+
+    /**
+     * Which rules run and how, as {@code verify} and {@code test-rules} share them: the built-in
+     * pack, disabled rules, severity overrides and rule settings.
+     */
+    static EgressGuard.Builder ruleChoices(EgressGuard.Builder builder, boolean builtInRules, List<String> disabledRules,
+                                           Map<String, String> severities, Map<String, String> options)
+            throws MojoExecutionException {
+        builder.builtInRules(builtInRules).disableRules(trimmed(disabledRules));
         for (Map.Entry<String, String> e : severities.entrySet()) {
             Severity severity = Severity.parse(e.getValue());
             if (severity == null) {
@@ -120,10 +134,6 @@ abstract class AbstractEgressMojo extends AbstractMojo {
             builder.severity(e.getKey(), severity);
         }
         options.forEach((name, value) -> builder.option(name, value == null ? "" : value));
-        Path suppressions = explicitOrConventional(suppressionFile, SuppressionFile.DEFAULT_NAME);
-        if (suppressions != null) {
-            builder.suppressionFile(suppressions);
-        }
         return builder;
     }
 

@@ -14,11 +14,18 @@ import java.util.Set;
 /** The goals that read the project's ARM templates: where they are and which parameters they get. */
 abstract class AbstractTemplateMojo extends AbstractEgressMojo {
 
-    /** The project's templates. A project without this directory has nothing to check, and passes. */
-    @Parameter(property = "egress.templateDirectory", defaultValue = "${project.basedir}/src/main/arm")
+    /** Where {@link #templateDirectory} is by default, relative to the base directory. */
+    static final String DEFAULT_TEMPLATE_DIRECTORY = "src/main/arm";
+
+    /**
+     * The project's templates. A project without the default {@code src/main/arm} has nothing to
+     * check, and passes; a directory set here (or with {@code -Degress.templateDirectory}) that
+     * does not exist fails the goal, since a typo must not pass as "nothing to check".
+     */
+    @Parameter(property = "egress.templateDirectory", defaultValue = "${project.basedir}/" + DEFAULT_TEMPLATE_DIRECTORY)
     protected File templateDirectory;
 
-    /** More directories (or single template files) to check besides {@link #templateDirectory}. */
+    /** More directories (or single template files) to check besides {@link #templateDirectory}; each must exist. */
     @Parameter
     protected List<File> templateDirectories = new ArrayList<>();
 
@@ -42,20 +49,31 @@ abstract class AbstractTemplateMojo extends AbstractEgressMojo {
     @Parameter(property = "egress.linkedTemplateLocations")
     protected List<LinkedTemplateLocation> linkedTemplateLocations = new ArrayList<>();
 
-    /** The template inputs that exist; a missing explicit directory is a warning, the default one is not. */
-    protected List<Path> inputs() {
+    /**
+     * The template inputs. Only the default {@code src/main/arm} may be missing (a module without
+     * infrastructure); a directory that was configured and does not exist fails the goal. The
+     * default is told from a configured one by its path: setting {@code templateDirectory} to
+     * {@code src/main/arm} itself is the default.
+     */
+    protected List<Path> inputs() throws MojoExecutionException {
         Set<Path> inputs = new LinkedHashSet<>();
         if (templateDirectory != null && templateDirectory.exists()) {
             inputs.add(normalised(templateDirectory));
+        } else if (templateDirectory != null && !isDefaultTemplateDirectory()) {
+            throw new MojoExecutionException(templateDirectory + ": no such template directory (templateDirectory,"
+                    + " egress.templateDirectory); correct the path, or set egress.skip where there is nothing to check");
         }
         for (File dir : templateDirectories) {
-            if (dir.exists()) {
-                inputs.add(normalised(dir));
-            } else {
-                getLog().warn(dir + ": no such template directory or file");
+            if (!dir.exists()) {
+                throw new MojoExecutionException(dir + ": no such template directory or file (templateDirectories)");
             }
+            inputs.add(normalised(dir));
         }
         return List.copyOf(inputs);
+    }
+
+    private boolean isDefaultTemplateDirectory() {
+        return normalised(templateDirectory).equals(normalised(new File(basedir, DEFAULT_TEMPLATE_DIRECTORY)));
     }
 
     /** Rules, context, templates and suppressions; {@code verify} adds the baseline. */

@@ -14,6 +14,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,9 +40,25 @@ public class TestRulesMojo extends AbstractMojo {
     @Parameter(property = "egress.rules")
     protected List<File> rules = new ArrayList<>();
 
-    /** Loads the built-in rules beside yours (their ids must not clash with yours). */
-    @Parameter(property = "egress.testRules.builtIn", defaultValue = "false")
-    protected boolean builtInRules;
+    /**
+     * Whether the built-in rule pack (EG001-EG004) runs beside yours, as in a build: a case that
+     * expects no finding then also proves your rule does not clash with it. The same parameter
+     * and property as {@code egress:verify}'s.
+     */
+    @Parameter(property = "egress.builtInRules", defaultValue = "true")
+    protected boolean builtInRules = true;
+
+    /** Rule ids or names that do not run in the tests, as in {@code egress:verify}. */
+    @Parameter(property = "egress.disabledRules")
+    protected List<String> disabledRules = new ArrayList<>();
+
+    /** Severity overrides per rule id, as in {@code egress:verify}: {@code <EG003>warning</EG003>}. */
+    @Parameter
+    protected Map<String, String> severities = Map.of();
+
+    /** Rule settings, as in {@code egress:verify}: {@code <allowFirewallEgress>true</allowFirewallEgress>}. */
+    @Parameter
+    protected Map<String, String> options = Map.of();
 
     /** Maven's log, escaping every message: names in it come from the pull request (see {@link EscapingLog}). */
     @Override
@@ -60,7 +77,8 @@ public class TestRulesMojo extends AbstractMojo {
             getLog().info("No rule directory to test (set ruleDirectory, or rules with a directory).");
             return;
         }
-        EgressGuard guard = EgressGuard.builder().builtInRules(builtInRules).build();
+        EgressGuard guard = AbstractEgressMojo.ruleChoices(EgressGuard.builder(), builtInRules, disabledRules,
+                severities, options).build();
         List<String> failed = new ArrayList<>();
         for (File dir : directories) {
             RuleTestResult result = EngineCall.run(() -> guard.testRules(dir.toPath()));

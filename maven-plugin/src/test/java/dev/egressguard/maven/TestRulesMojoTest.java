@@ -61,12 +61,46 @@ class TestRulesMojoTest {
     }
 
     @Test
-    void theDirectoriesAmongRulesAreTested() throws Exception {
-        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+    void theDirectoriesAmongRulesAreTested_withTheBuiltInPackBeside() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n- {rule: EG001, resource: nic1}\n");
 
         mojo().execute();
 
         assertThat(log.text()).contains("PASSED public-ip").contains("1 passed, 0 failed, 0 errors");
+    }
+
+    @Test
+    void aClashWithABuiltInRuleFailsTheCase() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("unexpected: EG001 FAIL nic1");
+    }
+
+    @Test
+    void builtInRulesFalseLeavesThePackOut() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+        TestRulesMojo m = mojo();
+        m.builtInRules = false;
+
+        m.execute();
+
+        assertThat(log.text()).contains("1 passed, 0 failed, 0 errors");
+    }
+
+    @Test
+    void disabledRulesSeveritiesAndOptionsApplyAsInVerify() throws Exception {
+        ruleDirectory("- {rule: ACME001, resource: nic1}\n");
+        TestRulesMojo m = mojo();
+        m.disabledRules = List.of("EG001");
+        m.severities = java.util.Map.of("ACME001", "warning");
+        m.options = java.util.Map.of("allowFirewallEgress", "true");
+
+        m.execute();
+
+        assertThat(log.text()).contains("1 passed, 0 failed, 0 errors");
+        m.severities = java.util.Map.of("ACME001", "fatal");
+        assertThatThrownBy(m::execute).hasMessageContaining("<severities>: 'fatal' for ACME001 is not a severity");
     }
 
     @Test

@@ -134,12 +134,48 @@ class VerifyMojoTest {
     }
 
     @Test
-    void aMissingExtraTemplateDirectoryIsAWarning() throws Exception {
+    void aMissingExtraTemplateDirectoryFailsTheGoal() {
         VerifyMojo m = mojo();
         m.templateDirectories = List.of(basedir.resolve("infra").toFile());
 
+        assertThatThrownBy(m::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage(basedir.resolve("infra") + ": no such template directory or file (templateDirectories)");
+    }
+
+    @Test
+    void aConfiguredTemplateDirectoryThatDoesNotExistFailsTheGoal_aTypoIsNoPass() {
+        VerifyMojo m = mojo();
+        m.templateDirectory = basedir.resolve("src/main/amr").toFile();
+
+        assertThatThrownBy(m::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith(basedir.resolve("src/main/amr") + ": no such template directory");
+        assertThat(basedir.resolve("target/egress")).doesNotExist();
+    }
+
+    @Test
+    void theDefaultTemplateDirectoryWrittenOutIsStillTheDefault() throws Exception {
+        VerifyMojo m = mojo();
+        m.templateDirectory = new File(basedir.toFile(), "src/main/../main/arm");
+
         m.execute();
 
-        assertThat(log.text()).contains("[WARNING] " + basedir.resolve("infra") + ": no such template directory or file");
+        assertThat(log.text()).contains("No ARM templates in");
+    }
+
+    @Test
+    void anExplicitPairWhoseTemplateIsNotCheckedFailsTheBuild() throws Exception {
+        Path arm = Files.createDirectories(basedir.resolve("src/main/arm"));
+        Files.writeString(arm.resolve("main.json"), "{\"$schema\": \"https://schema.management.azure.com/schemas/"
+                + "2019-04-01/deploymentTemplate.json#\", \"resources\": []}");
+        VerifyMojo m = mojo();
+        ParameterFile pair = new ParameterFile();
+        pair.setTemplate(new File("src/main/arm/mian.json"));
+        pair.setParameters(new File("src/main/arm/main.params.json"));
+        m.parameterFiles = List.of(pair);
+        m.formats = List.of("console");
+
+        assertThatThrownBy(m::execute).isInstanceOf(org.apache.maven.plugin.MojoFailureException.class);
+        assertThat(log.text()).contains("src/main/arm/mian.json: error: parameter file src/main/arm/main.params.json is"
+                + " paired with this template, which is not among the templates checked");
     }
 }

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  *
  * Egress Guard: 1 failed (1 error, 0 warning, 0 note), 1 unknown, 0 suppressed in 1 file, 4 resources, 3 rules; 1 input warning
  * </pre>
+ * The part after ';' appears only when there is something to say: required parameters without a
+ * value, input errors, input warnings.
  * Suppressed findings are counted, not listed: they were looked at already.
  */
 public final class ConsoleReporter implements Reporter {
@@ -120,6 +122,11 @@ public final class ConsoleReporter implements Reporter {
                 .append(plural(s.resources(), "resource")).append(", ")
                 .append(plural(s.rules(), "rule"));
         List<String> inputs = new ArrayList<>();
+        if (s.requiredParametersWithoutValue() > 0) {
+            // Without them, FAILs turn UNKNOWN: a run checked without its parameters is no clean pass.
+            inputs.add(paint(YELLOW, plural(s.requiredParametersWithoutValue(), "required parameter")
+                    + " without a value"));
+        }
         if (s.diagnosticErrors() > 0) {
             inputs.add(paint(RED, plural(s.diagnosticErrors(), "input error")));
         }

@@ -28,11 +28,25 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
         inputErrors = List.copyOf(inputErrors);
     }
 
+    /**
+     * What the threshold settings are called where the explanation is read: the plugin's
+     * parameters or the CLI's flags, so that the hint names what the reader can type.
+     */
+    public record SettingNames(String failOn, String failOnUnknown) {
+        public static final SettingNames MAVEN = new SettingNames("failOn", "failOnUnknown");
+        public static final SettingNames CLI = new SettingNames("--fail-on", "--fail-on-unknown");
+    }
+
+    /** The decision explained in the plugin's words ({@code failOn}, {@code failOnUnknown}). */
     public static FailDecision decide(Report report, FailPolicy policy, DisplayPaths paths) {
+        return decide(report, policy, paths, SettingNames.MAVEN);
+    }
+
+    public static FailDecision decide(Report report, FailPolicy policy, DisplayPaths paths, SettingNames names) {
         Optional<Severity> threshold = policy.failOn().threshold();
         ReportSummary summary = ReportSummary.of(report);
         if (threshold.isEmpty()) {
-            return new FailDecision(false, "Egress Guard does not fail the build (failOn is never): "
+            return new FailDecision(false, "Egress Guard does not fail the build (" + names.failOn() + " is never): "
                     + counts(summary) + ".", List.of(), List.of());
         }
         List<Finding> failing = new ArrayList<>();
@@ -54,7 +68,7 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
         List<String> parts = new ArrayList<>();
         if (!failing.isEmpty()) {
             parts.add(ConsoleReporter.plural(failing.size(), "finding") + " at or above " + policy.failOn().id()
-                    + (policy.failOnUnknown() ? " (unknowns included, failOnUnknown is on)" : ""));
+                    + (policy.failOnUnknown() ? " (unknowns included, " + names.failOnUnknown() + " is on)" : ""));
         }
         if (!inputErrors.isEmpty()) {
             // An unreadable template or a broken suppression file means the run did not check what it was asked to.
@@ -80,8 +94,8 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
             sb.append("; and ").append(unlisted).append(" more");
         }
         sb.append(". Fix them, or suppress a finding with a justification (metadata.egressGuard.suppress in the"
-                + " template or egress-suppressions.yaml), or record the current state in a baseline; failOn and"
-                + " failOnUnknown set the threshold.");
+                + " template or egress-suppressions.yaml), or record the current state in a baseline; "
+                + names.failOn() + " and " + names.failOnUnknown() + " set the threshold.");
         return new FailDecision(true, sb.toString(), failing, inputErrors);
     }
 

@@ -129,6 +129,7 @@ public final class JsonReporter implements Reporter {
         n.put("files", s.files());
         n.put("resources", s.resources());
         n.put("rules", s.rules());
+        n.put("requiredParametersWithoutValue", s.requiredParametersWithoutValue());
         ObjectNode diagnostics = n.putObject("diagnostics");
         diagnostics.put("error", s.diagnosticErrors());
         diagnostics.put("warning", s.diagnosticWarnings());

@@ -8,12 +8,16 @@ import dev.egressguard.core.source.Diagnostic;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A short Markdown summary for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: a counts
- * table, then the active findings (at most {@code limit}, then "and N more"), then input problems.
+ * table, then the active findings (at most {@code limit}, then "and N more"), each with the first
+ * sentence of its fix and its rule id linked to the rule's documentation, then input problems.
  * Everything that comes from templates is escaped: it cannot break a table, start a code span,
  * inject HTML or mention a person.
  */
@@ -21,6 +25,12 @@ public final class MarkdownReporter implements Reporter {
 
     /** Characters of a message shown in a table cell. */
     static final int MAX_MESSAGE = 300;
+
+    /** Characters of the fix hint shown in a table cell. */
+    static final int MAX_FIX = 160;
+
+    /** A rule's documentation link goes into the Markdown as it is only when it cannot end the link or hold HTML. */
+    private static final Pattern SAFE_LINK = Pattern.compile("https?://[^\\s()<>\\[\\]`\"'|\\\\]+");
 
     private final DisplayPaths paths;
     private final int limit;
@@ -51,17 +61,24 @@ public final class MarkdownReporter implements Reporter {
         md.append("\nChecked ").append(ConsoleReporter.plural(s.files(), "file")).append(", ")
                 .append(ConsoleReporter.plural(s.resources(), "resource")).append(" with ")
                 .append(ConsoleReporter.plural(s.rules(), "rule")).append(".\n");
+        if (s.requiredParametersWithoutValue() > 0) {
+            md.append("\n**").append(ConsoleReporter.plural(s.requiredParametersWithoutValue(), "required parameter"))
+                    .append(" had no value**: what is built from them is unknown, so a finding may hide among the unknowns.\n");
+        }
 
         // Worst first, so that a capped table still shows the findings that fail builds.
         List<Finding> active = FindingOrder.sorted(report.activeFindings(), paths).stream()
                 .sorted(Comparator.comparingInt(MarkdownReporter::rank)).toList();
         if (!active.isEmpty()) {
-            md.append("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
+            Map<String, String> docs = new HashMap<>();
+            report.rules().forEach(r -> docs.put(r.id(), r.helpUri()));
+            md.append("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message | Fix |\n|---|---|---|---|---|---|\n");
             active.stream().limit(limit).forEach(f -> md.append("| ").append(outcome(f))
-                    .append(" | ").append(escape(f.ruleId())).append(' ').append(escape(nullToEmpty(f.ruleName())))
+                    .append(" | ").append(ruleCell(f, docs.get(f.ruleId())))
                     .append(" | ").append(escape(f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()))
                     .append(" | ").append(escape(where(f)))
-                    .append(" | ").append(escape(cut(f.message()))).append(" |\n"));
+                    .append(" | ").append(escape(cut(f.message())))
+                    .append(" | ").append(escape(fixHint(f.remediation()))).append(" |\n"));
             more(md, active.size());
         }
         List<Diagnostic> problems = report.diagnostics().stream()
@@ -112,6 +129,38 @@ public final class MarkdownReporter implements Reporter {
         // Never between the two halves of a surrogate pair: half a pair cannot be written as UTF-8.
         int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE - 2)) ? MAX_MESSAGE - 2 : MAX_MESSAGE - 1;
         return line.substring(0, end).stripTrailing() + "…";
+    }
+
+    /** The rule id, linked to the rule's documentation when it has a web address, then its name. */
+    private static String ruleCell(Finding f, String helpUri) {
+        String id = escape(f.ruleId());
+        boolean linkable = helpUri != null && SAFE_LINK.matcher(helpUri).matches();
+        return (linkable ? "[" + id + "](" + helpUri + ")" : id) + " " + escape(nullToEmpty(f.ruleName()));
+    }
+
+    /**
+     * The remediation's first sentence (or line): enough to say what to do in a table cell; the rule's
+     * page, linked from the rule id, and the SARIF and JSON reports have the whole text.
+     */
+    static String fixHint(String remediation) {
+        if (remediation == null || remediation.isBlank()) {
+            return "";
+        }
+        String text = remediation.strip();
+        int end = text.length();
+        int sentence = text.indexOf(". ");
+        int line = text.indexOf('\n');
+        if (sentence >= 0) {
+            end = Math.min(end, sentence + 1);
+        }
+        if (line >= 0) {
+            end = Math.min(end, line);
+        }
+        String first = text.substring(0, end).strip();
+        if (first.endsWith(":")) {
+            first = first.substring(0, first.length() - 1) + ".";
+        }
+        return first.length() <= MAX_FIX ? first : first.substring(0, MAX_FIX - 1).stripTrailing() + "…";
     }
 
     private static String outcome(Finding f) {

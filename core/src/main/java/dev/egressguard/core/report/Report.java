@@ -12,10 +12,13 @@ import java.util.List;
 
 /**
  * The result of one run: the findings, every evaluation, the problems met in the inputs, the
- * rules that ran and the inputs that were read. Reporters render it; nothing here is mutable.
+ * rules that ran and the inputs that were read. {@code requiredParametersWithoutValue} counts the
+ * required template parameters that got no value (what is built from them is UNKNOWN), so that a
+ * run checked without its parameters does not read like a clean one. Reporters render it;
+ * nothing here is mutable.
  */
 public record Report(List<Finding> findings, List<Evaluation> evaluations, List<Diagnostic> diagnostics,
-                     List<RuleDescriptor> rules, List<String> inputs) {
+                     List<RuleDescriptor> rules, List<String> inputs, int requiredParametersWithoutValue) {
 
     public Report {
         findings = List.copyOf(findings);
@@ -23,6 +26,12 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A report in which every required parameter had a value (a live audit has none). */
+    public Report(List<Finding> findings, List<Evaluation> evaluations, List<Diagnostic> diagnostics,
+                  List<RuleDescriptor> rules, List<String> inputs) {
+        this(findings, evaluations, diagnostics, rules, inputs, 0);
     }
 
     /** Findings that count: not suppressed, not in the baseline. */
@@ -41,7 +50,7 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
     public Report withFindings(List<Finding> newFindings, List<Diagnostic> moreDiagnostics) {
         List<Diagnostic> all = new ArrayList<>(diagnostics);
         all.addAll(moreDiagnostics);
-        return new Report(newFindings, evaluations, all, rules, inputs);
+        return new Report(newFindings, evaluations, all, rules, inputs, requiredParametersWithoutValue);
     }
 
     public boolean hasErrors() {

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
                             long passed, long evaluations, int files, int resources, int rules,
-                            long diagnosticErrors, long diagnosticWarnings, long diagnosticInfos) {
+                            long diagnosticErrors, long diagnosticWarnings, long diagnosticInfos,
+                            int requiredParametersWithoutValue) {
 
     public static ReportSummary of(Report report) {
         long unknown = report.activeFindings().stream().filter(f -> f.outcome() == Outcome.UNKNOWN).count();
@@ -37,7 +38,8 @@ public record ReportSummary(long failedError, long failedWarning, long failedNot
                 report.inputs().size(), resources.size(), report.rules().size(),
                 countDiagnostics(report, Diagnostic.Level.ERROR),
                 countDiagnostics(report, Diagnostic.Level.WARNING),
-                countDiagnostics(report, Diagnostic.Level.INFO));
+                countDiagnostics(report, Diagnostic.Level.INFO),
+                report.requiredParametersWithoutValue());
     }
 
     /** Active FAIL findings of every severity. */

@@ -120,7 +120,8 @@ public final class ArmJsonLoader {
             // Jackson's own message names its settings; where the parser stopped is where the limit was passed.
             diagnostics.add(Diagnostic.error(at(displayName, parser.currentLocation()), JsonLimits.explain(e)));
         } catch (JsonProcessingException e) {
-            diagnostics.add(Diagnostic.error(at(displayName, e.getLocation()), "malformed JSON: " + SyntaxErrors.json(e)));
+            diagnostics.add(Diagnostic.error(errorAt(displayName, text, e.getLocation()),
+                    "malformed JSON: " + SyntaxErrors.json(e)));
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(SourceLocation.of(displayName), "cannot read the JSON: " + e.getMessage()));
         }
@@ -178,6 +179,29 @@ public final class ArmJsonLoader {
         return new SourceLocation(file, loc.getLineNr(), Math.max(loc.getColumnNr(), 0));
     }
 
+    /**
+     * Where a parse error is, counted from its character offset in the text: the parser's own
+     * line and column do not count the line breaks inside a string that never ends, so they could
+     * name a column past the end of the line. An error at the end of the input is put just after
+     * the last character that is not white space, where the missing text belongs.
+     */
+    static SourceLocation errorAt(String file, String text, JsonLocation loc) {
+        if (loc == null || loc.getCharOffset() < 0 || loc.getCharOffset() > text.length()) {
+            return at(file, loc);
+        }
+        int offset = (int) Math.min(loc.getCharOffset(), text.stripTrailing().length());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceLocation(file, line, offset - lineStart + 1);
+    }
+
     /** The line of {@code loc} as the source map keeps it: 0 when unknown, as {@link #at} makes it. */
     private static int line(JsonLocation loc) {
         return loc == null || loc.getLineNr() <= 0 ? 0 : loc.getLineNr();
@@ -185,14 +209,6 @@ public final class ArmJsonLoader {
 
     private static int column(JsonLocation loc) {
         return line(loc) == 0 ? 0 : Math.max(loc.getColumnNr(), 0);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable JSON";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** The recursive descent that builds values and the source map in one pass. */

@@ -17,15 +17,22 @@ import java.util.Map;
  * unexpanded copy loop, a template linked by a URI that leads to no project file, a name known
  * only at deployment). {@code linkedFiles} are the template files its linked deployments read
  * (at any depth), each with the place of the first link to it: they were checked as part of
- * this template, with the parameters it passes them.
+ * this template, with the parameters it passes them. {@code requiredWithoutValue} names the
+ * template's required parameters that got no value: what is built from them is UNKNOWN.
  */
 public record EvaluatedTemplate(List<Resource> resources, List<Diagnostic> diagnostics, int unknownCount,
-                                Map<Path, SourceLocation> linkedFiles) {
+                                Map<Path, SourceLocation> linkedFiles, List<String> requiredWithoutValue) {
 
     public EvaluatedTemplate {
         resources = List.copyOf(resources);
         diagnostics = List.copyOf(diagnostics);
         linkedFiles = Collections.unmodifiableMap(new LinkedHashMap<>(linkedFiles));
+        requiredWithoutValue = List.copyOf(requiredWithoutValue);
+    }
+
+    public EvaluatedTemplate(List<Resource> resources, List<Diagnostic> diagnostics, int unknownCount,
+                             Map<Path, SourceLocation> linkedFiles) {
+        this(resources, diagnostics, unknownCount, linkedFiles, List.of());
     }
 
     public EvaluatedTemplate(List<Resource> resources, List<Diagnostic> diagnostics, int unknownCount) {

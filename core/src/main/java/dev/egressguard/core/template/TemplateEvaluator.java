@@ -112,6 +112,8 @@ public final class TemplateEvaluator {
         }
         TemplateDocument doc = new TemplateDocument(template.toAbsolutePath().normalize(), json.sourceMap(),
                 json.rootObject(), "", kind);
+        List<String> withoutValue = RequiredParameters.withoutValue(doc, supplied);
+        RequiredParameters.describe(withoutValue, doc, display, parameters.map(files::display)).ifPresent(log::add);
         Target target = new Target(context, Target.levelOf(kind));
         // deployment().properties.templateLink.uri: a marker for this file, so that links built from
         // it (the _artifactsLocation convention) lead back to files of the project.
@@ -119,6 +121,6 @@ public final class TemplateEvaluator {
                 TemplateLinks.linkOf(files, doc.file()), budget);
         List<Resource> resources = TemplateLinks.withoutMarkers(run.run());
         run.outputs(); // nothing reads them, but Azure would reject a template whose outputs are invalid
-        return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns(), log.linkedFiles());
+        return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns(), log.linkedFiles(), withoutValue);
     }
 }

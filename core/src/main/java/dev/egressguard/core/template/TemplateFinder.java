@@ -32,6 +32,9 @@ import java.util.Set;
  * are only used when paired explicitly: choosing one is the user's call.
  * Directories named {@code target}, {@code node_modules} and {@code .git} are never entered.
  * A file given itself as an input (not found in a directory) is {@link TemplateInput#named()}.
+ * What would otherwise pass in silence is said: a parameter file that pairs with no template and
+ * an explicit pair whose template is not checked ({@link ParameterPairing}), a directory that
+ * holds no template, a file named as an input that is not one.
  */
 public final class TemplateFinder {
 
@@ -62,10 +65,14 @@ public final class TemplateFinder {
         Set<Path> named = new java.util.HashSet<>();
         List<String> inc = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
         List<String> exc = excludes == null ? List.of() : excludes;
+        // Directories given as inputs, with what was found in each: one that holds no template is worth a word.
+        Map<Path, List<Path>> scanned = new LinkedHashMap<>();
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
             if (Files.isDirectory(abs)) {
-                candidates.addAll(scan(abs, inc, exc, files, diagnostics));
+                List<Path> inDirectory = scan(abs, inc, exc, files, diagnostics);
+                scanned.put(abs, inDirectory);
+                candidates.addAll(inDirectory);
             } else if (Files.isRegularFile(abs)) {
                 candidates.add(abs);
                 named.add(abs);
@@ -76,6 +83,8 @@ public final class TemplateFinder {
         Map<Path, Path> explicit = new LinkedHashMap<>();
         explicitParameters.forEach((t, p) -> explicit.put(t.toAbsolutePath().normalize(), p.toAbsolutePath().normalize()));
         List<TemplateInput> templates = new ArrayList<>();
+        List<Path> parameterFiles = new ArrayList<>();
+        Set<Path> unreadable = new java.util.HashSet<>();
         for (Path file : candidates) {
             String display = files.display(file);
             Classified c = classify(files.readGiven(file), display);
@@ -84,10 +93,30 @@ public final class TemplateFinder {
                         named.contains(file)));
             } else if (!c.problems().isEmpty()) {
                 diagnostics.addAll(c.problems());
+                unreadable.add(file);
+            } else if (c.kind() == DocumentKind.PARAMETERS) {
+                parameterFiles.add(file);
             } else if (c.kind() == DocumentKind.OTHER) {
-                diagnostics.add(Diagnostic.info(SourceLocation.of(display), "not an ARM template; skipped"));
+                // A file the user named is meant to be checked: skipping it is worth a warning.
+                diagnostics.add(named.contains(file)
+                        ? Diagnostic.warning(SourceLocation.of(display), "not an ARM template (its $schema is not a"
+                                + " deploymentTemplate schema); skipped")
+                        : Diagnostic.info(SourceLocation.of(display), "not an ARM template; skipped"));
             }
         }
+        diagnostics.addAll(ParameterPairing.check(templates, parameterFiles, explicit, files));
+        scanned.forEach((dir, found) -> {
+            // A file that could not be read has had its error, and may well have been the template.
+            boolean holdsTemplate = templates.stream().anyMatch(t -> t.template().startsWith(dir));
+            if (!holdsTemplate && found.stream().noneMatch(unreadable::contains)) {
+                String shown = files.display(dir).isEmpty() ? "." : files.display(dir);
+                String read = found.isEmpty() ? "no file matched the includes"
+                        : found.size() + (found.size() == 1 ? " file matched" : " files matched")
+                        + " the includes, none with a deploymentTemplate $schema";
+                diagnostics.add(Diagnostic.warning(SourceLocation.of(shown), "no ARM template in this directory ("
+                        + read + "): nothing here is checked"));
+            }
+        });
         return new Found(templates, diagnostics);
     }
 

@@ -2,6 +2,7 @@ package dev.egressguard.core.report;
 
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.RuleDescriptor;
 import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,36 @@ class MarkdownReporterTest {
                 + "| Failed (error) | 1 |\n| Failed (warning) | 1 |\n| Failed (note) | 0 |\n| Unknown | 1 |\n"
                 + "| Suppressed | 1 |\n| Passed checks | 1 |\n| Input errors | 0 |\n| Input warnings | 1 |\n"
                 + "\nChecked 2 files, 4 resources with 3 rules.\n");
-        assertThat(md).contains("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n"
-                + "| fail (error) | EG002 nat-gateway-on-node-subnets | nodes | infra/network.json:12:5 | subnet 'nodes' of vnet 'cluster-vnet' has no NAT gateway |\n"
-                + "| fail (warning) | EG003 aks-outbound-type | aks | infra/main.json:7:5 | cluster 'aks' leaves through its load balancer |\n"
-                + "| unknown | EG002 nat-gateway-on-node-subnets | pods | infra/network.json:30:9 |");
+        assertThat(md).contains("\n### Findings\n\n| Outcome | Rule | Resource | Location | Message | Fix |\n|---|---|---|---|---|---|\n"
+                + "| fail (error) | [EG002](https://egress-guard.dev/rules/EG002) nat-gateway-on-node-subnets | nodes | infra/network.json:12:5 | subnet 'nodes' of vnet 'cluster-vnet' has no NAT gateway | Attach a NAT gateway to the subnet. |\n"
+                + "| fail (warning) | EG003 aks-outbound-type | aks | infra/main.json:7:5 | cluster 'aks' leaves through its load balancer |  |\n"
+                + "| unknown | [EG002](https://egress-guard.dev/rules/EG002) nat-gateway-on-node-subnets | pods | infra/network.json:30:9 |");
         assertThat(md).doesNotContain("workers");
         assertThat(md).endsWith("### Input problems\n\n| Level | Location | Message |\n|---|---|---|\n"
                 + "| warning | infra/main.json:3:17 | parameter 'location' has no value; using the default |\n");
+    }
+
+    @Test
+    void theFixIsTheRemediationsFirstSentenceOrLine() {
+        assertThat(MarkdownReporter.fixHint("Remove the node's public IP and give its subnet a NAT gateway (EG002):\n"
+                + "`\"properties\": {}` without `publicIPAddress`. More.")).isEqualTo(
+                "Remove the node's public IP and give its subnet a NAT gateway (EG002).");
+        assertThat(MarkdownReporter.fixHint("Attach a NAT gateway. Then remove the public IP.")).isEqualTo("Attach a NAT gateway.");
+        assertThat(MarkdownReporter.fixHint("x".repeat(400))).hasSize(MarkdownReporter.MAX_FIX).endsWith("…");
+        assertThat(MarkdownReporter.fixHint(null)).isEmpty();
+    }
+
+    @Test
+    void aRuleDocumentationAddressThatCouldBreakTheLinkIsNotLinked() {
+        RuleDescriptor odd = new RuleDescriptor("ACME1", "odd", "Odd", null, Severity.ERROR, "Fix it.",
+                "javascript:alert(1)", List.of());
+        Finding f = new Finding("ACME1", "odd", Severity.ERROR, Outcome.FAIL, "t", "/id/x", "x",
+                new SourceLocation("a.json", 1, 1), "", "bad", "Fix it.", null, null);
+
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(new Report(List.of(f), List.of(), List.of(),
+                List.of(odd), List.of("a.json")));
+
+        assertThat(md).contains("| ACME1 odd | x |").doesNotContain("javascript");
     }
 
     @Test

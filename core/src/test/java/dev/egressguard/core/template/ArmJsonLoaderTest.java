@@ -80,6 +80,19 @@ class ArmJsonLoaderTest {
     }
 
     @Test
+    void anErrorAtTheEndOfTheInputIsJustAfterTheLastCharacter_neverPastTheEndOfALine() {
+        // The parser counts the line breaks of a string that never ends as columns of its first line.
+        ArmJsonLoader.Result unterminated = parse("{\n  \"a\": 1,\n  \"x\": \"abc\n}\n");
+        ArmJsonLoader.Result unclosed = parse("{\n  \"resources\": [\n  ");
+
+        assertThat(unterminated.diagnostics()).singleElement().asString()
+                .startsWith("main.json:4:2: error: malformed JSON: Unexpected end-of-input");
+        assertThat(unclosed.diagnostics()).singleElement().asString()
+                .startsWith("main.json:2:17: error: malformed JSON: Unexpected end-of-input: expected close marker for"
+                        + " Array (start marker at line 2, column 16)");
+    }
+
+    @Test
     void invalidUtf8IsReportedWithItsLineAndColumn() {
         byte[] bytes = "{\n  \"name\": \"ab\u0000\"\n}".getBytes(StandardCharsets.UTF_8);
         bytes[15] = (byte) 0xC3;

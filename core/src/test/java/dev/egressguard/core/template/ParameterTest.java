@@ -42,7 +42,10 @@ class ParameterTest {
         assertThat(aks.body().get("name")).isInstanceOfSatisfying(Value.Unknown.class, u -> assertThat(u.reason())
                 .isEqualTo("parameter 'clusterName' has no value and no default"));
         assertThat(((Value.Unknown) aks.body().get("name")).symbol().render()).isEqualTo("[parameters('clusterName')]");
-        assertThat(Fixtures.messages(withDefaults, Diagnostic.Level.INFO)).containsExactly("parameters/main.json:20:5: info: "
+        assertThat(withDefaults.requiredWithoutValue()).containsExactly("clusterName");
+        assertThat(Fixtures.messages(withDefaults, Diagnostic.Level.INFO)).containsExactly("parameters/main.json:7:5: info:"
+                + " required parameter 'clusterName' has no value (no parameter file goes with the template): what is"
+                + " built from it is UNKNOWN", "parameters/main.json:20:5: info: "
                 + "the name of this Microsoft.ContainerService/managedClusters is only known at deployment (parameter "
                 + "'clusterName' has no value and no default); it is checked as '[parameters('clusterName')]'");
     }

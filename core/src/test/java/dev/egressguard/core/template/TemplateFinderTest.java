@@ -50,8 +50,83 @@ class TemplateFinderTest {
         assertThat(found.templates()).containsExactly(
                 new TemplateInput(root.resolve("infra/azuredeploy.json"), Optional.of(root.resolve("infra/azuredeploy.parameters.json"))),
                 new TemplateInput(root.resolve("infra/net/main.json"), Optional.empty()));
-        assertThat(found.diagnostics()).extracting(Diagnostic::toString)
-                .containsExactly("infra/package.json: info: not an ARM template; skipped");
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "infra/package.json: info: not an ARM template; skipped",
+                "infra/net/main.parameters.prod.json: info: environment parameter file: used only when paired"
+                        + " explicitly with main.json, which is checked without parameters (pair one with --parameters"
+                        + " or <parameterFiles>)");
+    }
+
+    @Test
+    void aParameterFileThatPairsWithNoTemplateIsAWarningNamingTheNameItNeeds() throws IOException {
+        write("quick/azuredeploy.json", TEMPLATE);
+        write("quick/azuredeploy.params.json", PARAMETERS);
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("quick")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.templates()).containsExactly(new TemplateInput(root.resolve("quick/azuredeploy.json"), Optional.empty()));
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "quick/azuredeploy.params.json: warning: parameter file pairs with no template, so its values are not"
+                        + " used: name it azuredeploy.parameters.json to go with azuredeploy.json, or pair it explicitly"
+                        + " (--parameters or <parameterFiles>)");
+    }
+
+    @Test
+    void aParameterFileBesideSeveralTemplatesThatNamesNoneOfThemSaysTheConvention() throws IOException {
+        write("two/a.json", TEMPLATE);
+        write("two/b.json", TEMPLATE);
+        write("two/values.json", PARAMETERS);
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("two")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "two/values.json: warning: parameter file pairs with no template, so its values are not used: name it"
+                        + " <template>.parameters.json after the template it goes with, or pair it explicitly"
+                        + " (--parameters or <parameterFiles>)");
+    }
+
+    @Test
+    void anEnvironmentFileOfATemplateWithItsOwnParameterFileIsNoNews() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("infra/azuredeploy.json"),
+                root.resolve("infra/azuredeploy.parameters.dev.json")), List.of(), List.of(), Map.of(), root);
+
+        assertThat(found.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void anExplicitPairWhoseTemplateIsNotCheckedIsAnError() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("infra/net")), List.of(), List.of(),
+                Map.of(root.resolve("infra/net/mian.json"), root.resolve("infra/net/main.parameters.prod.json")), root);
+
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).contains(
+                "infra/net/mian.json: error: parameter file infra/net/main.parameters.prod.json is paired with this"
+                        + " template, which is not among the templates checked (a wrong path, or a file outside the"
+                        + " inputs): its parameters are not used");
+    }
+
+    @Test
+    void aDirectoryWithoutATemplateIsAWarning() throws IOException {
+        write("docs/package.json", "{\"name\": \"tooling\"}");
+        Files.createDirectories(root.resolve("empty"));
+
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("docs"), root.resolve("empty")), List.of(),
+                List.of(), Map.of(), root);
+
+        assertThat(found.templates()).isEmpty();
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "docs/package.json: info: not an ARM template; skipped",
+                "docs: warning: no ARM template in this directory (1 file matched the includes, none with a"
+                        + " deploymentTemplate $schema): nothing here is checked",
+                "empty: warning: no ARM template in this directory (no file matched the includes): nothing here is checked");
+    }
+
+    @Test
+    void aFileNamedAsAnInputThatIsNoTemplateIsAWarning() {
+        TemplateFinder.Found found = TemplateFinder.find(List.of(root.resolve("infra/package.json")), List.of(),
+                List.of(), Map.of(), root);
+
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly("infra/package.json: warning:"
+                + " not an ARM template (its $schema is not a deploymentTemplate schema); skipped");
     }
 
     @Test

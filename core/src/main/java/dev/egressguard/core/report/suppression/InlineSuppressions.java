@@ -4,6 +4,7 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.PropertyLocator;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.DidYouMean;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.time.LocalDate;
@@ -70,8 +71,10 @@ public final class InlineSuppressions {
         }
         for (String key : blockObj.fields().keySet()) {
             if (!key.equalsIgnoreCase("suppress")) {
+                String hint = DidYouMean.closest(key, List.of("suppress")).map(c -> " (did you mean '" + c + "'?)")
+                        .orElse("");
                 problems.add(error(locator, base + "/" + key, resourceId, "unknown key '" + key + "' in metadata."
-                        + blockKey + "; the only key is 'suppress'"));
+                        + blockKey + hint + "; the only key is 'suppress'"));
             }
         }
         Value list = blockObj.get("suppress");
@@ -104,8 +107,10 @@ public final class InlineSuppressions {
         int before = problems.size();
         for (Map.Entry<String, Value> field : obj.fields().entrySet()) {
             if (KEYS.stream().noneMatch(k -> k.equalsIgnoreCase(field.getKey()))) {
+                String hint = DidYouMean.closest(field.getKey(), KEYS).map(c -> " (did you mean '" + c + "'?)")
+                        .orElse("");
                 problems.add(error(locator, pointer + "/" + field.getKey(), resourceId, "unknown key '" + field.getKey()
-                        + "' in a suppression; the keys are rule, justification, expires"));
+                        + "' in a suppression" + hint + "; the keys are rule, justification, expires"));
             }
         }
         String rule = text(obj, "rule", pointer, resourceId, locator, problems, true);

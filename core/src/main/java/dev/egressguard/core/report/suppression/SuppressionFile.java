@@ -2,6 +2,7 @@ package dev.egressguard.core.report.suppression;
 
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.DidYouMean;
 import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.source.SyntaxErrors;
 import org.yaml.snakeyaml.DumperOptions;
@@ -210,8 +211,10 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
                 }
                 String name = allowed.stream().filter(a -> a.equalsIgnoreCase(k.getValue())).findFirst().orElse(null);
                 if (name == null) {
+                    String hint = DidYouMean.closest(k.getValue(), allowed).map(c -> " (did you mean '" + c + "'?)")
+                            .orElse("");
                     problems.add(Diagnostic.error(at(file, key.getStartMark()), "unknown key '" + k.getValue() + "' in "
-                            + what + "; the keys are " + String.join(", ", allowed)));
+                            + what + hint + "; the keys are " + String.join(", ", allowed)));
                 } else if (fields.containsKey(name)) {
                     problems.add(Diagnostic.error(at(file, key.getStartMark()), "'" + name + "' is given twice"));
                 } else {

@@ -90,7 +90,7 @@ class InlineSuppressionsTest {
                 .startsWith("'suppress' must be a list");
         assertThat(InlineSuppressions.read(Fixtures.VMSS_ID, obj("egressGuard", obj("supress", Value.Arr.EMPTY)), LOCATOR)
                 .diagnostics()).extracting(Diagnostic::message).first().asString()
-                .startsWith("unknown key 'supress' in metadata.egressGuard");
+                .startsWith("unknown key 'supress' in metadata.egressGuard (did you mean 'suppress'?)");
         assertThat(InlineSuppressions.read(Fixtures.VMSS_ID, obj("egressGuard", "all"), LOCATOR)
                 .diagnostics()).hasSize(1);
     }

@@ -68,7 +68,8 @@ class SuppressionFileTest {
 
         assertThat(file.diagnostics()).extracting(Diagnostic::toString).containsExactly(
                 "s.yaml:2:5: error: a suppression needs 'justification': say why the finding is acceptable",
-                "s.yaml:6:5: error: unknown key 'justifcation' in a suppression; the keys are rule, resource, justification, expires",
+                "s.yaml:6:5: error: unknown key 'justifcation' in a suppression (did you mean 'justification'?); the keys are"
+                        + " rule, resource, justification, expires",
                 "s.yaml:4:5: error: a suppression needs 'justification': say why the finding is acceptable",
                 "s.yaml:9:20: error: 'justification' must not be empty: say why the finding is acceptable",
                 "s.yaml:11:15: error: 'resource' must be a single value",
