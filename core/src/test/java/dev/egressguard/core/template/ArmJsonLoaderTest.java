@@ -86,10 +86,9 @@ class ArmJsonLoaderTest {
         ArmJsonLoader.Result unclosed = parse("{\n  \"resources\": [\n  ");
 
         assertThat(unterminated.diagnostics()).singleElement().asString()
-                .startsWith("main.json:4:2: error: malformed JSON: Unexpected end-of-input");
+                .isEqualTo("main.json:4:2: error: malformed JSON: the file ends inside a string");
         assertThat(unclosed.diagnostics()).singleElement().asString()
-                .startsWith("main.json:2:17: error: malformed JSON: Unexpected end-of-input: expected close marker for"
-                        + " Array (start marker at line 2, column 16)");
+                .startsWith("main.json:2:17: error: malformed JSON: the file ends before the array is closed with ']'");
     }
 
     @Test
