@@ -68,8 +68,8 @@ public record ReportOptions(ToolInfo tool, Path baseDir, ColorMode color, boolea
         return new DisplayPaths(baseDir);
     }
 
-    /** Paths as SARIF gives them: relative to the source root. */
+    /** Paths as SARIF gives them: relative to the source root (a relative file name is one from the base directory). */
     public DisplayPaths sourcePaths() {
-        return new DisplayPaths(sourceRoot);
+        return new DisplayPaths(sourceRoot, baseDir);
     }
 }
