@@ -6,8 +6,10 @@ assert log.contains('BUILD FAILURE')
 ['EG001', 'EG002', 'EG003', 'EG004'].each { rule ->
     assert log =~ /public-ip-cluster\/src\/main\/arm\/cluster\.json:\d+:\d+: (error|warning) ${rule} /
 }
-// The failure message lists the findings too, not only the log lines above it.
-assert log =~ /(?s)Failed to execute goal .*egress-maven-plugin.*:verify.*error EG001/
+// Each finding is logged once, at its level; the failure message counts them and points back.
+assert log =~ /(?m)^\[ERROR\] \S*cluster\.json:\d+:\d+: error EG001 /
+assert log =~ /(?m)^\[WARNING\] \S*cluster\.json:\d+:\d+: warning EG004 /
+assert log =~ /(?m)^\[ERROR\] Failed to execute goal .*egress-maven-plugin.*:verify \(default\) on project violating: Egress Guard: \d+ findings at or above error fail the build; see the log above and the reports in target\/egress\. -> \[Help 1\]$/
 // No stack trace without -X.
 assert !(log =~ /(?m)^\s+at [\w.$]+\(/)
 
@@ -15,6 +17,8 @@ def json = new JsonSlurper().parse(new File(basedir, 'target/egress/egress-repor
 assert json.summary.failed >= 4
 def rules = json.findings.collect { it.ruleId } as Set
 assert rules.containsAll(['EG001', 'EG002', 'EG003', 'EG004'])
+// One log line per finding: neither the summary nor the failure message repeats them.
+assert log.readLines().count { it =~ /cluster\.json:\d+:\d+: (error|warning|note|unknown) EG\d{3} / } == json.findings.size()
 json.findings.each { f ->
     assert f.outcome in ['FAIL', 'UNKNOWN']
     assert f.severity in ['error', 'warning', 'note']

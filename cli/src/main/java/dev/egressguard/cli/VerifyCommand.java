@@ -5,6 +5,7 @@ import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportOptions;
+import dev.egressguard.core.report.RepositoryRoot;
 import dev.egressguard.core.template.LinkLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,8 @@ final class VerifyCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--base-dir", paramLabel = "DIR",
-            description = "Paths in reports are shown relative to it (default: the current directory).")
+            description = "Paths in reports are shown relative to it (default: the current directory), SARIF URIs too"
+                    + " (default: the repository root above the current directory, else the current directory).")
     Path baseDir;
 
     @Override
@@ -111,6 +113,7 @@ final class VerifyCommand implements Callable<Integer> {
 
         Report report = userInput("", builder::build).verify(paths);
         ReportOptions options = ReportOptions.defaults(root)
+                .withSourceRoot(baseDir == null ? repositoryRootOrHere() : root)
                 .withColor(output.colorMode(spec))
                 .withUnknownAsFailure(policy.failOnUnknown());
         return plan.write(report, options, policy, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -123,6 +126,12 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(option + e.getMessage(), e);
         }
+    }
+
+    /** Code scanning reads SARIF URIs from the repository root, wherever in it the command runs. */
+    private static Path repositoryRootOrHere() {
+        Path here = Path.of("").toAbsolutePath();
+        return RepositoryRoot.find(here).orElse(here);
     }
 
     private static Path conventional(Path root, String name) {

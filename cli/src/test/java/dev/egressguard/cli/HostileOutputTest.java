@@ -130,7 +130,7 @@ class HostileOutputTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("infra/main.json:")
                 .endsWith(": error HOST1 subnet 'x\\n::error title=forged::owned' has no NAT gateway"));
-        assertThat(run.err()).contains("HOST1 error on 'x\\n::error title=forged::owned' at infra/main.json:");
+        assertThat(run.err()).contains("HOST1 error on subnet 'x\\n::error title=forged::owned' of vnet 'vnet' at infra/main.json:");
     }
 
     @Test

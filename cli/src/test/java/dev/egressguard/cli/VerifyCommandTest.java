@@ -39,6 +39,34 @@ class VerifyCommandTest {
     }
 
     @Test
+    void sarifUrisAreRelativeToTheRepositoryRootOfTheCurrentDirectory() throws Exception {
+        Path here = Path.of("").toAbsolutePath();
+        Path root = dev.egressguard.core.report.RepositoryRoot.find(here).orElse(here);
+        String template = "src/test/resources/templates/public-ip-vm.json";
+
+        Run run = Run.egress("verify", "--format", "sarif", "--fail-on", "never", template);
+
+        JsonNode sarif = new ObjectMapper().readTree(run.out()).at("/runs/0");
+        assertThat(sarif.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo(root.toUri().toString());
+        JsonNode artifact = sarif.at("/results/0/locations/0/physicalLocation/artifactLocation");
+        assertThat(artifact.get("uri").asText())
+                .isEqualTo(root.relativize(here.resolve(template)).toString().replace('\\', '/'));
+        assertThat(artifact.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+    }
+
+    @Test
+    void withBaseDirSarifUrisAreRelativeToIt() throws Exception {
+        template("public-ip-vm.json", "main.json");
+
+        Run run = verify("--format", "sarif", "--fail-on", "never", dir.resolve("infra").toString());
+
+        JsonNode sarif = new ObjectMapper().readTree(run.out()).at("/runs/0");
+        assertThat(sarif.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo(dir.toUri().toString());
+        assertThat(sarif.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("infra/main.json");
+    }
+
+    @Test
     void aCompliantTemplateExits0() throws Exception {
         template("nat-vm.json", "main.json");
 

@@ -6,6 +6,7 @@ import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.RepositoryRoot;
 import dev.egressguard.core.report.suppression.SuppressionFile;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,13 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     /** The project's base directory: paths in reports are shown relative to it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
+
+    /**
+     * The base directory of the build's top-level project: SARIF's {@code %SRCROOT%} when no
+     * repository ({@code .git}) is found above the project's base directory.
+     */
+    @Parameter(defaultValue = "${session.topLevelProject.basedir}", readonly = true)
+    protected File topLevelBasedir;
 
     /** Extra rule files or directories of {@code *.yaml} rule files, loaded after the built-in pack. */
     @Parameter(property = "egress.rules")
@@ -164,8 +173,24 @@ abstract class AbstractEgressMojo extends AbstractMojo {
 
     /** Writes the reports, logs the console format and fails the build when the policy says so. */
     protected void publish(Report report, ReportPlan plan) throws MojoExecutionException, MojoFailureException {
-        new ReportPublisher(getLog(), basedir.toPath()).publish(report, plan.formats(), reportsDirectory.toPath(),
-                plan.policy());
+        new ReportPublisher(getLog(), basedir.toPath(), sourceRoot()).publish(report, plan.formats(),
+                reportsDirectory.toPath(), plan.policy());
+    }
+
+    /**
+     * What SARIF URIs are relative to: the repository root, as code scanning reads them; without
+     * one, the top-level project's base directory when it holds this project, else this project's.
+     */
+    protected Path sourceRoot() {
+        Path project = basedir.toPath().toAbsolutePath().normalize();
+        Optional<Path> repository = RepositoryRoot.find(project);
+        if (repository.isPresent()) {
+            return repository.get();
+        }
+        Path top = topLevelBasedir == null ? project : topLevelBasedir.toPath().toAbsolutePath().normalize();
+        Path root = project.startsWith(top) ? top : project;
+        getLog().debug("Egress Guard: no .git above " + project + "; SARIF URIs are relative to " + root);
+        return root;
     }
 
     /** What to write and what fails the build. */

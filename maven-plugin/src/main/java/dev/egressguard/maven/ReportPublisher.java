@@ -1,6 +1,7 @@
 package dev.egressguard.maven;
 
 import dev.egressguard.core.report.ColorMode;
+import dev.egressguard.core.report.ConsoleReporter;
 import dev.egressguard.core.report.DisplayPaths;
 import dev.egressguard.core.report.FailDecision;
 import dev.egressguard.core.report.FailPolicy;
@@ -16,37 +17,53 @@ import org.apache.maven.plugin.logging.Log;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Hands a report to the reporters and the fail decision of core, and puts the result where Maven
- * users look: console lines in the build log, files in the reports directory, findings in the
- * failure message.
+ * users look: each finding and input problem once in the build log at its own level (an error is
+ * an {@code [ERROR]} line even when failOn is never), the summary, the report files, then one line
+ * with the decision. A failure's message only counts and points back: Maven prints it again.
  */
 final class ReportPublisher {
 
     private final Log log;
     private final Path basedir;
+    private final Path sourceRoot;
 
-    ReportPublisher(Log log, Path basedir) {
+    /** Paths in the log and reports relative to {@code basedir}, SARIF URIs relative to {@code sourceRoot}. */
+    ReportPublisher(Log log, Path basedir, Path sourceRoot) {
         this.log = EscapingLog.of(log);
         this.basedir = basedir;
+        this.sourceRoot = sourceRoot;
+    }
+
+    /** SARIF URIs relative to the base directory too. */
+    ReportPublisher(Log log, Path basedir) {
+        this(log, basedir, basedir);
     }
 
     void publish(Report report, Set<Format> formats, Path reportsDirectory, FailPolicy policy)
             throws MojoExecutionException, MojoFailureException {
         ReportOptions options = ReportOptions.defaults(basedir)
+                .withSourceRoot(sourceRoot)
                 .withColor(ColorMode.NEVER)
-                .withUnknownAsFailure(policy.failOnUnknown())
-                .withConsole(log::info);
-        if (!formats.contains(Format.CONSOLE)) {
+                .withUnknownAsFailure(policy.failOnUnknown());
+        if (formats.contains(Format.CONSOLE)) {
+            logConsole(report, options.paths());
+        } else {
             // Without the console format an unreadable input would go unnoticed in the log.
             logDiagnostics(log, report.diagnostics(), options.paths());
         }
+        Set<Format> fileFormats = EnumSet.noneOf(Format.class);
+        fileFormats.addAll(formats);
+        fileFormats.remove(Format.CONSOLE);
+        List<Path> files;
         try {
-            List<Path> files = ReportWriter.write(report, reportsDirectory, formats, options);
+            files = ReportWriter.write(report, reportsDirectory, fileFormats, options);
             for (Path file : files) {
                 log.info("Egress Guard report: " + file);
             }
@@ -58,9 +75,17 @@ final class ReportPublisher {
         FailDecision decision = FailDecision.decide(report, policy, options.paths());
         if (decision.fails()) {
             log.error(decision.explanation());
-            throw new MojoFailureException(FailureMessage.of(decision, options.paths()));
+            String reports = files.isEmpty() ? null : options.paths().display(reportsDirectory.toString());
+            throw new MojoFailureException(FailureMessage.of(decision, policy, reports));
         }
         log.info(decision.explanation());
+    }
+
+    /** The console format, each line at its level: CI log viewers and IDEs show {@code [ERROR]} lines as errors. */
+    private void logConsole(Report report, DisplayPaths paths) {
+        for (ConsoleReporter.Line line : new ConsoleReporter(paths, false).levelledLines(report)) {
+            log(log, line.level(), line.text());
+        }
     }
 
     /** {@code file:line:col: level: message} at the log level of the diagnostic. */
@@ -70,11 +95,15 @@ final class ReportPublisher {
             String where = paths.where(d.location());
             String line = (where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "
                     + d.message();
-            switch (d.level()) {
-                case ERROR -> log.error(line);
-                case WARNING -> log.warn(line);
-                case INFO -> log.info(line);
-            }
+            log(log, d.level(), line);
+        }
+    }
+
+    private static void log(Log log, Diagnostic.Level level, String line) {
+        switch (level) {
+            case ERROR -> log.error(line);
+            case WARNING -> log.warn(line);
+            case INFO -> log.info(line);
         }
     }
 }

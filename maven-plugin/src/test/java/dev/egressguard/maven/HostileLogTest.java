@@ -42,8 +42,8 @@ class HostileLogTest {
         assertThatThrownBy(() -> new ReportPublisher(log, basedir).publish(report, EnumSet.of(Format.JSON),
                 basedir.resolve("target/egress"), FailPolicy.DEFAULT))
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("src/main/arm/main.json:3:5: error EG002 subnet 'x\\n::error title=forged::owned'"
-                        + " has no NAT gateway");
+                .hasMessage("Egress Guard: 1 finding at or above error fails the build; see the log above and the"
+                        + " reports in target/egress.");
 
         assertThat(log.lines).contains("[WARNING] src/main/arm/main.json:1:1: warning: parameter '\\u001b]0;owned\\u0007"
                 + "\\u202e' has no value");

@@ -2,6 +2,7 @@ package dev.egressguard.core.report;
 
 import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -55,25 +56,54 @@ public final class ConsoleReporter implements Reporter {
 
     /** The lines, without line terminators: a blank line between files, the summary last. */
     public List<String> lines(Report report) {
+        return levelledLines(report).stream().map(Line::text).toList();
+    }
+
+    /**
+     * The same lines, each with the level a build log shows it at ({@link #levelOf(Finding)}; a
+     * diagnostic at its own level; blank lines and the summary at INFO).
+     */
+    public List<Line> levelledLines(Report report) {
         Map<String, List<Entry>> byFile = new TreeMap<>(Comparator.comparing((String f) -> f.isEmpty())
                 .thenComparing(Comparator.naturalOrder()));
         for (Diagnostic d : report.diagnostics()) {
             String file = paths.display(d.location());
-            byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new Entry(d.location(), 0, "", diagnosticLine(d)));
+            byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new Entry(d.location(), 0, "", d.level(), diagnosticLine(d)));
         }
         for (Finding f : report.activeFindings()) {
             String file = paths.display(f.location());
-            byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new Entry(f.location(), 1, f.ruleId(), findingLine(f)));
+            byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new Entry(f.location(), 1, f.ruleId(), levelOf(f), findingLine(f)));
         }
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (List<Entry> entries : byFile.values()) {
             entries.sort(Comparator.comparingInt((Entry e) -> e.at.line()).thenComparingInt(e -> e.at.column())
                     .thenComparingInt(e -> e.order).thenComparing(e -> e.ruleId));
-            entries.forEach(e -> lines.add(e.text));
-            lines.add("");
+            entries.forEach(e -> lines.add(new Line(e.level, e.text)));
+            lines.add(new Line(Diagnostic.Level.INFO, ""));
         }
-        lines.add(summaryLine(ReportSummary.of(report)));
+        lines.add(new Line(Diagnostic.Level.INFO, summaryLine(ReportSummary.of(report))));
         return lines;
+    }
+
+    /**
+     * The log level of a finding's line: a FAIL at its severity (note is INFO). An UNKNOWN is a
+     * WARNING, or INFO for a note rule, as SARIF levels it: nothing is known to be wrong, yet it is
+     * no pass, and an INFO line among hundreds would go unread.
+     */
+    public static Diagnostic.Level levelOf(Finding f) {
+        if (f.outcome() == Outcome.UNKNOWN) {
+            return f.severity() == Severity.NOTE ? Diagnostic.Level.INFO
+                    : Diagnostic.Level.WARNING;
+        }
+        return switch (f.severity()) {
+            case ERROR -> Diagnostic.Level.ERROR;
+            case WARNING -> Diagnostic.Level.WARNING;
+            case NOTE -> Diagnostic.Level.INFO;
+        };
+    }
+
+    /** One console line and the level a build log shows it at. */
+    public record Line(Diagnostic.Level level, String text) {
     }
 
     private String findingLine(Finding f) {
@@ -156,6 +186,6 @@ public final class ConsoleReporter implements Reporter {
         return SafeText.forTerminal(message.strip());
     }
 
-    private record Entry(SourceLocation at, int order, String ruleId, String text) {
+    private record Entry(SourceLocation at, int order, String ruleId, Diagnostic.Level level, String text) {
     }
 }

@@ -13,10 +13,21 @@ import java.nio.file.Path;
 public final class DisplayPaths {
 
     private final Path base;
+    /** What a relative file name is relative to: the base, unless the files were named from elsewhere. */
+    private final Path relativeTo;
 
     /** {@code base} may be null: paths are then shown as they were given. */
     public DisplayPaths(Path base) {
+        this(base, base);
+    }
+
+    /**
+     * Paths relative to {@code base} for files whose relative names are relative to {@code relativeTo}:
+     * SARIF's paths from the repository root for files named from the project directory.
+     */
+    public DisplayPaths(Path base, Path relativeTo) {
         this.base = base == null ? null : base.toAbsolutePath().normalize();
+        this.relativeTo = relativeTo == null ? this.base : relativeTo.toAbsolutePath().normalize();
     }
 
     public Path base() {
@@ -32,7 +43,7 @@ public final class DisplayPaths {
         if (base != null) {
             try {
                 Path p = Path.of(file);
-                Path abs = p.isAbsolute() ? p.normalize() : base.resolve(p).normalize();
+                Path abs = p.isAbsolute() ? p.normalize() : relativeTo.resolve(p).normalize();
                 if (abs.startsWith(base)) {
                     shown = base.relativize(abs).toString();
                 }
@@ -62,7 +73,10 @@ public final class DisplayPaths {
         }
         try {
             Path p = Path.of(file);
-            return !p.isAbsolute() || p.normalize().startsWith(base);
+            if (!p.isAbsolute()) {
+                return relativeTo.equals(base) || relativeTo.resolve(p).normalize().startsWith(base);
+            }
+            return p.normalize().startsWith(base);
         } catch (InvalidPathException e) {
             return false;
         }

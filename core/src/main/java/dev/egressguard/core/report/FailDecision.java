@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public record FailDecision(boolean fails, String explanation, List<Finding> failing, List<Diagnostic> inputErrors) {
 
-    /** Findings named in the explanation before "and N more". */
-    static final int LISTED = 10;
+    /**
+     * Findings named in the explanation before "and N more": the console lines above it list them
+     * all, so the explanation names a few and stays short.
+     */
+    static final int LISTED = 3;
 
     public FailDecision {
         failing = List.copyOf(failing);
@@ -79,9 +82,9 @@ public record FailDecision(boolean fails, String explanation, List<Finding> fail
         for (Finding f : failing.stream().limit(LISTED).toList()) {
             String where = paths.where(f.location());
             // Names and paths come from the pull request: printed as they are, they could forge log lines.
+            // The owner, not the child: "EG003 error on 'ipconfig1'" twice would not say which two scale sets.
             items.add(SafeText.forTerminal(f.ruleId()) + " " + (f.outcome() == Outcome.UNKNOWN ? "unknown"
-                    : f.severity().id()) + " on '"
-                    + SafeText.forTerminal(f.resourceName().isEmpty() ? f.resourceId() : f.resourceName()) + "'"
+                    : f.severity().id()) + " on " + SafeText.forTerminal(FindingOwner.describe(f))
                     + (where.isEmpty() ? "" : " at " + SafeText.forTerminal(where)));
         }
         for (Diagnostic d : inputErrors.stream().limit(Math.max(0, LISTED - items.size())).toList()) {

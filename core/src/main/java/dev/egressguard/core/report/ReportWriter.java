@@ -28,7 +28,7 @@ public final class ReportWriter {
         return switch (format) {
             case CONSOLE -> new ConsoleReporter(paths, options.color().enabledHere());
             case JSON -> new JsonReporter(options.tool(), paths);
-            case SARIF -> new SarifReporter(options.tool(), paths);
+            case SARIF -> new SarifReporter(options.tool(), options.sourcePaths());
             case JUNIT -> new JUnitReporter(paths, options.unknownAsFailure());
             case MARKDOWN -> new MarkdownReporter(paths, options.markdownLimit());
         };

@@ -46,7 +46,7 @@ class TerminalInjectionTest {
 
         assertThat(console.get(0)).startsWith("infra/main.json:2:")
                 .endsWith(": error HOST1 subnet 'x\\n::error title=forged::owned' has no NAT gateway");
-        assertThat(explanation).contains("HOST1 error on 'x\\n::error title=forged::owned' at infra/main.json:2:")
+        assertThat(explanation).contains("HOST1 error on subnet 'x\\n::error title=forged::owned' of vnet 'vnet' at infra/main.json:2:")
                 .doesNotContain("\n");
         assertThat(console).noneMatch(line -> line.contains("\n") || line.stripLeading().startsWith("::"));
         HostileProject.assertControlChecked(report);

@@ -30,6 +30,28 @@ class ConsoleReporterTest {
     }
 
     @Test
+    void eachLineCarriesTheLevelABuildLogShowsItAt() {
+        assertThat(plain.levelledLines(SampleReports.cluster())).extracting(ConsoleReporter.Line::level).containsExactly(
+                Diagnostic.Level.WARNING, Diagnostic.Level.WARNING, Diagnostic.Level.INFO,
+                Diagnostic.Level.ERROR, Diagnostic.Level.WARNING, Diagnostic.Level.INFO,
+                Diagnostic.Level.INFO);
+        assertThat(plain.levelledLines(SampleReports.cluster())).extracting(ConsoleReporter.Line::text)
+                .isEqualTo(plain.lines(SampleReports.cluster()));
+    }
+
+    @Test
+    void aFailAtItsSeverityAnUnknownAsAWarningUnlessItsRuleIsANote() {
+        Finding error = SampleReports.natMissing();
+        assertThat(ConsoleReporter.levelOf(error)).isEqualTo(Diagnostic.Level.ERROR);
+        assertThat(ConsoleReporter.levelOf(error.withSeverity(Severity.WARNING))).isEqualTo(Diagnostic.Level.WARNING);
+        assertThat(ConsoleReporter.levelOf(error.withSeverity(Severity.NOTE))).isEqualTo(Diagnostic.Level.INFO);
+        Finding unknown = SampleReports.natUnknown();
+        assertThat(ConsoleReporter.levelOf(unknown)).isEqualTo(Diagnostic.Level.WARNING);
+        assertThat(ConsoleReporter.levelOf(unknown.withSeverity(Severity.WARNING))).isEqualTo(Diagnostic.Level.WARNING);
+        assertThat(ConsoleReporter.levelOf(unknown.withSeverity(Severity.NOTE))).isEqualTo(Diagnostic.Level.INFO);
+    }
+
+    @Test
     void aCleanRunIsJustTheSummary() {
         assertThat(plain.lines(SampleReports.clean())).containsExactly(
                 "Egress Guard: 0 failed (0 error, 0 warning, 0 note), 0 unknown, 0 suppressed in 1 file, 1 resource, 2 rules");

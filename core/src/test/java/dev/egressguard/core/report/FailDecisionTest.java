@@ -22,7 +22,7 @@ class FailDecisionTest {
         assertThat(d.fails()).isTrue();
         assertThat(d.failing()).extracting(Finding::resourceName).containsExactly("nodes");
         assertThat(d.explanation()).startsWith("Egress Guard fails the build: 1 finding at or above error: "
-                + "EG002 error on 'nodes' at infra/network.json:12:5. Fix them");
+                + "EG002 error on subnet 'nodes' of vnet 'cluster-vnet' at infra/network.json:12:5. Fix them");
     }
 
     @Test
@@ -33,7 +33,7 @@ class FailDecisionTest {
         FailDecision unknowns = FailDecision.decide(SampleReports.cluster(), new FailPolicy(FailOn.ERROR, true), paths);
         assertThat(unknowns.failing()).extracting(Finding::resourceName).containsExactly("nodes", "pods");
         assertThat(unknowns.explanation()).contains("2 findings at or above error (unknowns included, failOnUnknown is on)")
-                .contains("EG002 unknown on 'pods' at infra/network.json:30:9");
+                .contains("EG002 unknown on subnet 'pods' of vnet 'cluster-vnet' at infra/network.json:30:9");
     }
 
     @Test
@@ -71,7 +71,7 @@ class FailDecisionTest {
     }
 
     @Test
-    void longListsAreCut() {
+    void longListsAreCutSoThatTheLineStaysShort() {
         List<Finding> many = java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(i -> new Finding("EG002", "n",
                 dev.egressguard.core.engine.Severity.ERROR, dev.egressguard.core.engine.Outcome.FAIL, "T", "id" + i,
                 "s" + i, new SourceLocation(SampleReports.NETWORK, i, 1), "", "m", "", null, null)).toList();
@@ -80,7 +80,7 @@ class FailDecisionTest {
                 FailPolicy.DEFAULT, paths);
 
         assertThat(d.failing()).hasSize(13);
-        assertThat(d.explanation()).contains("'s10'").doesNotContain("'s11'").contains("; and 3 more.");
+        assertThat(d.explanation()).contains("'s3'").doesNotContain("'s4'").contains("; and 10 more.");
     }
 
     @Test

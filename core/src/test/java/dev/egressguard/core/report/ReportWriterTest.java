@@ -48,6 +48,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void sarifUrisAreRelativeToTheSourceRootTheOtherReportsToTheBaseDirectory(@TempDir Path dir) throws Exception {
+        // A module below the repository root: code scanning resolves SARIF URIs from the root.
+        Path repository = Path.of("/").toAbsolutePath();
+        List<Path> written = ReportWriter.write(SampleReports.cluster(), dir, EnumSet.of(Format.SARIF, Format.JSON),
+                SampleReports.options().withSourceRoot(repository));
+
+        com.fasterxml.jackson.databind.JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(written.get(1).toFile()).at("/runs/0");
+        assertThat(sarif.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo(repository.toUri().toString());
+        com.fasterxml.jackson.databind.JsonNode artifact = sarif.at("/results/0/locations/0/physicalLocation/artifactLocation");
+        assertThat(artifact.get("uri").asText()).isEqualTo(DisplayPaths.encodePath(
+                repository.relativize(SampleReports.BASE).toString().replace('\\', '/')) + "/infra/main.json");
+        assertThat(artifact.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(Files.readString(written.get(0))).contains("\"file\" : \"infra/main.json\"");
+    }
+
+    @Test
     void formatListsParseAndNameTheWrongWord() {
         assertThat(Format.parseList("console, SARIF,junit")).containsExactlyInAnyOrder(Format.CONSOLE, Format.SARIF, Format.JUNIT);
         assertThat(Format.parseList("all")).isEqualTo(EnumSet.allOf(Format.class));
