@@ -6,6 +6,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.util.Configuration;
+import com.azure.identity.CredentialUnavailableException;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.egressguard.core.live.LiveInventory;
 
@@ -33,6 +34,8 @@ public final class AzureAudit {
 
     private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern MANAGEMENT_GROUP_ID = Pattern.compile("[A-Za-z0-9._()-]+");
+    private static final String SIGN_IN = "Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET,"
+            + " or run where a managed identity or workload identity is available.";
 
     private final AuditMode mode;
     private final List<String> subscriptions;
@@ -96,10 +99,13 @@ public final class AzureAudit {
                 new ResourceGraphCollector(client, factory, progress, counter::count, sleeper)
                         .collect(new ResourceGraphCollector.Scope(subscriptions, managementGroup), tenantId, out);
             }
+        } catch (CredentialUnavailableException e) {
+            // Every credential of the chain was unavailable; the SDK's message names only the first one.
+            throw new AzureAuditException("could not get a token for Azure Resource Manager: DefaultAzureCredential found"
+                    + " no credential to use. " + SIGN_IN, e);
         } catch (ClientAuthenticationException e) {
             throw new AzureAuditException("could not get a token for Azure Resource Manager (" + firstLine(e.getMessage())
-                    + "). Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, or run"
-                    + " where a managed identity or workload identity is available.", e);
+                    + "). " + SIGN_IN, e);
         } finally {
             progress.done();
         }
@@ -107,11 +113,10 @@ public final class AzureAudit {
     }
 
     private static String firstLine(String text) {
-        if (text == null) {
+        if (text == null || text.isBlank()) {
             return "no details";
         }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        return text.strip().lines().findFirst().orElse("").strip();
     }
 
     public static final class Builder {
