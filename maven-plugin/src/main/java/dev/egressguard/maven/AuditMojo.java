@@ -105,6 +105,7 @@ public class AuditMojo extends AbstractEgressMojo {
         }
         LiveRequest request = request();
         LiveInventory live;
+        SdkLogging.quietUnlessDebug(getLog());
         try {
             live = liveSources.load().read(request);
         } catch (LiveSourceException e) {
