@@ -5,6 +5,8 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.management.AzureEnvironment;
+import com.azure.core.util.Configuration;
+import com.azure.identity.CredentialUnavailableException;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.egressguard.core.live.LiveInventory;
 
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +27,15 @@ import java.util.regex.Pattern;
  * Report report = EgressGuard.builder().build().audit(live.resources(), live.gaps());
  * }</pre>
  * Authentication defaults to {@code DefaultAzureCredential} (environment, workload identity,
- * managed identity, Azure CLI...). Only GET requests and Resource Graph queries are ever sent.
+ * managed identity, Azure CLI...), signing in at the {@link AuthorityHost} of the chosen
+ * {@link AzureCloud}. Only GET requests and Resource Graph queries are ever sent.
  */
 public final class AzureAudit {
 
     private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern MANAGEMENT_GROUP_ID = Pattern.compile("[A-Za-z0-9._()-]+");
+    private static final String SIGN_IN = "Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET,"
+            + " or run where a managed identity or workload identity is available.";
 
     private final AuditMode mode;
     private final List<String> subscriptions;
@@ -40,8 +46,9 @@ public final class AzureAudit {
     private final ResourceFactory factory;
     private final Progress progress;
     private final Sleeper sleeper;
+    private final AuthorityHost authorityHost;
 
-    private AzureAudit(Builder b, HttpPipeline pipeline, RequestCounter counter) {
+    private AzureAudit(Builder b, HttpPipeline pipeline, RequestCounter counter, AuthorityHost authorityHost) {
         this.mode = b.mode != null ? b.mode : (b.managementGroup != null ? AuditMode.RESOURCE_GRAPH : AuditMode.LIST);
         this.subscriptions = List.copyOf(b.subscriptions);
         this.managementGroup = b.managementGroup;
@@ -51,6 +58,7 @@ public final class AzureAudit {
         this.factory = new ResourceFactory(b.portal.toString());
         this.progress = b.progress != null ? b.progress : Progress.auto();
         this.sleeper = b.sleeper;
+        this.authorityHost = authorityHost;
     }
 
     public static Builder builder() {
@@ -64,6 +72,11 @@ public final class AzureAudit {
     /** The ARM endpoint requests go to (without a trailing slash). */
     public URI endpoint() {
         return client.endpoint();
+    }
+
+    /** Where {@code DefaultAzureCredential} signs in; empty when the caller brought a credential or a pipeline. */
+    public Optional<AuthorityHost> authorityHost() {
+        return Optional.ofNullable(authorityHost);
     }
 
     /**
@@ -86,10 +99,13 @@ public final class AzureAudit {
                 new ResourceGraphCollector(client, factory, progress, counter::count, sleeper)
                         .collect(new ResourceGraphCollector.Scope(subscriptions, managementGroup), tenantId, out);
             }
+        } catch (CredentialUnavailableException e) {
+            // Every credential of the chain was unavailable; the SDK's message names only the first one.
+            throw new AzureAuditException("could not get a token for Azure Resource Manager: DefaultAzureCredential found"
+                    + " no credential to use. " + SIGN_IN, e);
         } catch (ClientAuthenticationException e) {
             throw new AzureAuditException("could not get a token for Azure Resource Manager (" + firstLine(e.getMessage())
-                    + "). Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, or run"
-                    + " where a managed identity or workload identity is available.", e);
+                    + "). " + SIGN_IN, e);
         } finally {
             progress.done();
         }
@@ -97,17 +113,18 @@ public final class AzureAudit {
     }
 
     private static String firstLine(String text) {
-        if (text == null) {
+        if (text == null || text.isBlank()) {
             return "no details";
         }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        return text.strip().lines().findFirst().orElse("").strip();
     }
 
     public static final class Builder {
         private TokenCredential credential;
         private AzureEnvironment environment = AzureEnvironment.AZURE;
         private URI endpoint;
+        private URI authorityHost;
+        private Configuration configuration = Configuration.getGlobalConfiguration();
         private URI portal;
         private HttpClient httpClient;
         private HttpPipeline httpPipeline;
@@ -136,6 +153,27 @@ public final class AzureAudit {
             return this;
         }
 
+        /** One of Azure's clouds, by its {@code az cloud} name: its ARM endpoint, authority host and portal. */
+        public Builder cloud(AzureCloud cloud) {
+            return environment(Objects.requireNonNull(cloud, "cloud").environment());
+        }
+
+        /**
+         * Where {@code DefaultAzureCredential} signs in (Azure Stack Hub, a private cloud); it wins over
+         * {@code AZURE_AUTHORITY_HOST}, which wins over the cloud's host. A host that is not one of
+         * Entra ID's own is used without MSAL's instance discovery, which would ask the public cloud.
+         */
+        public Builder authorityHost(URI authorityHost) {
+            this.authorityHost = Objects.requireNonNull(authorityHost, "authorityHost");
+            return this;
+        }
+
+        /** Where {@code AZURE_AUTHORITY_HOST} and the credential's variables are read; tests bring their own. */
+        Builder configuration(Configuration configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
         /** The ARM endpoint, e.g. {@code https://management.azure.com}; default the environment's. */
         public Builder endpoint(URI armEndpoint) {
             this.endpoint = Objects.requireNonNull(armEndpoint, "armEndpoint");
@@ -148,7 +186,7 @@ public final class AzureAudit {
             return this;
         }
 
-        /** The transport (a proxy, a custom client); the SDK's default otherwise. */
+        /** The transport (a proxy, a custom client) for the reads and the sign-in; the SDK's default otherwise. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
@@ -257,13 +295,30 @@ public final class AzureAudit {
                 throw new IllegalArgumentException("the ARM endpoint " + endpoint + " is not https: a token is only sent over https");
             }
             TokenCredential cred = credential;
+            AuthorityHost signIn = null;
             if (httpPipeline == null && cred == null) {
-                cred = new DefaultAzureCredentialBuilder().authorityHost(environment.getActiveDirectoryEndpoint()).build();
+                signIn = AuthorityHost.resolve(authorityHost, configuration, environment.getActiveDirectoryEndpoint());
+                cred = defaultCredential(signIn);
             }
             RequestCounter counter = new RequestCounter();
             ArmRetryPolicy retry = new ArmRetryPolicy(maxRetries, retryBaseDelay, maxRetryWait, sleeper);
             HttpPipeline pipeline = AuditPipeline.build(retry, counter, cred, httpClient, httpPipeline, endpoint);
-            return new AzureAudit(this, pipeline, counter);
+            return new AzureAudit(this, pipeline, counter, signIn);
+        }
+
+        private TokenCredential defaultCredential(AuthorityHost signIn) {
+            // The configuration first: setting it loads AZURE_AUTHORITY_HOST (or the public cloud's
+            // host) into the options, and would undo an authority host set before it.
+            DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder()
+                    .configuration(configuration)
+                    .authorityHost(signIn.uri().toString());
+            if (httpClient != null) {
+                b.httpClient(httpClient);
+            }
+            if (!signIn.isEntraId()) {
+                b.disableInstanceDiscovery();
+            }
+            return b.build();
         }
     }
 }

@@ -40,8 +40,14 @@ public final class AzureLiveSource implements LiveSource {
         if (request.tenantId() != null) {
             b.tenantId(request.tenantId());
         }
+        if (request.cloud() != null) {
+            b.cloud(AzureCloud.named(request.cloud()));
+        }
         if (request.endpoint() != null) {
             b.endpoint(request.endpoint());
+        }
+        if (request.authorityHost() != null) {
+            b.authorityHost(request.authorityHost());
         }
         return b;
     }

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
+import com.azure.identity.CredentialUnavailableException;
 import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,33 @@ class AuthenticationTest {
                         + " token from the included credentials.). Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/"
                         + "AZURE_CLIENT_SECRET, or run where a managed identity or workload identity is available.");
         assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void noCredentialAtAllIsSaidPlainlyNotByTheFirstCredentialsMessage() {
+        HttpPipeline failing = new HttpPipelineBuilder().httpClient(TestSupport.HTTP).policies(
+                (context, next) -> Mono.error(new CredentialUnavailableException(
+                        "EnvironmentCredential authentication unavailable. Environment variables are not fully configured.\r\n"
+                                + "WorkloadIdentityCredential authentication unavailable.\r\n"))).build();
+
+        assertThatThrownBy(() -> AzureAudit.builder().endpoint(fake.endpoint()).httpPipeline(failing).progress(false)
+                .build().collect())
+                .isInstanceOf(AzureAuditException.class)
+                .hasMessage("could not get a token for Azure Resource Manager: DefaultAzureCredential found no credential"
+                        + " to use. Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, or run"
+                        + " where a managed identity or workload identity is available.");
+    }
+
+    @Test
+    void aFailureMessageEndingItsLinesWithCrLfStillGivesOneLine() {
+        HttpPipeline failing = new HttpPipelineBuilder().httpClient(TestSupport.HTTP).policies(
+                (context, next) -> Mono.error(new ClientAuthenticationException(
+                        "EnvironmentCredential authentication failed.\r\nAADSTS7000215: Invalid client secret.", null))).build();
+
+        assertThatThrownBy(() -> AzureAudit.builder().endpoint(fake.endpoint()).httpPipeline(failing).progress(false)
+                .build().collect())
+                .hasMessageStartingWith("could not get a token for Azure Resource Manager (EnvironmentCredential"
+                        + " authentication failed.). Sign in with");
     }
 
     @Test

@@ -53,4 +53,19 @@ class AzureLiveSourceTest {
         assertThat(graphAudit.endpoint()).isEqualTo(URI.create("https://management.example.test"));
         assertThat(groupAudit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
     }
+
+    @Test
+    void theRequestsCloudAndAuthorityHostReachTheAudit() {
+        LiveRequest china = new LiveRequest(List.of(), null, null, null, null, "AzureChinaCloud",
+                URI.create("https://login.example.test/"));
+
+        AzureAudit audit = AzureLiveSource.configure(china).build();
+
+        assertThat(audit.endpoint()).isEqualTo(URI.create("https://management.chinacloudapi.cn"));
+        assertThat(audit.authorityHost()).contains(
+                new AuthorityHost(URI.create("https://login.example.test/"), AuthorityHost.Origin.GIVEN));
+        assertThatThrownBy(() -> new AzureLiveSource().read(new LiveRequest(List.of(), null, null, null, null, "Mars", null)))
+                .isInstanceOf(LiveSourceException.class)
+                .hasMessage("'Mars' is not an Azure cloud: use one of AzureCloud, AzureChinaCloud, AzureUSGovernment");
+    }
 }

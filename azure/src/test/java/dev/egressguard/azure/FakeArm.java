@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,14 +30,16 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for Azure Resource Manager on 127.0.0.1 (plain HTTP): scripted answers per request,
- * every request recorded. An unscripted request gets ARM's 404 and is kept in {@link #unmatched()}.
+ * A stand-in for Azure Resource Manager on 127.0.0.1 (plain HTTP, or HTTPS with {@link #https()}):
+ * scripted answers per request, every request recorded. An unscripted request gets ARM's 404 and
+ * is kept in {@link #unmatched()}.
  */
 final class FakeArm implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String method, String path, Map<String, String> query, String body) {
+    /** A request as received; {@code authorization} is its Authorization header, or null. */
+    record Request(String method, String path, Map<String, String> query, String body, String authorization) {
         String skipToken() {
             return query.get("$skipToken");
         }
@@ -68,8 +72,19 @@ final class FakeArm implements AutoCloseable {
     private final List<Request> unmatched = Collections.synchronizedList(new ArrayList<>());
 
     FakeArm() {
+        this(null);
+    }
+
+    private FakeArm(javax.net.ssl.SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +93,24 @@ final class FakeArm implements AutoCloseable {
         server.start();
     }
 
+    /** The same fake over HTTPS, with {@link SelfSignedTls}'s certificate: what the SDK's bearer-token policy and MSAL require. */
+    static FakeArm https() {
+        return new FakeArm(SelfSignedTls.get().serverContext);
+    }
+
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Answers Entra ID's token request for {@code tenant} (client credentials, as MSAL sends it)
+     * with {@code accessToken}.
+     */
+    FakeArm tokenEndpoint(String tenant, String accessToken) {
+        ObjectNode body = JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", 3599)
+                .put("ext_expires_in", 3599).put("access_token", accessToken);
+        return on(r -> r.method().equals("POST") && r.path().equals("/" + tenant + "/oauth2/v2.0/token"), Reply.json(body));
     }
 
     List<Request> requests() {
@@ -178,7 +209,7 @@ final class FakeArm implements AutoCloseable {
             }
             URI uri = exchange.getRequestURI();
             Request request = new Request(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
-                    new String(in, StandardCharsets.UTF_8));
+                    new String(in, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst("Authorization"));
             requests.add(request);
             if (Boolean.getBoolean("fakearm.trace")) {
                 System.out.println(System.currentTimeMillis() % 100000 + " " + request.method() + " " + uri);

@@ -3,6 +3,7 @@ package dev.egressguard.cli;
 import dev.egressguard.azure.AuditMode;
 import dev.egressguard.azure.AzureAudit;
 import dev.egressguard.azure.AzureAuditException;
+import dev.egressguard.azure.AzureCloud;
 import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.FailPolicy;
@@ -38,6 +39,9 @@ import java.util.concurrent.Callable;
             "  egress audit",
             "  egress audit --subscriptions 1111...,2222... --format console,sarif --output build/egress",
             "  egress audit --management-group platform-landing-zones",
+            "  egress audit --cloud AzureChinaCloud",
+            "  egress audit --arm-endpoint https://management.local.azurestack.external"
+                + " --authority-host https://adfs.local.azurestack.external/adfs",
             "",
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, no access, or a scope that"
                 + " could not be read."})
@@ -62,9 +66,19 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--tenant-id", paramLabel = "ID", description = "The directory for portal links in findings.")
     String tenantId;
 
+    @Option(names = "--cloud", paramLabel = "NAME",
+            description = "The Azure cloud, as 'az cloud list' names it: AzureCloud (default), AzureChinaCloud,"
+                    + " AzureUSGovernment. It sets the Resource Manager endpoint and where to sign in.")
+    String cloud;
+
     @Option(names = "--arm-endpoint", paramLabel = "URL",
-            description = "The Azure Resource Manager endpoint (default the public cloud's).")
+            description = "The Azure Resource Manager endpoint, e.g. of Azure Stack Hub (default the cloud's).")
     URI armEndpoint;
+
+    @Option(names = "--authority-host", paramLabel = "URL",
+            description = "Where to sign in (default AZURE_AUTHORITY_HOST, else the cloud's Entra ID host). A host"
+                    + " that is not Entra ID's own (Azure Stack Hub, a private cloud) is used without instance discovery.")
+    URI authorityHost;
 
     @Mixin
     OutputOptions output;
@@ -121,8 +135,14 @@ final class AuditCommand implements Callable<Integer> {
             if (tenantId != null) {
                 b.tenantId(tenantId);
             }
+            if (cloud != null) {
+                b.cloud(cloud(cloud));
+            }
             if (armEndpoint != null) {
                 b.endpoint(armEndpoint);
+            }
+            if (authorityHost != null) {
+                b.authorityHost(authorityHost);
             }
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -136,6 +156,14 @@ final class AuditCommand implements Callable<Integer> {
             return List.of("/providers/Microsoft.Management/managementGroups/" + managementGroup.trim());
         }
         return subscriptions.stream().map(id -> "/subscriptions/" + id.trim()).toList();
+    }
+
+    private static AzureCloud cloud(String name) {
+        try {
+            return AzureCloud.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cloud: " + e.getMessage(), e);
+        }
     }
 
     private AuditMode parseMode(String text) {

@@ -30,7 +30,7 @@ public final class EgressCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print stack traces of internal errors.")
+            description = "Print stack traces of internal errors, and the Azure SDK's own log lines.")
     boolean debug;
 
     @Override
@@ -44,6 +44,10 @@ public final class EgressCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(() -> root.debug));
+        cl.setExecutionStrategy(parsed -> {
+            SdkLogging.configure(root.debug);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 }

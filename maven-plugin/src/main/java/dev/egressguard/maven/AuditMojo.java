@@ -44,9 +44,23 @@ public class AuditMojo extends AbstractEgressMojo {
     @Parameter(property = "egress.auditMode")
     protected String auditMode;
 
-    /** The Azure Resource Manager endpoint, for sovereign clouds; default the public cloud's. */
+    /**
+     * The Azure cloud, as {@code az cloud list} names it: {@code AzureCloud} (default), {@code AzureChinaCloud},
+     * {@code AzureUSGovernment}. It sets the Resource Manager endpoint and where to sign in.
+     */
+    @Parameter(property = "egress.cloud")
+    protected String cloud;
+
+    /** The Azure Resource Manager endpoint, e.g. of Azure Stack Hub; default the cloud's. */
     @Parameter(property = "egress.armEndpoint")
     protected String armEndpoint;
+
+    /**
+     * Where to sign in; default {@code AZURE_AUTHORITY_HOST}, else the cloud's Entra ID host. A host that
+     * is not Entra ID's own (Azure Stack Hub, a private cloud) is used without instance discovery.
+     */
+    @Parameter(property = "egress.authorityHost")
+    protected String authorityHost;
 
     /** Findings recorded earlier: reported, but they do not fail the build. */
     @Parameter(property = "egress.baseline")
@@ -91,6 +105,7 @@ public class AuditMojo extends AbstractEgressMojo {
         }
         LiveRequest request = request();
         LiveInventory live;
+        SdkLogging.quietUnlessDebug(getLog());
         try {
             live = liveSources.load().read(request);
         } catch (LiveSourceException e) {
@@ -108,7 +123,8 @@ public class AuditMojo extends AbstractEgressMojo {
         try {
             return new LiveRequest(commaSeparated(subscriptions), trimmedOrNull(managementGroup),
                     isSet(auditMode) ? mode(auditMode) : null, trimmedOrNull(tenantId),
-                    isSet(armEndpoint) ? URI.create(armEndpoint.trim()) : null);
+                    isSet(armEndpoint) ? URI.create(armEndpoint.trim()) : null,
+                    trimmedOrNull(cloud), isSet(authorityHost) ? URI.create(authorityHost.trim()) : null);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }

@@ -92,6 +92,23 @@ class AuditMojoTest {
     }
 
     @Test
+    void theCloudAndTheAuthorityHostReachTheLiveSource() throws Exception {
+        AuditMojo m = mojo();
+        m.cloud = " AzureUSGovernment ";
+        m.authorityHost = "https://adfs.local.azurestack.external/adfs";
+        List<LiveRequest> asked = new ArrayList<>();
+        m.liveSources = () -> request -> {
+            asked.add(request);
+            return new LiveInventory(List.of(), List.of(), 1, List.of());
+        };
+
+        m.execute();
+
+        assertThat(asked).containsExactly(new LiveRequest(List.of(), null, null, null, null, "AzureUSGovernment",
+                URI.create("https://adfs.local.azurestack.external/adfs")));
+    }
+
+    @Test
     void aLiveSourceThatCannotBeLoadedStopsTheGoalWithItsMessage() {
         AuditMojo m = mojo();
         m.liveSources = () -> {
