@@ -29,8 +29,12 @@ public final class MarkdownReporter implements Reporter {
     /** Characters of the fix hint shown in a table cell. */
     static final int MAX_FIX = 160;
 
-    /** A rule's documentation link goes into the Markdown as it is only when it cannot end the link or hold HTML. */
-    private static final Pattern SAFE_LINK = Pattern.compile("https?://[^\\s()<>\\[\\]`\"'|\\\\]+");
+    /**
+     * A rule's documentation link goes into the Markdown as it is only when it cannot end the link,
+     * hold HTML or carry a control or bidi character: printable ASCII without those few (found by
+     * ReportFuzzTest: an escape sequence in a helpUri went into the summary raw).
+     */
+    private static final Pattern SAFE_LINK = Pattern.compile("https?://[\\x21-\\x7E&&[^()<>\\[\\]`\"'|\\\\]]+");
 
     private final DisplayPaths paths;
     private final int limit;

@@ -55,6 +55,20 @@ class MarkdownReporterTest {
         assertThat(md).contains("| ACME1 odd | x |").doesNotContain("javascript");
     }
 
+    /** Found by ReportFuzzTest: an escape sequence inside an https address went into the summary raw. */
+    @Test
+    void aRuleDocumentationAddressWithAControlCharacterIsNotLinked() {
+        RuleDescriptor odd = new RuleDescriptor("ACME2", "odd", "Odd", null, Severity.ERROR, "Fix it.",
+                "https://example.org/\u001b]0;title\u0007", List.of());
+        Finding f = new Finding("ACME2", "odd", Severity.ERROR, Outcome.FAIL, "t", "/id/x", "x",
+                new SourceLocation("a.json", 1, 1), "", "bad", "Fix it.", null, null);
+
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(new Report(List.of(f), List.of(), List.of(),
+                List.of(odd), List.of("a.json")));
+
+        assertThat(md).contains("| ACME2 odd | x |").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
     @Test
     void aCleanRunSaysSo() {
         String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(SampleReports.clean());
