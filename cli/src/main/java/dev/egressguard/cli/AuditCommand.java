@@ -48,6 +48,9 @@ import java.util.concurrent.Callable;
                 + " could not be read."})
 final class AuditCommand implements Callable<Integer> {
 
+    /** A value the live source refused, by its request component, as this command's flag names it. */
+    private static final Map<String, String> FLAGS = Map.of("cloud", "--cloud");
+
     @Spec
     CommandSpec spec;
 
@@ -89,9 +92,6 @@ final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     SuppressionOptions accepted;
-
-    /** A value the live source refused, by its request component, as this command's flag names it. */
-    private static final Map<String, String> FLAGS = Map.of("cloud", "--cloud");
 
     @Override
     public Integer call() throws Exception {
