@@ -9,6 +9,7 @@ import com.azure.core.util.Configuration;
 import com.azure.identity.CredentialUnavailableException;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest;
 
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class AzureAudit {
     private static final String SIGN_IN = "Sign in with 'az login', set AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET,"
             + " or run where a managed identity or workload identity is available.";
 
-    private final AuditMode mode;
+    private final LiveRequest.Mode mode;
     private final List<String> subscriptions;
     private final String managementGroup;
     private final String tenantId;
@@ -49,7 +50,7 @@ public final class AzureAudit {
     private final AuthorityHost authorityHost;
 
     private AzureAudit(Builder b, HttpPipeline pipeline, RequestCounter counter, AuthorityHost authorityHost) {
-        this.mode = b.mode != null ? b.mode : (b.managementGroup != null ? AuditMode.RESOURCE_GRAPH : AuditMode.LIST);
+        this.mode = b.effectiveMode();
         this.subscriptions = List.copyOf(b.subscriptions);
         this.managementGroup = b.managementGroup;
         this.tenantId = b.tenantId;
@@ -65,7 +66,7 @@ public final class AzureAudit {
         return new Builder();
     }
 
-    public AuditMode mode() {
+    public LiveRequest.Mode mode() {
         return mode;
     }
 
@@ -89,7 +90,7 @@ public final class AzureAudit {
         int before = counter.count();
         Collected out = new Collected();
         try {
-            if (mode == AuditMode.LIST) {
+            if (mode == LiveRequest.Mode.LIST) {
                 List<Subscription> subs = new SubscriptionLister(client).resolve(subscriptions, tenantId, out);
                 ListCollector lists = new ListCollector(client, factory, progress, counter::count);
                 for (int i = 0; i < subs.size(); i++) {
@@ -130,7 +131,7 @@ public final class AzureAudit {
         private HttpPipeline httpPipeline;
         private final List<String> subscriptions = new ArrayList<>();
         private String managementGroup;
-        private AuditMode mode;
+        private LiveRequest.Mode mode;
         private String tenantId;
         private int maxRetries = 4;
         private Duration retryBaseDelay = Duration.ofSeconds(1);
@@ -217,7 +218,7 @@ public final class AzureAudit {
             return subscriptions(Arrays.asList(ids));
         }
 
-        /** A management group to read with Resource Graph (implies {@link AuditMode#RESOURCE_GRAPH}). */
+        /** A management group to read with Resource Graph (implies {@link LiveRequest.Mode#RESOURCE_GRAPH}). */
         public Builder managementGroup(String id) {
             String s = id == null ? "" : id.trim();
             if (!MANAGEMENT_GROUP_ID.matcher(s).matches()) {
@@ -227,7 +228,7 @@ public final class AzureAudit {
             return this;
         }
 
-        public Builder mode(AuditMode mode) {
+        public Builder mode(LiveRequest.Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
@@ -276,12 +277,19 @@ public final class AzureAudit {
             return this;
         }
 
+        /** The mode set, else list, or Resource Graph for a management group (list mode cannot read one). */
+        private LiveRequest.Mode effectiveMode() {
+            if (mode != null) {
+                return mode;
+            }
+            return managementGroup != null ? LiveRequest.Mode.RESOURCE_GRAPH : LiveRequest.Mode.LIST;
+        }
+
         public AzureAudit build() {
-            AuditMode effectiveMode = mode != null ? mode : (managementGroup != null ? AuditMode.RESOURCE_GRAPH : AuditMode.LIST);
             if (managementGroup != null && !subscriptions.isEmpty()) {
                 throw new IllegalArgumentException("give subscriptions or a management group, not both");
             }
-            if (managementGroup != null && effectiveMode == AuditMode.LIST) {
+            if (managementGroup != null && effectiveMode() == LiveRequest.Mode.LIST) {
                 throw new IllegalArgumentException("a management group is read with Resource Graph: use mode RESOURCE_GRAPH");
             }
             if (endpoint == null) {

@@ -8,6 +8,7 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.identity.CredentialUnavailableException;
 import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest.Mode;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class AuthenticationTest {
     @Test
     void theDefaultIsThePublicCloudWithDefaultAzureCredential() {
         AzureAudit audit = AzureAudit.builder().progress(false).build();
-        assertThat(audit.mode()).isEqualTo(AuditMode.LIST);
+        assertThat(audit.mode()).isEqualTo(Mode.LIST);
         assertThat(audit.endpoint()).isEqualTo(URI.create("https://management.azure.com"));
     }
 }

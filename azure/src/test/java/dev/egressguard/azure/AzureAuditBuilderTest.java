@@ -1,5 +1,6 @@
 package dev.egressguard.azure;
 
+import dev.egressguard.core.live.LiveRequest.Mode;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,7 @@ class AzureAuditBuilderTest {
 
     @Test
     void aManagementGroupIsReadWithResourceGraph() {
-        assertThatThrownBy(() -> AzureAudit.builder().managementGroup("mg").mode(AuditMode.LIST)
+        assertThatThrownBy(() -> AzureAudit.builder().managementGroup("mg").mode(Mode.LIST)
                 .httpPipeline(TestSupport.plainPipeline()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a management group is read with Resource Graph: use mode RESOURCE_GRAPH");
@@ -32,7 +33,7 @@ class AzureAuditBuilderTest {
 
     @Test
     void listModeIsTheDefault() {
-        assertThat(AzureAudit.builder().httpPipeline(TestSupport.plainPipeline()).build().mode()).isEqualTo(AuditMode.LIST);
+        assertThat(AzureAudit.builder().httpPipeline(TestSupport.plainPipeline()).build().mode()).isEqualTo(Mode.LIST);
     }
 
     @Test

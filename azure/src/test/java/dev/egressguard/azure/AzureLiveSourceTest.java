@@ -49,9 +49,9 @@ class AzureLiveSourceTest {
         AzureAudit graphAudit = AzureLiveSource.configure(graph).httpPipeline(TestSupport.plainPipeline()).build();
         AzureAudit groupAudit = AzureLiveSource.configure(group).httpPipeline(TestSupport.plainPipeline()).build();
 
-        assertThat(graphAudit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
+        assertThat(graphAudit.mode()).isEqualTo(LiveRequest.Mode.RESOURCE_GRAPH);
         assertThat(graphAudit.endpoint()).isEqualTo(URI.create("https://management.example.test"));
-        assertThat(groupAudit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
+        assertThat(groupAudit.mode()).isEqualTo(LiveRequest.Mode.RESOURCE_GRAPH);
     }
 
     @Test

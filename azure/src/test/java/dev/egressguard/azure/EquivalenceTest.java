@@ -6,6 +6,7 @@ import dev.egressguard.core.engine.Finding;
 import dev.egressguard.core.engine.Outcome;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest.Mode;
 import dev.egressguard.core.report.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class EquivalenceTest {
         TestSupport.items("../equivalence/live-vmss-publicipaddresses.json").forEach(item -> instanceRows.add(
                 row(item, "microsoft.compute/virtualmachinescalesets/virtualmachines/networkinterfaces/ipconfigurations/publicipaddresses")));
         fake.on(FakeArm.graph("computeresources", null), FakeArm.Reply.json(compute));
-        return TestSupport.audit(fake, d -> { }).mode(AuditMode.RESOURCE_GRAPH).subscriptions(SUB).build().collect();
+        return TestSupport.audit(fake, d -> { }).mode(Mode.RESOURCE_GRAPH).subscriptions(SUB).build().collect();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode row(com.fasterxml.jackson.databind.JsonNode item, String type) {

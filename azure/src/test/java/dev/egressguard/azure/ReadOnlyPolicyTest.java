@@ -5,6 +5,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
+import dev.egressguard.core.live.LiveRequest.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +118,7 @@ class ReadOnlyPolicyTest {
         TestSupport.fixtureSubscription(fake);
         TestSupport.audit(fake, d -> { }).build().collect();
         fake.on(r -> true, FakeArm.Reply.json(FakeArm.JSON.createObjectNode().putArray("data")));
-        TestSupport.audit(fake, d -> { }).mode(AuditMode.RESOURCE_GRAPH).build().collect();
+        TestSupport.audit(fake, d -> { }).mode(Mode.RESOURCE_GRAPH).build().collect();
 
         assertThat(fake.requests()).isNotEmpty().allSatisfy(r -> assertThat(
                 ReadOnlyPolicy.isAllowed(HttpMethod.valueOf(r.method()), r.path())).isTrue());

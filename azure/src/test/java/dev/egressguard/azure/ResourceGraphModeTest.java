@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest.Mode;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class ResourceGraphModeTest {
     }
 
     private AzureAudit.Builder audit() {
-        return TestSupport.audit(fake, sleeper).mode(AuditMode.RESOURCE_GRAPH);
+        return TestSupport.audit(fake, sleeper).mode(Mode.RESOURCE_GRAPH);
     }
 
     /** Resource Graph rows carry subscriptionId and tenantId and spell types in lower case. */
@@ -131,7 +132,7 @@ class ResourceGraphModeTest {
         AzureAudit audit = TestSupport.audit(fake, sleeper).managementGroup("platform-mg").build();
         LiveInventory live = audit.collect();
 
-        assertThat(audit.mode()).isEqualTo(AuditMode.RESOURCE_GRAPH);
+        assertThat(audit.mode()).isEqualTo(Mode.RESOURCE_GRAPH);
         assertThat(live.scopes()).containsExactly("/providers/Microsoft.Management/managementGroups/platform-mg");
         assertThat(TestSupport.normalised(live)).extracting(Resource::type, Resource::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Microsoft.Network/virtualNetworks", "vnet1"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest.Mode;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
 import org.junit.jupiter.api.AfterEach;
@@ -198,7 +199,7 @@ class SharedFixturesTest {
         fake.on(FakeArm.graph("resources", page1.path("$skipToken").asText()),
                 FakeArm.Reply.json(file("synthetic/resourcegraph-page2.json")));
 
-        LiveInventory live = TestSupport.audit(fake, sleeper).mode(AuditMode.RESOURCE_GRAPH).subscriptions(s0).build().collect();
+        LiveInventory live = TestSupport.audit(fake, sleeper).mode(Mode.RESOURCE_GRAPH).subscriptions(s0).build().collect();
 
         assertThat(live.gaps()).isEmpty();
         assertThat(live.resources()).extracting(Resource::type, Resource::name).containsExactly(

@@ -1,11 +1,11 @@
 package dev.egressguard.cli;
 
-import dev.egressguard.azure.AuditMode;
-import dev.egressguard.azure.AzureAudit;
-import dev.egressguard.azure.AzureAuditException;
-import dev.egressguard.azure.AzureCloud;
-import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.live.InvalidLiveRequestException;
+import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest;
+import dev.egressguard.core.live.LiveSource;
+import dev.egressguard.core.live.LiveSourceException;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
@@ -21,7 +21,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -46,6 +47,9 @@ import java.util.concurrent.Callable;
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, no access, or a scope that"
                 + " could not be read."})
 final class AuditCommand implements Callable<Integer> {
+
+    /** A value the live source refused, by its request component, as this command's flag names it. */
+    private static final Map<String, String> FLAGS = Map.of("cloud", "--cloud");
 
     @Spec
     CommandSpec spec;
@@ -86,12 +90,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--suppressions", paramLabel = "FILE", description = "Suppressions with justification and expiry.")
-    Path suppressions;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Findings recorded earlier: reported, but they do not fail the run.")
-    Path baseline;
+    @Mixin
+    SuppressionOptions accepted;
 
     @Override
     public Integer call() throws Exception {
@@ -101,76 +101,48 @@ final class AuditCommand implements Callable<Integer> {
         Path root = Path.of("").toAbsolutePath();
         EgressGuard.Builder builder = EgressGuard.builder().projectRoot(root);
         rules.applyTo(builder, spec);
-        if (suppressions != null) {
-            builder.suppressionFile(suppressions);
-        }
-        if (baseline != null) {
-            builder.baseline(baseline);
-        }
-        AzureAudit audit = audit();
-        LiveInventory live;
-        try {
-            live = audit.collect();
-        } catch (AzureAuditException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-        spec.commandLine().getErr().println("egress: read " + live.resources().size() + " resources with "
-                + live.requestCount() + " requests" + (live.isIncomplete() ? " (incomplete: see the warnings)" : ""));
-        Report report = builder.build().audit(live.resources(), live.gaps(), scopes());
+        builder.acceptedFindings(accepted.resolve(root));
+        LiveRequest request = request();
+        LiveInventory live = read(request);
+        spec.commandLine().getErr().println("egress: " + live.summary(request));
+        Report report = builder.build().audit(live, request);
         ReportOptions options = ReportOptions.defaults(root)
                 .withColor(output.colorMode(spec))
                 .withUnknownAsFailure(policy.failOnUnknown());
         return plan.write(report, options, policy, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    private AzureAudit audit() {
+    /** The flags as core reads them for every shell; a terminal may show the read's progress. */
+    private LiveRequest request() {
+        LiveRequest.Mode parsedMode;
         try {
-            AzureAudit.Builder b = AzureAudit.builder().subscriptions(subscriptions);
-            if (managementGroup != null) {
-                b.managementGroup(managementGroup);
-            }
-            if (mode != null) {
-                b.mode(parseMode(mode));
-            }
-            if (tenantId != null) {
-                b.tenantId(tenantId);
-            }
-            if (cloud != null) {
-                b.cloud(cloud(cloud));
-            }
-            if (armEndpoint != null) {
-                b.endpoint(armEndpoint);
-            }
-            if (authorityHost != null) {
-                b.authorityHost(authorityHost);
-            }
-            return b.build();
+            parsedMode = LiveRequest.Mode.parse(mode);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--mode: " + e.getMessage());
         }
+        return LiveRequest.of(subscriptions, managementGroup, parsedMode, tenantId, armEndpoint, cloud, authorityHost,
+                LiveRequest.Progress.CONSOLE);
     }
 
-    /** What was read, for the report's inputs: the subscriptions or the management group asked for. */
-    private List<String> scopes() {
-        if (managementGroup != null) {
-            return List.of("/providers/Microsoft.Management/managementGroups/" + managementGroup.trim());
-        }
-        return subscriptions.stream().map(id -> "/subscriptions/" + id.trim()).toList();
-    }
-
-    private static AzureCloud cloud(String name) {
+    /** A request the source refuses is a usage error; one it cannot read at all (no token) is the user's to fix. */
+    private LiveInventory read(LiveRequest request) {
         try {
-            return AzureCloud.named(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--cloud: " + e.getMessage(), e);
+            return liveSource().read(request);
+        } catch (InvalidLiveRequestException e) {
+            String flag = e.component().map(FLAGS::get).map(name -> name + ": ").orElse("");
+            throw new ParameterException(spec.commandLine(), flag + e.getMessage());
+        } catch (LiveSourceException e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 
-    private AuditMode parseMode(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "list" -> AuditMode.LIST;
-            case "resource-graph", "resourcegraph", "graph" -> AuditMode.RESOURCE_GRAPH;
-            default -> throw new IllegalArgumentException("--mode: '" + text + "' is not one of list, resource-graph");
-        };
+    /**
+     * The Azure module ships with the CLI, so its live source is on this class path, found as the
+     * Maven plugin finds it in the module's own class loader: through core's seam.
+     */
+    private static LiveSource liveSource() {
+        return ServiceLoader.load(LiveSource.class, AuditCommand.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + LiveSource.class.getName()
+                        + " on the class path: the CLI jar is missing its Azure module"));
     }
 }

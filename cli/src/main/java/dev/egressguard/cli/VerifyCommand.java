@@ -71,14 +71,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--suppressions", paramLabel = "FILE",
-            description = "Suppressions with justification and expiry (default: egress-suppressions.yaml in the"
-                    + " current directory, if there is one).")
-    Path suppressions;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Findings recorded earlier: reported, but they do not fail the run.")
-    Path baseline;
+    @Mixin
+    SuppressionOptions accepted;
 
     @Option(names = "--base-dir", paramLabel = "DIR",
             description = "Paths in reports are shown relative to it (default: the current directory), SARIF URIs too"
@@ -103,13 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
             LinkLocation l = userInput("--link-location: ", () -> LinkLocation.parse(entry, Path.of("").toAbsolutePath()));
             builder.linkedTemplateLocation(l.prefix(), l.directory());
         }
-        Path suppressionFile = suppressions != null ? suppressions : conventional(root, "egress-suppressions.yaml");
-        if (suppressionFile != null) {
-            builder.suppressionFile(suppressionFile);
-        }
-        if (baseline != null) {
-            builder.baseline(baseline);
-        }
+        builder.acceptedFindings(accepted.resolve(root));
 
         Report report = userInput("", builder::build).verify(paths);
         ReportOptions options = ReportOptions.defaults(root)
@@ -132,10 +120,5 @@ final class VerifyCommand implements Callable<Integer> {
     private static Path repositoryRootOrHere() {
         Path here = Path.of("").toAbsolutePath();
         return RepositoryRoot.find(here).orElse(here);
-    }
-
-    private static Path conventional(Path root, String name) {
-        Path p = root.resolve(name);
-        return p.toFile().isFile() ? p : null;
     }
 }

@@ -2,8 +2,11 @@ package dev.egressguard.core;
 
 import dev.egressguard.core.engine.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.live.LiveInventory;
+import dev.egressguard.core.live.LiveRequest;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.report.suppression.AcceptedFindings;
 import dev.egressguard.core.rule.RuleTestResult;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
@@ -60,6 +63,15 @@ public final class EgressGuard {
     /** As {@link #audit(List, List)}, naming the scopes read (subscriptions, management group) in the report. */
     public Report audit(List<Resource> resources, List<Diagnostic> gaps, List<String> scopes) {
         return run.audit(resources, gaps, scopes);
+    }
+
+    /**
+     * Checks what a {@link dev.egressguard.core.live.LiveSource} read for this request, naming in the
+     * report the scopes it covered ({@link LiveInventory#coveredScopes}): the one way the CLI and the
+     * Maven plugin audit.
+     */
+    public Report audit(LiveInventory live, LiveRequest asked) {
+        return audit(live.resources(), live.gaps(), live.coveredScopes(asked));
     }
 
     /**
@@ -164,6 +176,11 @@ public final class EgressGuard {
         public Builder baseline(Path file) {
             this.baseline = file;
             return this;
+        }
+
+        /** The suppression file and baseline as {@code verify} and {@code audit} both resolve them. */
+        public Builder acceptedFindings(AcceptedFindings files) {
+            return suppressionFile(files.suppressionFile()).baseline(files.baseline());
         }
 
         /** The date suppressions expire against; tests fix it. */

@@ -7,7 +7,7 @@ import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.RepositoryRoot;
-import dev.egressguard.core.report.suppression.SuppressionFile;
+import dev.egressguard.core.report.suppression.AcceptedFindings;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -119,11 +119,18 @@ abstract class AbstractEgressMojo extends AbstractMojo {
                 .context(deploymentContext())
                 .ruleSources(rules.stream().map(File::toPath).toList());
         ruleChoices(builder, builtInRules, disabledRules, severities, options);
-        Path suppressions = explicitOrConventional(suppressionFile, SuppressionFile.DEFAULT_NAME);
-        if (suppressions != null) {
-            builder.suppressionFile(suppressions);
-        }
-        return builder;
+        // Suppressions apply to every goal that checks (egress:baseline too); a baseline only where a goal reads one.
+        return builder.acceptedFindings(acceptedFindings(null, AcceptedFindings.BaselineDefault.NONE));
+    }
+
+    /** The suppression file and baseline as {@code verify} and {@code audit} both read them (the CLI too). */
+    protected void readBaseline(EgressGuard.Builder builder, File baseline) {
+        builder.acceptedFindings(acceptedFindings(baseline, AcceptedFindings.BaselineDefault.CONVENTIONAL));
+    }
+
+    private AcceptedFindings acceptedFindings(File baseline, AcceptedFindings.BaselineDefault baselineDefault) {
+        return AcceptedFindings.resolve(basedir.toPath(), suppressionFile == null ? null : suppressionFile.toPath(),
+                baseline == null ? null : baseline.toPath(), baselineDefault);
     }
 
     /**
@@ -209,15 +216,6 @@ abstract class AbstractEgressMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("egress.formats: " + e.getMessage());
         }
-    }
-
-    /** A file parameter, or the conventional file under the base directory when that exists. */
-    protected Path explicitOrConventional(File explicit, String conventionalName) {
-        if (explicit != null) {
-            return explicit.toPath();
-        }
-        Path conventional = basedir.toPath().resolve(conventionalName);
-        return conventional.toFile().isFile() ? conventional : null;
     }
 
     private static Set<String> trimmed(List<String> values) {

@@ -20,7 +20,6 @@ import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks what is deployed: reads the egress-relevant resources of live subscriptions (read-only,
@@ -62,7 +61,10 @@ public class AuditMojo extends AbstractEgressMojo {
     @Parameter(property = "egress.authorityHost")
     protected String authorityHost;
 
-    /** Findings recorded earlier: reported, but they do not fail the build. */
+    /**
+     * Findings recorded earlier: reported, but they do not fail the build. When not given,
+     * {@code egress-baseline.json} in the base directory is used if it exists, as {@code egress:verify} does.
+     */
     @Parameter(property = "egress.baseline")
     protected File baseline;
 
@@ -100,9 +102,7 @@ public class AuditMojo extends AbstractEgressMojo {
         }
         ReportPlan plan = reportPlan();
         EgressGuard.Builder settings = settings();
-        if (baseline != null) {
-            settings.baseline(baseline.toPath());
-        }
+        readBaseline(settings, baseline);
         LiveRequest request = request();
         LiveInventory live;
         SdkLogging.quietUnlessDebug(getLog());
@@ -111,56 +111,35 @@ public class AuditMojo extends AbstractEgressMojo {
         } catch (LiveSourceException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }
-        getLog().info("Read " + live.resources().size() + " resources with " + live.requestCount() + " requests"
-                + (live.isIncomplete() ? " (incomplete: see the warnings)" : "") + ".");
-        List<String> scopes = scopes();
-        Report report = EngineCall.run(() -> settings.build().audit(live.resources(), live.gaps(), scopes));
+        getLog().info(capitalised(live.summary(request)) + ".");
+        Report report = EngineCall.run(() -> settings.build().audit(live, request));
         publish(report, plan);
     }
 
-    /** The parameters as a request; the live source checks ids and scopes, the mode is checked here. */
+    /** The parameters as core reads them for every shell; the live source checks ids and scopes. */
     private LiveRequest request() throws MojoExecutionException {
         try {
-            return new LiveRequest(commaSeparated(subscriptions), trimmedOrNull(managementGroup),
-                    isSet(auditMode) ? mode(auditMode) : null, trimmedOrNull(tenantId),
-                    isSet(armEndpoint) ? URI.create(armEndpoint.trim()) : null,
-                    trimmedOrNull(cloud), isSet(authorityHost) ? URI.create(authorityHost.trim()) : null);
+            return LiveRequest.of(subscriptions, managementGroup, mode(), tenantId, uri(armEndpoint), cloud,
+                    uri(authorityHost), LiveRequest.Progress.NONE);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Egress Guard audit: " + e.getMessage(), e);
         }
     }
 
-    private static String trimmedOrNull(String text) {
-        return isSet(text) ? text.trim() : null;
-    }
-
-    /** What was read, for the report's inputs: the subscriptions or the management group asked for. */
-    private List<String> scopes() {
-        if (isSet(managementGroup)) {
-            return List.of("/providers/Microsoft.Management/managementGroups/" + managementGroup.trim());
+    private LiveRequest.Mode mode() {
+        try {
+            return LiveRequest.Mode.parse(auditMode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("egress.auditMode: " + e.getMessage(), e);
         }
-        return commaSeparated(subscriptions).stream().map(id -> "/subscriptions/" + id).toList();
     }
 
-    private static LiveRequest.Mode mode(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "list" -> LiveRequest.Mode.LIST;
-            case "resource-graph", "resourcegraph", "graph" -> LiveRequest.Mode.RESOURCE_GRAPH;
-            default -> throw new IllegalArgumentException("egress.auditMode: '" + text
-                    + "' is not one of list, resource-graph");
-        };
+    private static URI uri(String text) {
+        return isSet(text) ? URI.create(text.trim()) : null;
     }
 
-    private static List<String> commaSeparated(List<String> values) {
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            for (String part : v == null ? new String[0] : v.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out;
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Gives the live source of this goal; a seam so that tests need no repository. */

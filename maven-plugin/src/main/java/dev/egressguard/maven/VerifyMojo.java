@@ -2,7 +2,6 @@ package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.Report;
-import dev.egressguard.core.report.suppression.Baseline;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,10 +39,7 @@ public class VerifyMojo extends AbstractTemplateMojo {
             return;
         }
         EgressGuard.Builder builder = templateSettings();
-        Path baselineFile = explicitOrConventional(baseline, Baseline.DEFAULT_NAME);
-        if (baselineFile != null) {
-            builder.baseline(baselineFile);
-        }
+        readBaseline(builder, baseline);
         EgressGuard guard = guard(builder);
         Report report = EngineCall.run(() -> guard.verify(inputs));
         publish(report, plan);

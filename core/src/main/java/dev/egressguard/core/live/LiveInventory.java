@@ -10,9 +10,11 @@ import java.util.List;
  * coverage gaps met on the way (a subscription that answered 403, a response that was not JSON),
  * how many HTTP requests it took (retries included), and the scopes it was asked to cover
  * ({@code /subscriptions/<id>}, {@code /providers/Microsoft.Management/managementGroups/<id>}).
- * Hand them to {@code EgressGuard.audit(resources, gaps, scopes)}. A {@link LiveSource} returns one.
+ * Hand it to {@code EgressGuard.audit(inventory, request)}. A {@link LiveSource} returns one.
  */
 public record LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount, List<String> scopes) {
+
+    private static final int SCOPES_NAMED = 3;
 
     public LiveInventory {
         resources = List.copyOf(resources);
@@ -22,6 +24,36 @@ public record LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int
 
     public LiveInventory(List<Resource> resources, List<Diagnostic> gaps, int requestCount) {
         this(resources, gaps, requestCount, List.of());
+    }
+
+    /**
+     * The scopes this read covered: those the source names, or, from a source that names none,
+     * those the request named. Every subscription of "all I can see" is only known this way.
+     */
+    public List<String> coveredScopes(LiveRequest asked) {
+        return scopes.isEmpty() ? asked.namedScopes() : scopes;
+    }
+
+    /**
+     * What the read did, for the shell's one line after it ({@code read 12 resources with 40
+     * requests}). The scopes are named only when they are not exactly those the user named, e.g.
+     * the subscriptions an identity sees: a user who named them needs no echo.
+     */
+    public String summary(LiveRequest asked) {
+        List<String> covered = coveredScopes(asked);
+        String from = covered.equals(asked.namedScopes()) ? "" : " from " + describe(covered);
+        return "read " + resources.size() + " resources" + from + " with " + requestCount + " requests"
+                + (isIncomplete() ? " (incomplete: see the warnings)" : "");
+    }
+
+    /** A few scopes by name, more by count: a log line is no place for a hundred subscriptions. */
+    private static String describe(List<String> scopes) {
+        if (scopes.isEmpty()) {
+            return "no scope";
+        }
+        int shown = Math.min(scopes.size(), SCOPES_NAMED);
+        String named = String.join(", ", scopes.subList(0, shown));
+        return scopes.size() > shown ? named + " and " + (scopes.size() - shown) + " more" : named;
     }
 
     /** True when some scope or type could not be read, so the findings do not cover everything asked for. */
