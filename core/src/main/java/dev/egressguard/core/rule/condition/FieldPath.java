@@ -155,6 +155,14 @@ public final class FieldPath {
     }
 
     /**
+     * Follows the path where a condition stands: on the resource ({@link #resolveOnResource}), or
+     * from the element a {@code count} is at.
+     */
+    List<Hit> resolve(EvalContext ctx) {
+        return ctx.atResource() ? resolveOnResource(ctx.resource()) : resolve(ctx.current(), ctx.base());
+    }
+
+    /**
      * Follows the path on a resource: the single-segment paths {@code id}, {@code name},
      * {@code type} and {@code apiVersion} read the resource itself, so they work for live and
      * template resources alike (a resource without an API version falls back to its body).
