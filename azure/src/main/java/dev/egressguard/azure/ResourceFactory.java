@@ -25,7 +25,8 @@ final class ResourceFactory {
      * @param fallbackType type when the item does not say (it always does in ARM lists)
      * @param apiVersion   the api-version that shaped the body, or null (Resource Graph)
      * @param tenantId     for the portal link; null gives a link without the directory part
-     * @throws IllegalArgumentException when the item has no id that parses as a resource id
+     * @throws IllegalArgumentException when the item has no id that parses as a resource id, or holds
+     *                                  what the core's JSON reader refuses (a number beyond 1e±400)
      */
     Resource resource(JsonNode item, String fallbackType, String apiVersion, String tenantId) {
         if (item == null || !item.isObject()) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonToValueTest {
 
@@ -38,5 +39,13 @@ class JsonToValueTest {
     void aMissingNodeIsNull() {
         assertThat(JsonToValue.convert(null)).isEqualTo(Value.Null.INSTANCE);
         assertThat(JsonToValue.object(ArmClient.JSON.getNodeFactory().textNode("x"))).isEqualTo(Value.Obj.EMPTY);
+    }
+
+    @Test
+    void refusesANumberBeyondTheExponentTheCoreAccepts() throws Exception {
+        assertThat(convert("[1e400, -1e-399]")).isEqualTo(new Value.Arr(java.util.List.of(
+                new Value.Num(new BigDecimal("1e400")), new Value.Num(new BigDecimal("-1e-399")))));
+        assertThatThrownBy(() -> JsonToValue.object(ArmClient.JSON.readTree("{\"p\": {\"n\": 1e401}}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the range");
     }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -130,8 +129,8 @@ final class ReportOutput {
                 continue;
             }
             String where = paths.where(d.location());
-            err.println((where.isEmpty() ? "" : SafeText.forTerminal(where) + ": ")
-                    + d.level().name().toLowerCase(Locale.ROOT) + ": " + SafeText.forTerminal(d.message().strip()));
+            err.println(Diagnostic.line(where.isEmpty() ? "" : SafeText.forTerminal(where), d.level(),
+                    SafeText.forTerminal(d.message().strip())));
         }
         err.flush();
     }

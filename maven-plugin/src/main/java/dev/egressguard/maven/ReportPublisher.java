@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -92,10 +91,7 @@ final class ReportPublisher {
     static void logDiagnostics(Log unescaped, List<Diagnostic> diagnostics, DisplayPaths paths) {
         Log log = EscapingLog.of(unescaped);
         for (Diagnostic d : diagnostics) {
-            String where = paths.where(d.location());
-            String line = (where.isEmpty() ? "" : where + ": ") + d.level().name().toLowerCase(Locale.ROOT) + ": "
-                    + d.message();
-            log(log, d.level(), line);
+            log(log, d.level(), d.line(paths.where(d.location())));
         }
     }
 

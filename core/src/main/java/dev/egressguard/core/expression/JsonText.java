@@ -81,6 +81,17 @@ public final class JsonText {
         }
     }
 
+    /**
+     * The next value of a parser opened elsewhere (over a Jackson tree, say), by the same rules as
+     * {@link #parse}: integers that fit 64 bits become Int, other numbers Num, and a number beyond
+     * {@link #MAX_EXPONENT} or an over-long array is refused with {@link ExpressionException}.
+     */
+    public static Value read(JsonParser p) throws IOException {
+        Value v = read(p, p.nextToken());
+        requireSaneNumbers(v);
+        return v;
+    }
+
     /** The value that starts at {@code token}; integers that fit 64 bits become Int, other numbers Num. */
     /** A float token as a decimal; a lone "." (which the decimal-point leniency lets through) is none. */
     private static BigDecimal decimal(JsonParser p) throws IOException {

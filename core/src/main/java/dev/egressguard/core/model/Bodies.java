@@ -1,6 +1,7 @@
 package dev.egressguard.core.model;
 
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.JsonPointers;
 
 
 /** Small operations on resource bodies that the normalisation steps share. */
@@ -48,7 +49,7 @@ final class Bodies {
         }
         Value current = root;
         for (String raw : pointer.substring(1).split("/", -1)) {
-            String part = raw.replace("~1", "/").replace("~0", "~");
+            String part = JsonPointers.unescape(raw);
             if (current instanceof Value.Obj o) {
                 current = o.get(part);
             } else if (current instanceof Value.Arr a && part.matches("\\d{1,9}")) {
@@ -67,10 +68,5 @@ final class Bodies {
     /** A copy of {@code body} with {@code properties} replaced. */
     static Value.Obj withProperties(Value.Obj body, Value.Obj properties) {
         return body.with("properties", properties);
-    }
-
-    /** JSON pointer escaping (RFC 6901). */
-    static String escape(String key) {
-        return ResourceGraph.escape(key);
     }
 }

@@ -1,6 +1,7 @@
 package dev.egressguard.core.model;
 
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ final class InlineChildren {
                 return null;
             }
             String spelled = obj.keyOf(key);
-            pointer.append('/').append(Bodies.escape(spelled));
+            pointer.append('/').append(JsonPointers.escape(spelled));
             current = obj.get(spelled);
         }
         return new Located(current, pointer.toString());

@@ -1,5 +1,7 @@
 package dev.egressguard.core.model;
 
+import dev.egressguard.core.source.JsonPointers;
+
 import java.util.Arrays;
 
 /**
@@ -32,7 +34,7 @@ final class PointerStack {
         for (int i = 0; i < size; i++) {
             sb.append('/');
             if (segments[i] instanceof String key) {
-                sb.append(ResourceGraph.escape(key));
+                sb.append(JsonPointers.escape(key));
             } else {
                 sb.append(segments[i]);
             }

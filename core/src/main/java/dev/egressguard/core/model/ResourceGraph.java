@@ -271,9 +271,4 @@ public final class ResourceGraph {
                 || key.length() > 2 && (key.endsWith("Id") || key.endsWith("ID"))
                 && Character.isLowerCase(key.charAt(key.length() - 3));
     }
-
-    /** JSON pointer escaping (RFC 6901). */
-    static String escape(String key) {
-        return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
-    }
 }

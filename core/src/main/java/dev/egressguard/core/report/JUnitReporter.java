@@ -243,9 +243,7 @@ public final class JUnitReporter implements Reporter {
             if (!sb.isEmpty()) {
                 sb.append('\n');
             }
-            String where = paths.where(d.location());
-            sb.append(where.isEmpty() ? "" : where + ": ").append(d.level().name().toLowerCase(Locale.ROOT))
-                    .append(": ").append(d.message());
+            sb.append(d.line(paths.where(d.location())));
         }
         return sb.toString();
     }

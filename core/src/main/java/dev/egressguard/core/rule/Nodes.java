@@ -2,6 +2,7 @@ package dev.egressguard.core.rule;
 
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.DidYouMean;
 import dev.egressguard.core.source.SourceLocation;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -224,7 +225,7 @@ final class Nodes {
     void unknownKeys(Map<String, NodeTuple> entries, List<String> allowed, String where) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                String hint = closest(e.getKey(), allowed).map(c -> " (did you mean '" + c + "'?)")
+                String hint = DidYouMean.closest(e.getKey(), allowed).map(c -> " (did you mean '" + c + "'?)")
                         .orElse("; allowed: " + String.join(", ", allowed));
                 error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "' in " + where + hint);
             }
@@ -251,38 +252,5 @@ final class Nodes {
             return "nothing (null)";
         }
         return "the text '" + text + "'";
-    }
-
-    /** The closest of {@code candidates} to a misspelt {@code word}, for "did you mean". */
-    static Optional<String> closest(String word, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? Optional.of(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -1,5 +1,6 @@
 package dev.egressguard.core.source;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,24 @@ public record Diagnostic(Level level, SourceLocation location, String message) {
         return new Diagnostic(Level.INFO, at, message);
     }
 
+    /**
+     * The one form of a diagnostic line, for logs, the terminal and reports:
+     * {@code where: level: message}, without {@code where: } when {@code where} is empty. Both
+     * texts are taken as they are to be shown: a caller that escapes (for a terminal, say)
+     * escapes them before.
+     */
+    public static String line(String where, Level level, String message) {
+        return (where.isEmpty() ? "" : where + ": ") + level.name().toLowerCase(Locale.ROOT) + ": " + message;
+    }
+
+    /** This diagnostic as a {@link #line(String, Level, String) line} at {@code where}, its message as it is. */
+    public String line(String where) {
+        return line(where, level, message);
+    }
+
     /** {@code file:line:col: error: message}. */
     @Override
     public String toString() {
-        String where = location.isKnown() ? location + ": " : "";
-        return where + level.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+        return line(location.isKnown() ? location.toString() : "");
     }
 }

@@ -1,5 +1,7 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.source.JsonPointers;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,15 +12,11 @@ final class JsonPointer {
     }
 
     static String child(String pointer, String key) {
-        return pointer + "/" + escape(key);
+        return pointer + "/" + JsonPointers.escape(key);
     }
 
     static String child(String pointer, int index) {
         return pointer + "/" + index;
-    }
-
-    static String escape(String key) {
-        return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
     }
 
     /** The pointer without its last segment; "" for a top-level segment, null for the root. */

@@ -1,5 +1,7 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.source.JsonPointers;
+
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ final class Origins {
         private Map<String, Node> children;
 
         Node member(String key) {
-            return child(JsonPointer.escape(key));
+            return child(JsonPointers.escape(key));
         }
 
         Node element(int index) {

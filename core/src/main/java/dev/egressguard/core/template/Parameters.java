@@ -4,6 +4,7 @@ import dev.egressguard.core.expression.ExprText;
 import dev.egressguard.core.expression.ExpressionException;
 import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class Parameters {
     }
 
     private Value resolve(String key) {
-        String pointer = doc.pointer("/parameters/" + JsonPointer.escape(key));
+        String pointer = doc.pointer("/parameters/" + JsonPointers.escape(key));
         SourceLocation at = doc.map().locate(pointer);
         Value.Obj decl = declared.get(key) instanceof Value.Obj o ? o : Value.Obj.EMPTY;
         String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : "";

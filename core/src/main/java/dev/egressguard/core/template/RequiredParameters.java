@@ -2,6 +2,7 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class RequiredParameters {
                     + " no value in this parameter file of " + template + consequence));
         }
         // At the first one's declaration, where a default value could go.
-        SourceLocation at = doc.map().locate(doc.pointer("/parameters/" + JsonPointer.escape(missing.get(0))));
+        SourceLocation at = doc.map().locate(doc.pointer("/parameters/" + JsonPointers.escape(missing.get(0))));
         return Optional.of(Diagnostic.info(at.isKnown() ? at : SourceLocation.of(template), what + " no value (no parameter file"
                 + " goes with the template)" + consequence));
     }

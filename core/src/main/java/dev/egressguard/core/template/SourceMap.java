@@ -1,5 +1,6 @@
 package dev.egressguard.core.template;
 
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class SourceMap {
 
         /** Records the member {@code key} of this object; its key and value start at the positions given. */
         Node member(String key, int keyLine, int keyColumn, int valueLine, int valueColumn) {
-            return add(JsonPointer.escape(key), new Node(keyLine, keyColumn, valueLine, valueColumn));
+            return add(JsonPointers.escape(key), new Node(keyLine, keyColumn, valueLine, valueColumn));
         }
 
         /** Records element {@code index} of this array, which starts at the position given. */
@@ -43,13 +44,13 @@ public final class SourceMap {
 
         /** The member {@code key} of this object, or this node when it has none (the nearest written place). */
         Node memberOrSelf(String key) {
-            Node child = children == null ? null : children.get(JsonPointer.escape(key));
+            Node child = children == null ? null : children.get(JsonPointers.escape(key));
             return child == null ? this : child;
         }
 
         /** The member {@code key} (in any casing) recorded so far, or null. */
         Node written(String key) {
-            return children == null ? null : children.get(JsonPointer.escape(key));
+            return children == null ? null : children.get(JsonPointers.escape(key));
         }
 
         int keyLine() {

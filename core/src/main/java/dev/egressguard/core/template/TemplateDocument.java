@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.JsonPointers;
 
 import java.nio.file.Path;
 
@@ -25,6 +26,6 @@ record TemplateDocument(Path file, SourceMap map, Value.Obj template, String bas
     /** The pointer of a top-level section, spelled as in the file. */
     String sectionPointer(String name) {
         String key = template.keyOf(name);
-        return pointer("/" + JsonPointer.escape(key == null ? name : key));
+        return pointer("/" + JsonPointers.escape(key == null ? name : key));
     }
 }

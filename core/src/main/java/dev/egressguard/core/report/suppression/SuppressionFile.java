@@ -3,23 +3,15 @@ package dev.egressguard.core.report.suppression;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.DidYouMean;
+import dev.egressguard.core.source.SafeYamlReader;
 import dev.egressguard.core.source.SourceLocation;
-import dev.egressguard.core.source.SyntaxErrors;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
 
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,8 +34,9 @@ import java.util.Map;
  *     justification: Legacy network, replaced in Q3 (INFRA-118)
  *     expires: 2027-01-31            # optional: the last day it holds
  * </pre>
- * Read as YAML nodes with the safe constructor's limits (no tags, few aliases, bounded depth and
- * size), so a hostile file cannot build objects or exhaust memory. Every problem is a diagnostic
+ * Read as YAML nodes by {@link SafeYamlReader}, the one YAML reader, with its limits (plain tags
+ * only, few aliases, bounded depth and size), so a hostile file cannot build objects or exhaust
+ * memory. Every problem is a diagnostic
  * at its line and column; a bad entry is skipped, the good ones still apply.
  */
 public record SuppressionFile(String file, List<SuppressionEntry> entries, List<Diagnostic> diagnostics) {
@@ -90,33 +83,22 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
 
     /** Parses suppression YAML; {@code file} names it in diagnostics and entries. */
     public static SuppressionFile parse(String file, String text) {
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            return failed(file, at(file, m), "not valid YAML: " + SyntaxErrors.yaml(e.getContext(), e.getProblem()));
-        } catch (YAMLException e) {
-            return failed(file, SourceLocation.of(file), "not valid YAML: " + SyntaxErrors.yaml(null, e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            // SnakeYAML 2.5 refuses some tags outside its own exceptions ("!%2": a tag with a trailing space).
-            return failed(file, SourceLocation.of(file), "not valid YAML: " + SyntaxErrors.yaml(null, e.getMessage()));
+        SafeYamlReader.Composed composed = SafeYamlReader.compose(text);
+        if (composed.failure() != null) {
+            // Only a syntax error is placed; a limit names the file.
+            SafeYamlReader.Failure f = composed.failure();
+            return failed(file, f.placed() ? at(file, f.mark()) : SourceLocation.of(file), "not valid YAML: " + f.detail());
         }
+        Node root = composed.root();
         if (root == null) {
             return failed(file, SourceLocation.of(file), "suppression file is empty; it needs a 'suppressions' list");
         }
+        // Keys are checked by the reader below, in its own words ("'rule' is given twice").
+        List<Diagnostic> tags = SafeYamlReader.check(file, root, "suppression files", false);
+        if (!tags.isEmpty()) {
+            return new SuppressionFile(file, List.of(), tags);
+        }
         return new Reader(file).read(root);
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(20);
-        options.setCodePointLimit(MAX_BYTES);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     }
 
     private static SuppressionFile failed(String file, SourceLocation at, String message) {
@@ -124,7 +106,7 @@ public record SuppressionFile(String file, List<SuppressionEntry> entries, List<
     }
 
     static SourceLocation at(String file, Mark mark) {
-        return mark == null ? SourceLocation.of(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return SafeYamlReader.at(file, mark);
     }
 
     /** Walks the node tree; one instance per file. */

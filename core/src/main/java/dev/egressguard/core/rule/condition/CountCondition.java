@@ -21,8 +21,7 @@ public record CountCondition(FieldPath path, Condition where, Operator operator)
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
-        List<FieldPath.Hit> hits = ctx.atResource() ? path.resolveOnResource(ctx.resource())
-                : path.resolve(ctx.current(), ctx.base());
+        List<FieldPath.Hit> hits = path.resolve(ctx);
         String at = path.collectionPointer(ctx.base());
         long sure = 0;
         long maybe = 0;

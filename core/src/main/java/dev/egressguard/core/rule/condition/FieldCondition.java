@@ -19,8 +19,7 @@ public record FieldCondition(FieldPath path, Operator operator) implements Condi
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
-        List<FieldPath.Hit> hits = ctx.atResource() ? path.resolveOnResource(ctx.resource())
-                : path.resolve(ctx.current(), ctx.base());
+        List<FieldPath.Hit> hits = path.resolve(ctx);
         List<Verdict> verdicts = new ArrayList<>();
         for (FieldPath.Hit hit : hits) {
             Value value = hit.value();

@@ -1,6 +1,7 @@
 package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class FieldPath {
             if (s instanceof Each) {
                 break;
             }
-            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
+            sb.append('/').append(s instanceof Key k ? JsonPointers.escape(k.name()) : String.valueOf(((Index) s).index()));
         }
         this.collectionSuffix = sb.toString();
     }
@@ -154,6 +155,14 @@ public final class FieldPath {
     }
 
     /**
+     * Follows the path where a condition stands: on the resource ({@link #resolveOnResource}), or
+     * from the element a {@code count} is at.
+     */
+    List<Hit> resolve(EvalContext ctx) {
+        return ctx.atResource() ? resolveOnResource(ctx.resource()) : resolve(ctx.current(), ctx.base());
+    }
+
+    /**
      * Follows the path on a resource: the single-segment paths {@code id}, {@code name},
      * {@code type} and {@code apiVersion} read the resource itself, so they work for live and
      * template resources alike (a resource without an API version falls back to its body).
@@ -204,10 +213,10 @@ public final class FieldPath {
             Value exact = obj == null ? null : obj.fields().get(k.name());
             String key = exact != null ? k.name() : obj == null ? null : obj.keyOf(k.name());
             if (key != null) {
-                walk(exact != null ? exact : obj.fields().get(key), pointer + "/" + escape(key), at + 1, out);
+                walk(exact != null ? exact : obj.fields().get(key), pointer + "/" + JsonPointers.escape(key), at + 1, out);
             } else if (obj != null && obj.isOpen()) {
                 // Runtime state: a property it does not declare may exist, with any value.
-                out.add(new Hit(pointer + "/" + escape(k.name()), obj.undeclared(k.name()), false));
+                out.add(new Hit(pointer + "/" + JsonPointers.escape(k.name()), obj.undeclared(k.name()), false));
             } else {
                 missing(pointer, at, out);
             }
@@ -246,14 +255,9 @@ public final class FieldPath {
             if (s instanceof Each) {
                 break;
             }
-            sb.append('/').append(s instanceof Key k ? escape(k.name()) : String.valueOf(((Index) s).index()));
+            sb.append('/').append(s instanceof Key k ? JsonPointers.escape(k.name()) : String.valueOf(((Index) s).index()));
         }
         return sb.toString();
-    }
-
-    /** JSON pointer escaping (RFC 6901). */
-    public static String escape(String key) {
-        return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace("~", "~0").replace("/", "~1");
     }
 
     // Called for every evaluated property: a loop, not a regex (the benchmark's top hot spot).
@@ -277,7 +281,7 @@ public final class FieldPath {
         }
         StringBuilder sb = new StringBuilder();
         for (String raw : pointer.substring(1).split("/", -1)) {
-            String part = raw.indexOf('~') < 0 ? raw : raw.replace("~1", "/").replace("~0", "~");
+            String part = JsonPointers.unescape(raw);
             if (isDigits(part)) {
                 sb.append('[').append(part).append(']');
             } else {

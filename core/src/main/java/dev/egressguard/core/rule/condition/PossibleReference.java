@@ -4,6 +4,7 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.source.JsonPointers;
 
 import java.util.Optional;
 
@@ -92,11 +93,11 @@ record PossibleReference(String pointer, String why) {
         private Optional<PossibleReference> key(Value.Obj o, String key, String pointer, int at) {
             String spelled = o.keyOf(key);
             if (spelled != null) {
-                return walk(o.get(spelled), pointer + "/" + FieldPath.escape(spelled), at + 1);
+                return walk(o.get(spelled), pointer + "/" + JsonPointers.escape(spelled), at + 1);
             }
             if (o.isOpen()) {
-                String where = FieldPath.dotted(pointer + "/" + FieldPath.escape(key));
-                return Optional.of(new PossibleReference(pointer + "/" + FieldPath.escape(key),
+                String where = FieldPath.dotted(pointer + "/" + JsonPointers.escape(key));
+                return Optional.of(new PossibleReference(pointer + "/" + JsonPointers.escape(key),
                         where + " is not declared and may hold the reference: " + o.undeclared(key).describe()));
             }
             return Optional.empty();

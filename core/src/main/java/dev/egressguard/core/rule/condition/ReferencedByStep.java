@@ -5,6 +5,7 @@ import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
         for (FieldPath.Segment s : via.segments()) {
             sb.append('/');
             if (s instanceof FieldPath.Key k) {
-                sb.append(Pattern.quote(FieldPath.escape(k.name())));
+                sb.append(Pattern.quote(JsonPointers.escape(k.name())));
             } else if (s instanceof FieldPath.Index i) {
                 sb.append(i.index());
             } else {

@@ -131,6 +131,16 @@ class SuppressionFileTest {
                 .containsExactly("s.yaml: error: not valid YAML: Tag must not contain leading or trailing spaces.");
     }
 
+    /** Read by the one YAML reader: a tag that is not plain YAML is named with its place, as in rule files. */
+    @Test
+    void aTagThatIsNotPlainYamlIsNamedWithItsPlace() {
+        SuppressionFile file = SuppressionFile.parse("s.yaml", "suppressions:\n  - rule: !custom EG001\n");
+
+        assertThat(file.entries()).isEmpty();
+        assertThat(file.diagnostics()).extracting(Diagnostic::toString).containsExactly("s.yaml:2:11: error: the tag !custom "
+                + "is not allowed: suppression files hold plain maps, lists and scalars, and nothing in them is ever run");
+    }
+
     @Test
     void duplicateKeysAreAnError() {
         SuppressionFile file = SuppressionFile.parse("s.yaml", """
