@@ -72,14 +72,6 @@ public final class EgressGuard {
         return RuleTests.run(settings, ruleDirectory);
     }
 
-    /** Everything a run can be told; the plugin's parameters and the CLI's flags map onto it one to one. */
-    public record Settings(DeploymentContext context, Path projectRoot, List<String> includes, List<String> excludes,
-                           Map<Path, Path> parameterFiles, List<Path> ruleSources, boolean builtInRules,
-                           Set<String> disabledRules, Map<String, Severity> severityOverrides,
-                           Map<String, String> options, Path suppressionFile, Path baseline, LocalDate today,
-                           List<LinkLocation> linkLocations) {
-    }
-
     public static final class Builder {
         private DeploymentContext context = DeploymentContext.DEFAULT;
         private Path projectRoot = Path.of("").toAbsolutePath();

@@ -18,7 +18,7 @@ final class RuleTests {
     private RuleTests() {
     }
 
-    static RuleTestResult run(EgressGuard.Settings settings, Path ruleDirectory) {
+    static RuleTestResult run(Settings settings, Path ruleDirectory) {
         Path root = ruleDirectory.toAbsolutePath().normalize();
         TemplateResources templates = (template, parameters) -> {
             EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, settings.context(), root);

@@ -41,14 +41,14 @@ import java.util.concurrent.CompletionException;
  */
 final class Run {
 
-    private final EgressGuard.Settings settings;
+    private final Settings settings;
     private final CompletableFuture<Rules> rules;
 
     /** The loaded rules, the engine that runs them, and the rules as reports list them (severity overrides applied). */
     private record Rules(RuleSet set, RuleEngine engine, List<RuleDescriptor> descriptors) {
     }
 
-    Run(EgressGuard.Settings settings) {
+    Run(Settings settings) {
         this.settings = settings;
         // Rules and templates do not need each other until the engine runs: a cold JVM (one Maven
         // module) spends about a third of a second reading the rule YAML, so it reads them on a
@@ -61,7 +61,7 @@ final class Run {
         }, Run::onOwnThread);
     }
 
-    private static Rules load(EgressGuard.Settings settings) {
+    private static Rules load(Settings settings) {
         RuleSet set = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules(), settings.projectRoot());
         RuleEngine engine = new RuleEngine(set.rules(),
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));

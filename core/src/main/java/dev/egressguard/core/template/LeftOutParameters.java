@@ -2,6 +2,7 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.Value;
 
 import java.util.ArrayDeque;
@@ -65,7 +66,7 @@ final class LeftOutParameters {
 
     private static Optional<Expr> parse(String text) {
         try {
-            return Expressions.parse(text);
+            return Expressions.parseJsonString(text);
         } catch (ExpressionException unparsable) {
             return Optional.empty();
         }

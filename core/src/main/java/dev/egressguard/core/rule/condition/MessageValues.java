@@ -61,7 +61,7 @@ public final class MessageValues {
         Named self = Named.of(resource);
         put(values, "", self, graph);
         values.put("path", FieldPath.dotted(verdict.path()));
-        values.put("value", verdict.value() == null ? "" : Values.text(verdict.value()));
+        values.put("value", verdict.value() == null ? "" : ConditionValues.text(verdict.value()));
         values.put("reason", verdict.reasonText());
         put(values, "parent.", resource.id().parent().map(p -> Named.of(p, graph)).orElse(null), graph);
         put(values, "owner.", Named.of(top(resource.id()), graph), graph);

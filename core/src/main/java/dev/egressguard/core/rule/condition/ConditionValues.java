@@ -14,9 +14,9 @@ import java.util.Optional;
  * Azure Policy does), numbers by value whatever their representation, and a string against a
  * number or boolean by its text (settings arrive as strings).
  */
-public final class Values {
+public final class ConditionValues {
 
-    private Values() {
+    private ConditionValues() {
     }
 
     /** Whether {@link #equality} is TRUE: the two values are known to be equal. */
