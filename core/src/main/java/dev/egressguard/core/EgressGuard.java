@@ -1,10 +1,10 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.LinkLocation;

@@ -1,8 +1,8 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.Value;

@@ -1,6 +1,6 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.template.LinkLocation;
 

@@ -2,7 +2,7 @@ package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.Settings;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;

@@ -2,7 +2,7 @@ package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.Settings;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Symbol;
 import dev.egressguard.core.expression.Value;

@@ -1,6 +1,6 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.expression.JsonText;
 import dev.egressguard.core.expression.Value;
 import dev.egressguard.core.model.Provenance;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
 
