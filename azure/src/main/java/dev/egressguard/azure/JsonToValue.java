@@ -1,7 +1,7 @@
 package dev.egressguard.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;

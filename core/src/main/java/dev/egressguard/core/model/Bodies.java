@@ -1,7 +1,6 @@
 package dev.egressguard.core.model;
 
-import dev.egressguard.core.expression.Value;
-
+import dev.egressguard.core.value.Value;
 
 /** Small operations on resource bodies that the normalisation steps share. */
 final class Bodies {

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -2,10 +2,10 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.Diagnostic;

@@ -1,10 +1,10 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.MissingPropertyException;
 import dev.egressguard.core.expression.NullAccessException;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;

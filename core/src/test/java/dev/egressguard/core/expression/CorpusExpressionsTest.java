@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.ExpressionException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

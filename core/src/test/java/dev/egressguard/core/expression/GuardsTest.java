@@ -1,6 +1,9 @@
 package dev.egressguard.core.expression;
 
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

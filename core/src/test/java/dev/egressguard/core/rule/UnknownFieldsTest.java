@@ -1,7 +1,7 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.rule.condition.Operator;
 import dev.egressguard.core.rule.condition.Truth;

@@ -3,7 +3,7 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.SpecialForm;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.function.IntPredicate;

@@ -1,8 +1,8 @@
 package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 
 /** deployment, environment, parameters, variables. */
 public final class DeploymentFunctions {

@@ -2,7 +2,7 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Excerpt;
 
 import java.net.URI;

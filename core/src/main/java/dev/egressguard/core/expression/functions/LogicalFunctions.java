@@ -2,11 +2,11 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.SpecialForm;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;

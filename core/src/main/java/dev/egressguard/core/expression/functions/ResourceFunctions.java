@@ -4,7 +4,7 @@ import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.SymbolParser;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
@@ -99,7 +100,7 @@ public final class ConditionValues {
      * a term ({@code [parameters('clusterName')]-vnet}, see {@link Symbol}), else the text.
      */
     public static Value symbolicText(String text, String reason) {
-        return Symbol.parse(text).<Value>map(s -> new Value.Unknown(reason, SourceLocation.NONE, s))
+        return SymbolParser.parse(text).<Value>map(s -> new Value.Unknown(reason, SourceLocation.NONE, s))
                 .orElseGet(() -> Value.of(text));
     }
 

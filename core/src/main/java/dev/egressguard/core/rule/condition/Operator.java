@@ -1,7 +1,7 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Unknowns;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Unknowns;
+import dev.egressguard.core.value.Value;
 
 import java.util.Locale;
 import java.util.Optional;
