@@ -37,6 +37,8 @@
  * or {@link dev.egressguard.core.expression.Evaluator#MAX_DEPTH} (evaluation across variables),
  * and strings longer than {@link dev.egressguard.core.expression.Evaluator#MAX_STRING_LENGTH}
  * are ExpressionExceptions, not stack or memory exhaustion.
+ *
+ * <p>May use: {@code value}, {@code source}; {@code expression.functions} holds the function families (its registration in {@code FunctionLibrary.standard()} is the one dependency on them, named in ArchitectureTest). Checked by {@code ArchitectureTest}.
  */
 package dev.egressguard.core.expression;
 

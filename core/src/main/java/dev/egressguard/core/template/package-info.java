@@ -61,5 +61,7 @@
  *       resources, its nested deployments included, is not checked at all: an error says so, and
  *       the other files go on. Azure's per-deployment limits alone would allow 640,000 from 1 KB.</li>
  * </ul>
+ *
+ * <p>May use: {@code model}, {@code expression}, {@code value}, {@code source}. Checked by {@code ArchitectureTest}.
  */
 package dev.egressguard.core.template;
