@@ -4,7 +4,7 @@ import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
@@ -56,7 +56,7 @@ final class Run {
         // the expression functions (a fifth of a second cold): the templates need them only once
         // they have been found and read.
         this.rules = CompletableFuture.supplyAsync(() -> {
-            FunctionLibrary.standard();
+            StandardFunctions.library();
             return load(settings);
         }, Run::onOwnThread);
     }

@@ -47,7 +47,7 @@ public final class Evaluator {
     private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
 
     public Evaluator(Scope scope, SourceLocation at) {
-        this(scope, at, FunctionLibrary.standard());
+        this(scope, at, scope.functions());
     }
 
     public Evaluator(Scope scope, SourceLocation at, FunctionLibrary library) {

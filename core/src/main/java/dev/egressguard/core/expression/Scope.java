@@ -55,6 +55,9 @@ public interface Scope {
         return ScopeLevel.RESOURCE_GROUP;
     }
 
+    /** The functions expressions may call here: for templates, {@code StandardFunctions.library()}. */
+    FunctionLibrary functions();
+
     /** The work the template this expression belongs to may still do ({@link EvaluationBudget}). */
     default EvaluationBudget budget() {
         return EvaluationBudget.UNLIMITED;

@@ -38,7 +38,7 @@
  * and strings longer than {@link dev.egressguard.core.expression.Evaluator#MAX_STRING_LENGTH}
  * are ExpressionExceptions, not stack or memory exhaustion.
  *
- * <p>May use: {@code value}, {@code source}; {@code expression.functions} holds the function families (its registration in {@code FunctionLibrary.standard()} is the one dependency on them, named in ArchitectureTest). Checked by {@code ArchitectureTest}.
+ * <p>May use: {@code value}, {@code source}; never {@code expression.functions}, which holds the function families and their standard library above this package (a scope supplies the library). Checked by {@code ArchitectureTest}.
  */
 package dev.egressguard.core.expression;
 

@@ -1,9 +1,7 @@
 package dev.egressguard.core.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
-import dev.egressguard.core.expression.FunctionLibrary;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -54,16 +52,9 @@ final class Layers {
                         "rule", "engine", "ruletest", "report", "live", "facade");
     }
 
-    /**
-     * No two packages of the core use each other, directly or round about. One known exception is
-     * left: {@code expression.FunctionLibrary.standard()} still registers the function families of
-     * {@code expression.functions} (moving that registration up changes what tests call; see
-     * docs/ARCHITECTURE.md), and only that dependency is ignored.
-     */
+    /** No two packages of the core use each other, directly or round about. */
     static ArchRule freeOfCycles() {
-        return slices().matching(CORE + ".(**)").should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.equivalentTo(FunctionLibrary.class),
-                        JavaClass.Predicates.resideInAPackage(CORE + ".expression.functions"));
+        return slices().matching(CORE + ".(**)").should().beFreeOfCycles();
     }
 
     /** The core is a library: the build tool and the cloud SDK are the shells' business. */

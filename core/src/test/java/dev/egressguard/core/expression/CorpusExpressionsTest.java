@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,11 @@ class CorpusExpressionsTest {
         @Override
         public boolean inParameterDefault() {
             return true;
+        }
+
+        @Override
+        public FunctionLibrary functions() {
+            return StandardFunctions.library();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.egressguard.core.fuzz;
 
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.value.ExpressionException;
@@ -101,6 +103,11 @@ final class FixedScope implements Scope {
     @Override
     public boolean inParameterDefault() {
         return false;
+    }
+
+    @Override
+    public FunctionLibrary functions() {
+        return StandardFunctions.library();
     }
 
     @Override
