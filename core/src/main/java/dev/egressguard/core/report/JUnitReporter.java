@@ -22,7 +22,7 @@ import java.util.Map;
  * the build fails on unknowns), a suppressed one is {@code <skipped>} with its justification. A
  * last suite, "inputs", has a test case per file read, in {@code <error>} when it could not be read.
  */
-public final class JUnitReporter implements Reporter {
+final class JUnitReporter implements Reporter {
 
     public static final String INPUTS_SUITE = "inputs";
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * The counts every reporter shows, computed once so that the console, JSON, Markdown and the
  * fail decision never disagree. Suppressed findings count only in {@code suppressed}.
  */
-public record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
+record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
                             long passed, long evaluations, int files, int resources, int rules,
                             long diagnosticErrors, long diagnosticWarnings, long diagnosticInfos,
                             int requiredParametersWithoutValue) {

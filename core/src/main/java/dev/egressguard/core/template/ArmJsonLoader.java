@@ -36,7 +36,7 @@ import java.util.Optional;
  * real templates use them). Every problem becomes a {@link Diagnostic} at {@code file:line:col},
  * never an exception.
  */
-public final class ArmJsonLoader {
+final class ArmJsonLoader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)

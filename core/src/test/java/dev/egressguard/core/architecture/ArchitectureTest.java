@@ -36,6 +36,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportsNeedOnlyFindings() {
+        Layers.reportsNeedOnlyFindings().check(core);
+    }
+
+    @Test
     void coreNeverUsesMavenNorTheAzureSdk() {
         Layers.noMavenNorAzure().check(core);
     }

@@ -57,6 +57,13 @@ final class Layers {
         return slices().matching(CORE + ".(**)").should().beFreeOfCycles();
     }
 
+    /** Reports show findings: they never need the rules, the engine or the templates behind them. */
+    static ArchRule reportsNeedOnlyFindings() {
+        return noClasses().that().resideInAPackage(CORE + ".report..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".rule..", CORE + ".engine..",
+                        CORE + ".ruletest..", CORE + ".template..", CORE + ".expression..");
+    }
+
     /** The core is a library: the build tool and the cloud SDK are the shells' business. */
     static ArchRule noMavenNorAzure() {
         return noClasses().that().resideInAPackage(CORE + "..")

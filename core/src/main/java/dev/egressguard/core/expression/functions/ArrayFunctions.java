@@ -13,7 +13,7 @@ import java.util.List;
  * Array functions, including those Azure also defines for strings and objects (concat,
  * contains, empty, first, last, indexOf, length, skip, take): one body dispatches on the type.
  */
-public final class ArrayFunctions {
+final class ArrayFunctions {
 
     /** Azure's limit on range()'s count. */
     static final int MAX_RANGE = 10_000;

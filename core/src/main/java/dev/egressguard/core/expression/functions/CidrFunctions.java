@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** parseCidr, cidrSubnet, cidrHost, for IPv4 and IPv6 ranges. */
-public final class CidrFunctions {
+final class CidrFunctions {
 
     private CidrFunctions() {
     }

@@ -11,7 +11,7 @@ import dev.egressguard.core.expression.Values;
 import java.util.function.IntPredicate;
 
 /** coalesce, equals, greater, greaterOrEquals, less, lessOrEquals. */
-public final class ComparisonFunctions {
+final class ComparisonFunctions {
 
     private ComparisonFunctions() {
     }

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** utcNow, dateTimeAdd, dateTimeFromEpoch, dateTimeToEpoch. */
-public final class DateFunctions {
+final class DateFunctions {
 
     private static final Pattern ISO_DURATION = Pattern.compile(
             "(-)?P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?",

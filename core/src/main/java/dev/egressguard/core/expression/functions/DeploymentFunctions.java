@@ -5,7 +5,7 @@ import dev.egressguard.core.value.JsonText;
 import dev.egressguard.core.value.Value;
 
 /** deployment, environment, parameters, variables. */
-public final class DeploymentFunctions {
+final class DeploymentFunctions {
 
     /** What environment() returns in Azure's public cloud (AzureCloud). */
     static final Value AZURE_CLOUD = JsonText.parse("""

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** base64, base64ToJson, base64ToString, dataUri, dataUriToString, uri, uriComponent, uriComponentToString. */
-public final class EncodingFunctions {
+final class EncodingFunctions {
 
     private EncodingFunctions() {
     }

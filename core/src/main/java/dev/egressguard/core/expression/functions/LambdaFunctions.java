@@ -19,7 +19,7 @@ import java.util.Map;
  * arguments, whose body sees its parameters through {@code lambdaVariables('x')}. A lambda is
  * syntax, not a value: it may only stand as an argument of these functions.
  */
-public final class LambdaFunctions {
+final class LambdaFunctions {
 
     private LambdaFunctions() {
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code ||} to and/or and relies on it: {@code and(contains(o, 'x'), o.x)}). With Unknowns they
  * use Kleene logic: {@code and(?, false)} is false, {@code or(?, true)} is true.
  */
-public final class LogicalFunctions {
+final class LogicalFunctions {
 
     private LogicalFunctions() {
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.LongBinaryOperator;
 
 /** add, copyIndex, div, float, int, max, min, mod, mul, sub. ARM integers are 64-bit. */
-public final class NumericFunctions {
+final class NumericFunctions {
 
     private NumericFunctions() {
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Object functions, and union/intersection, which Azure defines for arrays and objects alike. */
-public final class ObjectFunctions {
+final class ObjectFunctions {
 
     private ObjectFunctions() {
     }

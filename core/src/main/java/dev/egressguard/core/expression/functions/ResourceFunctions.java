@@ -16,7 +16,7 @@ import java.util.Map;
  * reference (answered by the Scope), pickZones and providers (only a deployment knows).
  * list*() calls are answered by the evaluator: any function whose name starts with "list".
  */
-public final class ResourceFunctions {
+final class ResourceFunctions {
 
     private ResourceFunctions() {
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * empty, first, last, indexOf, length, skip, take) live in {@link ArrayFunctions}; encodings in
  * {@link EncodingFunctions}.
  */
-public final class StringFunctions {
+final class StringFunctions {
 
     private StringFunctions() {
     }

@@ -29,7 +29,7 @@ import java.util.Set;
  * An entry covers the resource and the children declared inside it (a vnet's inline subnets).
  * A malformed entry is an ERROR diagnostic and suppresses nothing.
  */
-public final class InlineSuppressions {
+final class InlineSuppressions {
 
     private static final Set<String> KEYS = Set.of("rule", "justification", "expires");
 

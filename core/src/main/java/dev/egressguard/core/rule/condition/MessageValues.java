@@ -4,6 +4,7 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.model.ResourceWords;
 
 import java.util.ArrayList;
 import java.util.HashMap;
