@@ -2,9 +2,9 @@ package dev.egressguard.azure;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.egressguard.core.expression.ExpressionException;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package dev.egressguard.azure;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.live.LiveRequest.Mode;

@@ -1,6 +1,6 @@
 package dev.egressguard.azure;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

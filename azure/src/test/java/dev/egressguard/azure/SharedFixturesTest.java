@@ -2,7 +2,7 @@ package dev.egressguard.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.live.LiveRequest.Mode;
 import dev.egressguard.core.model.Resource;

@@ -3,8 +3,8 @@ package dev.egressguard.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;
 

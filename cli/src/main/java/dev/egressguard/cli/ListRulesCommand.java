@@ -1,6 +1,6 @@
 package dev.egressguard.cli;
 
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.report.SafeText;
 import dev.egressguard.core.rule.RuleSet;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.egressguard.cli;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

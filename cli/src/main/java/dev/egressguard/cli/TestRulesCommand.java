@@ -2,7 +2,7 @@ package dev.egressguard.cli;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.SafeText;
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import dev.egressguard.core.source.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,13 +1,13 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.live.LiveRequest;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.suppression.AcceptedFindings;
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.LinkLocation;
@@ -82,14 +82,6 @@ public final class EgressGuard {
      */
     public RuleTestResult testRules(Path ruleDirectory) {
         return RuleTests.run(settings, ruleDirectory);
-    }
-
-    /** Everything a run can be told; the plugin's parameters and the CLI's flags map onto it one to one. */
-    public record Settings(DeploymentContext context, Path projectRoot, List<String> includes, List<String> excludes,
-                           Map<Path, Path> parameterFiles, List<Path> ruleSources, boolean builtInRules,
-                           Set<String> disabledRules, Map<String, Severity> severityOverrides,
-                           Map<String, String> options, Path suppressionFile, Path baseline, LocalDate today,
-                           List<LinkLocation> linkLocations) {
     }
 
     public static final class Builder {

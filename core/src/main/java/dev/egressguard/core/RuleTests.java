@@ -1,9 +1,9 @@
 package dev.egressguard.core;
 
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.rule.RuleTestResult;
-import dev.egressguard.core.rule.RuleTestRunner;
-import dev.egressguard.core.rule.TemplateResources;
+import dev.egressguard.core.ruletest.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestRunner;
+import dev.egressguard.core.ruletest.TemplateResources;
 import dev.egressguard.core.template.EvaluatedTemplate;
 import dev.egressguard.core.template.TemplateEvaluator;
 
@@ -18,7 +18,7 @@ final class RuleTests {
     private RuleTests() {
     }
 
-    static RuleTestResult run(EgressGuard.Settings settings, Path ruleDirectory) {
+    static RuleTestResult run(Settings settings, Path ruleDirectory) {
         Path root = ruleDirectory.toAbsolutePath().normalize();
         TemplateResources templates = (template, parameters) -> {
             EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, settings.context(), root);

@@ -1,11 +1,11 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.functions.StandardFunctions;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
@@ -41,14 +41,14 @@ import java.util.concurrent.CompletionException;
  */
 final class Run {
 
-    private final EgressGuard.Settings settings;
+    private final Settings settings;
     private final CompletableFuture<Rules> rules;
 
     /** The loaded rules, the engine that runs them, and the rules as reports list them (severity overrides applied). */
     private record Rules(RuleSet set, RuleEngine engine, List<RuleDescriptor> descriptors) {
     }
 
-    Run(EgressGuard.Settings settings) {
+    Run(Settings settings) {
         this.settings = settings;
         // Rules and templates do not need each other until the engine runs: a cold JVM (one Maven
         // module) spends about a third of a second reading the rule YAML, so it reads them on a
@@ -56,12 +56,12 @@ final class Run {
         // the expression functions (a fifth of a second cold): the templates need them only once
         // they have been found and read.
         this.rules = CompletableFuture.supplyAsync(() -> {
-            FunctionLibrary.standard();
+            StandardFunctions.library();
             return load(settings);
         }, Run::onOwnThread);
     }
 
-    private static Rules load(EgressGuard.Settings settings) {
+    private static Rules load(Settings settings) {
         RuleSet set = RuleSetLoader.load(settings.ruleSources(), settings.builtInRules(), settings.projectRoot());
         RuleEngine engine = new RuleEngine(set.rules(),
                 new RuleEngine.Options(settings.disabledRules(), settings.severityOverrides(), settings.options()));

@@ -1,7 +1,7 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -113,13 +113,13 @@ class EgressGuardTest {
 
         Report report = EgressGuard.builder().projectRoot(dir).builtInRules(false)
                 .ruleSources(List.of(dir.resolve("rules.yaml")))
-                .severity("ACME001", dev.egressguard.core.engine.Severity.WARNING)
+                .severity("ACME001", dev.egressguard.core.finding.Severity.WARNING)
                 .build().verify(List.of(infra));
 
         assertThat(report.findings()).extracting(Finding::severity)
-                .containsExactly(dev.egressguard.core.engine.Severity.WARNING);
+                .containsExactly(dev.egressguard.core.finding.Severity.WARNING);
         assertThat(report.rules()).singleElement()
-                .satisfies(r -> assertThat(r.severity()).isEqualTo(dev.egressguard.core.engine.Severity.WARNING));
+                .satisfies(r -> assertThat(r.severity()).isEqualTo(dev.egressguard.core.finding.Severity.WARNING));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.Test;

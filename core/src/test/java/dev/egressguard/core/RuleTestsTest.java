@@ -1,6 +1,6 @@
 package dev.egressguard.core;
 
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,8 @@
 package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.Settings;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
@@ -25,7 +26,7 @@ import java.util.Set;
 
 /**
  * The parameters every checking goal shares (rules, their settings, the deployment context) and
- * their one-to-one mapping onto {@link EgressGuard.Settings}. No checking happens here.
+ * their one-to-one mapping onto {@link Settings}. No checking happens here.
  */
 abstract class AbstractEgressMojo extends AbstractMojo {
 

@@ -2,7 +2,7 @@ package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.report.Report;
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.report.DisplayPaths;
 import dev.egressguard.core.report.FindingKey;
 import dev.egressguard.core.report.SafeText;

@@ -1,7 +1,7 @@
 package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,8 +1,8 @@
 package dev.egressguard.maven;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.report.FailPolicy;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;

@@ -1,6 +1,7 @@
 package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.Settings;
 import dev.egressguard.core.template.LinkLocation;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class LinkedTemplateLocationsTest {
         VerifyMojo m = mojo(new LinkedTemplateLocation("https://raw.githubusercontent.com/org/repo/main/infra/",
                 new File("src/main/arm")), shortForm("https://example.com/shared/=shared"));
 
-        EgressGuard.Settings s = AbstractTemplateMojo.guard(m.templateSettings()).settings();
+        Settings s = AbstractTemplateMojo.guard(m.templateSettings()).settings();
 
         assertThat(s.linkLocations()).containsExactly(
                 new LinkLocation("https://raw.githubusercontent.com/org/repo/main/infra/", basedir.resolve("src/main/arm")),

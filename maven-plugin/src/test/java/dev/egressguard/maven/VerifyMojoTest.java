@@ -1,7 +1,8 @@
 package dev.egressguard.maven;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.Settings;
+import dev.egressguard.core.finding.Severity;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class VerifyMojoTest {
         pair.setParameters(new File("env/prod.json"));
         m.parameterFiles = List.of(pair);
 
-        EgressGuard.Settings s = m.templateSettings().build().settings();
+        Settings s = m.templateSettings().build().settings();
 
         assertThat(s.context().subscriptionId()).isEqualTo("11111111-2222-3333-4444-555555555555");
         assertThat(s.context().resourceGroup()).isEqualTo("prod-rg");
@@ -78,7 +79,7 @@ class VerifyMojoTest {
     void theSuppressionFileInTheBaseDirectoryIsUsedWhenThereIsOne() throws Exception {
         Files.writeString(basedir.resolve("egress-suppressions.yaml"), "suppressions: []\n");
 
-        EgressGuard.Settings s = mojo().templateSettings().build().settings();
+        Settings s = mojo().templateSettings().build().settings();
 
         assertThat(s.suppressionFile()).isEqualTo(basedir.resolve("egress-suppressions.yaml"));
     }

@@ -1,8 +1,8 @@
 package dev.egressguard.rules;
 
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.rule.RuleTestResult;
-import dev.egressguard.core.rule.RuleTestRunner;
+import dev.egressguard.core.ruletest.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

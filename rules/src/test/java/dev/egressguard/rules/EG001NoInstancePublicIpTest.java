@@ -1,6 +1,6 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Outcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +42,7 @@ class EG001NoInstancePublicIpTest {
         Fixture f = eg001("fail-aks-node-public-ip.json");
 
         assertThat(f.findings()).containsExactlyInAnyOrder("FAIL aks1/gpu", "FAIL aks1/edge");
-        assertThat(f.findingsOf(Outcome.FAIL)).extracting(dev.egressguard.core.engine.Finding::message).contains(
+        assertThat(f.findingsOf(Outcome.FAIL)).extracting(dev.egressguard.core.finding.Finding::message).contains(
                 "agent pool 'gpu' of AKS cluster 'aks1' gives every node a public IP (enableNodePublicIP)");
         assertThat(f.evaluations()).contains("PASS aks1/system");
     }

@@ -1,6 +1,6 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

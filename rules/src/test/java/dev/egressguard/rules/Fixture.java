@@ -1,7 +1,7 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.Diagnostic;
 

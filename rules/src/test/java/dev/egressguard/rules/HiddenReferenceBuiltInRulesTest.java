@@ -1,10 +1,11 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.SymbolParser;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
@@ -200,7 +201,7 @@ class HiddenReferenceBuiltInRulesTest {
         if (v instanceof Value.Str s && s.value().startsWith("<symbol:")) {
             String text = s.value().substring(8, s.value().length() - 1);
             return new Value.Unknown("built from a parameter without value: " + text, SourceLocation.NONE,
-                    Symbol.parse(text).orElseThrow());
+                    SymbolParser.parse(text).orElseThrow());
         }
         if (v instanceof Value.Arr a) {
             return new Value.Arr(a.items().stream().map(HiddenReferenceBuiltInRulesTest::convert).toList());

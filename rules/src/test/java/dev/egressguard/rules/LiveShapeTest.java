@@ -1,8 +1,8 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;

@@ -1,14 +1,14 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
-import dev.egressguard.core.rule.TemplateResources;
+import dev.egressguard.core.ruletest.TemplateResources;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.EvaluatedTemplate;
 import dev.egressguard.core.template.TemplateEvaluator;
@@ -48,7 +48,7 @@ public final class Pipeline {
         }
     }
 
-    /** The evaluator for {@link dev.egressguard.core.rule.RuleTestRunner}, which normalises what it gives. */
+    /** The evaluator for {@link dev.egressguard.core.ruletest.RuleTestRunner}, which normalises what it gives. */
     public static TemplateResources templates() {
         return (template, parameters) -> {
             EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(template, parameters, DeploymentContext.DEFAULT,

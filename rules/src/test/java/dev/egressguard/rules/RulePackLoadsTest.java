@@ -1,7 +1,7 @@
 package dev.egressguard.rules;
 
-import dev.egressguard.core.engine.RuleDescriptor;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.RuleDescriptor;
+import dev.egressguard.core.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

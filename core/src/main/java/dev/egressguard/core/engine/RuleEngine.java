@@ -8,6 +8,11 @@ import dev.egressguard.core.rule.condition.MessageValues;
 import dev.egressguard.core.rule.condition.RegexBudget;
 import dev.egressguard.core.rule.condition.Truth;
 import dev.egressguard.core.rule.condition.Verdict;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.Severity;
+import dev.egressguard.core.finding.RuleDescriptor;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.egressguard.core.expression;
 
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.ExpressionException;
 
 import java.util.Locale;
 

@@ -2,6 +2,10 @@ package dev.egressguard.core.expression;
 
 import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.JsonLimits;
+import dev.egressguard.core.value.ExpressionException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,9 +34,9 @@ public final class Evaluator {
      * The longest string an expression may build (padLeft, format, replace, concat): 4 MB, the
      * size Azure allows for a whole template once expanded, variables and parameters included.
      */
-    public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
+    public static final int MAX_STRING_LENGTH = JsonLimits.MAX_STRING_LENGTH;
     /** The most elements an expression may build into one array. */
-    public static final int MAX_ARRAY_LENGTH = 1_000_000;
+    public static final int MAX_ARRAY_LENGTH = JsonLimits.MAX_ARRAY_LENGTH;
 
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -43,7 +47,7 @@ public final class Evaluator {
     private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
 
     public Evaluator(Scope scope, SourceLocation at) {
-        this(scope, at, FunctionLibrary.standard());
+        this(scope, at, scope.functions());
     }
 
     public Evaluator(Scope scope, SourceLocation at, FunctionLibrary library) {

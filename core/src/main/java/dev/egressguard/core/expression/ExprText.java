@@ -1,5 +1,8 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.Unknowns;
+import dev.egressguard.core.value.JsonText;
 import java.util.StringJoiner;
 
 /** Writes a syntax tree back as expression text, for messages and Unknown reasons. */

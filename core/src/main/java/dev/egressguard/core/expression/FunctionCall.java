@@ -1,6 +1,10 @@
 package dev.egressguard.core.expression;
 
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.Unknowns;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 
 import java.util.List;
 

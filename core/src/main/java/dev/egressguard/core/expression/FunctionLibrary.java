@@ -1,27 +1,15 @@
 package dev.egressguard.core.expression;
 
-import dev.egressguard.core.expression.functions.ArrayFunctions;
-import dev.egressguard.core.expression.functions.CidrFunctions;
-import dev.egressguard.core.expression.functions.ComparisonFunctions;
-import dev.egressguard.core.expression.functions.DateFunctions;
-import dev.egressguard.core.expression.functions.DeploymentFunctions;
-import dev.egressguard.core.expression.functions.EncodingFunctions;
-import dev.egressguard.core.expression.functions.LambdaFunctions;
-import dev.egressguard.core.expression.functions.LogicalFunctions;
-import dev.egressguard.core.expression.functions.NumericFunctions;
-import dev.egressguard.core.expression.functions.ObjectFunctions;
-import dev.egressguard.core.expression.functions.ResourceFunctions;
-import dev.egressguard.core.expression.functions.StringFunctions;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** All built-in template functions by case-insensitive name. */
+/**
+ * Template functions by case-insensitive name; the standard library of all of Azure's is
+ * {@code expression.functions.StandardFunctions.library()}, which a scope supplies ({@link Scope#functions()}).
+ */
 public final class FunctionLibrary {
-
-    private static final FunctionLibrary STANDARD = buildStandard();
 
     private final Map<String, FunctionDef> functions;
     private final Map<String, SpecialForm> specialForms;
@@ -29,11 +17,6 @@ public final class FunctionLibrary {
     private FunctionLibrary(Map<String, FunctionDef> functions, Map<String, SpecialForm> specialForms) {
         this.functions = Map.copyOf(functions);
         this.specialForms = Map.copyOf(specialForms);
-    }
-
-    /** Every function of Azure's template function reference. */
-    public static FunctionLibrary standard() {
-        return STANDARD;
     }
 
     public Optional<FunctionDef> function(String name) {
@@ -50,23 +33,6 @@ public final class FunctionLibrary {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static FunctionLibrary buildStandard() {
-        Builder b = new Builder();
-        ArrayFunctions.register(b);
-        ObjectFunctions.register(b);
-        ComparisonFunctions.register(b);
-        LogicalFunctions.register(b);
-        NumericFunctions.register(b);
-        StringFunctions.register(b);
-        EncodingFunctions.register(b);
-        DateFunctions.register(b);
-        DeploymentFunctions.register(b);
-        ResourceFunctions.register(b);
-        LambdaFunctions.register(b);
-        CidrFunctions.register(b);
-        return b.build();
     }
 
     /** Collects functions; a name registered twice is a programming error. */

@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.ExpressionException;
 import java.util.List;
 
 /**

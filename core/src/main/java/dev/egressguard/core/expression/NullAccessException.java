@@ -1,5 +1,7 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.ExpressionException;
+
 /**
  * {@code x.name} or {@code x[i]} where x is null. A subclass so that callers can tell it apart
  * without parsing text: a property a template declares as null may hold something else once

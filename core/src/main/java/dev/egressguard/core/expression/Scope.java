@@ -1,6 +1,8 @@
 package dev.egressguard.core.expression;
 
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.ExpressionException;
 
 import java.util.List;
 
@@ -52,6 +54,9 @@ public interface Scope {
     default ScopeLevel level() {
         return ScopeLevel.RESOURCE_GROUP;
     }
+
+    /** The functions expressions may call here: for templates, {@code StandardFunctions.library()}. */
+    FunctionLibrary functions();
 
     /** The work the template this expression belongs to may still do ({@link EvaluationBudget}). */
     default EvaluationBudget budget() {

@@ -1,5 +1,8 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.ExpressionException;
+
 /**
  * A function that decides itself which of its arguments to evaluate: {@code if} evaluates only
  * the taken branch, {@code and}/{@code or}/{@code coalesce} stop at the argument that decides

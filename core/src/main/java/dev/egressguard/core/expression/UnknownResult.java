@@ -1,5 +1,7 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
+
 /**
  * Thrown by a function body that met an Unknown its result depends on; the evaluator turns it
  * into that Unknown as the call's value. Never escapes the expression package.

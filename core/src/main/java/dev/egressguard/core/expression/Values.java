@@ -1,5 +1,9 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.Unknowns;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.egressguard.core.model;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.model;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;

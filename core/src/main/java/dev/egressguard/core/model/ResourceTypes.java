@@ -15,7 +15,7 @@ package dev.egressguard.core.model;
  * .../virtualMachineScaleSets/web/networkInterfaceConfigurations/nic/ipConfigurations/ipconfig1
  * </pre>
  */
-public final class ResourceTypes {
+final class ResourceTypes {
 
     public static final String VIRTUAL_NETWORK = "Microsoft.Network/virtualNetworks";
     public static final String SUBNET = "Microsoft.Network/virtualNetworks/subnets";

@@ -1,6 +1,6 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Severity;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.model.ResourceId;
-import dev.egressguard.core.rule.condition.ResourceWords;
+import dev.egressguard.core.model.ResourceWords;
 
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
  * </ul>
  * The text is as the templates wrote it; callers escape it for the terminal.
  */
-public final class FindingOwner {
+final class FindingOwner {
 
     private FindingOwner() {
     }

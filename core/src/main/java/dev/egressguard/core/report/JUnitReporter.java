@@ -1,9 +1,9 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.Map;
  * the build fails on unknowns), a suppressed one is {@code <skipped>} with its justification. A
  * last suite, "inputs", has a test case per file read, in {@code <error>} when it could not be read.
  */
-public final class JUnitReporter implements Reporter {
+final class JUnitReporter implements Reporter {
 
     public static final String INPUTS_SUITE = "inputs";
 

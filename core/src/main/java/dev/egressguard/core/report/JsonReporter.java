@@ -3,8 +3,8 @@ package dev.egressguard.core.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 

@@ -1,9 +1,9 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Evaluation;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.util.HashSet;
@@ -14,7 +14,7 @@ import java.util.Set;
  * The counts every reporter shows, computed once so that the console, JSON, Markdown and the
  * fail decision never disagree. Suppressed findings count only in {@code suppressed}.
  */
-public record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
+record ReportSummary(long failedError, long failedWarning, long failedNote, long unknown, long suppressed,
                             long passed, long evaluations, int files, int resources, int rules,
                             long diagnosticErrors, long diagnosticWarnings, long diagnosticInfos,
                             int requiredParametersWithoutValue) {

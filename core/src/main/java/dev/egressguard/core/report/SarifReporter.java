@@ -3,10 +3,10 @@ package dev.egressguard.core.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
-import dev.egressguard.core.engine.RuleDescriptor;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.RuleDescriptor;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 

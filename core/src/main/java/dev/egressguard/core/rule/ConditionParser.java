@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.CountCondition;
 import dev.egressguard.core.rule.condition.Explained;

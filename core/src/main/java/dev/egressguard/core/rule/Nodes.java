@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.DidYouMean;
 import dev.egressguard.core.source.SourceLocation;
@@ -23,22 +23,22 @@ import java.util.Optional;
  * Reading a composed YAML tree while collecting every problem with its position: each reader
  * method reports what is wrong and returns empty, so a parser goes on and finds the next one.
  */
-final class Nodes {
+public final class Nodes {
 
     private final String file;
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
 
-    Nodes(String file) {
+    public Nodes(String file) {
         this.file = file;
     }
 
-    List<Diagnostic> errors() {
+    public List<Diagnostic> errors() {
         return errors;
     }
 
     /** The errors in file order, as a person reads them. */
-    List<Diagnostic> sortedErrors() {
+    public List<Diagnostic> sortedErrors() {
         List<Diagnostic> sorted = new ArrayList<>(errors);
         sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
@@ -59,11 +59,11 @@ final class Nodes {
         warnings.add(Diagnostic.warning(at(node), message));
     }
 
-    SourceLocation at(Node node) {
+    public SourceLocation at(Node node) {
         return SafeYaml.at(file, node.getStartMark());
     }
 
-    void error(Node node, String message) {
+    public void error(Node node, String message) {
         errors.add(Diagnostic.error(at(node), message));
     }
 
@@ -89,7 +89,7 @@ final class Nodes {
      * document of one scalar, so a passwd or .env file read by mistake must not come back quoted in
      * "must be a mapping, not the text '...'".
      */
-    boolean plainText(Node root, String what) {
+    public boolean plainText(Node root, String what) {
         if (!(root instanceof ScalarNode)) {
             return false;
         }
@@ -98,7 +98,7 @@ final class Nodes {
     }
 
     /** The entries of a mapping in file order, keyed by their text; reports a node that is not a mapping. */
-    Optional<Map<String, NodeTuple>> mapping(Node node, String what) {
+    public Optional<Map<String, NodeTuple>> mapping(Node node, String what) {
         if (!(node instanceof MappingNode map)) {
             error(node, what + " must be a mapping (key: value lines), not " + kind(node));
             return Optional.empty();
@@ -112,7 +112,7 @@ final class Nodes {
         return Optional.of(out);
     }
 
-    Optional<List<Node>> sequence(Node node, String what) {
+    public Optional<List<Node>> sequence(Node node, String what) {
         if (!(node instanceof SequenceNode seq)) {
             error(node, what + " must be a list, not " + kind(node));
             return Optional.empty();
@@ -121,7 +121,7 @@ final class Nodes {
     }
 
     /** A text scalar; numbers and booleans are refused so that {@code name: 1} is noticed. */
-    Optional<String> string(Node node, String what) {
+    public Optional<String> string(Node node, String what) {
         if (node instanceof ScalarNode s && (Tag.STR.equals(s.getTag()))) {
             return Optional.of(s.getValue());
         }
@@ -130,7 +130,7 @@ final class Nodes {
     }
 
     /** A text, or a list of texts (as in {@code type:}). */
-    Optional<List<String>> strings(Node node, String what) {
+    public Optional<List<String>> strings(Node node, String what) {
         if (node instanceof SequenceNode seq) {
             List<String> out = new ArrayList<>();
             boolean ok = true;
@@ -222,7 +222,7 @@ final class Nodes {
     }
 
     /** Reports every key of {@code entries} that is not in {@code allowed}, suggesting the closest. */
-    void unknownKeys(Map<String, NodeTuple> entries, List<String> allowed, String where) {
+    public void unknownKeys(Map<String, NodeTuple> entries, List<String> allowed, String where) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 String hint = DidYouMean.closest(e.getKey(), allowed).map(c -> " (did you mean '" + c + "'?)")

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.TypePattern;
 import dev.egressguard.core.source.SourceLocation;

@@ -1,7 +1,7 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.engine.RuleDescriptor;
-import dev.egressguard.core.engine.Severity;
+import dev.egressguard.core.finding.RuleDescriptor;
+import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.TypePattern;
 import dev.egressguard.core.source.Diagnostic;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.engine.RuleDescriptor;
+import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.util.List;

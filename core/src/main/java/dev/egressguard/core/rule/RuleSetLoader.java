@@ -75,7 +75,7 @@ public final class RuleSetLoader {
     }
 
     /** As {@link #within(Path)}, for a root of another name (a rule directory and its tests). */
-    RuleSetLoader within(ConfinedFiles root) {
+    public RuleSetLoader within(ConfinedFiles root) {
         this.files = root;
         return this;
     }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import dev.egressguard.core.expression.JsonLimits;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonLimits;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.Excerpt;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * real templates use them). Every problem becomes a {@link Diagnostic} at {@code file:line:col},
  * never an exception.
  */
-public final class ArmJsonLoader {
+final class ArmJsonLoader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)

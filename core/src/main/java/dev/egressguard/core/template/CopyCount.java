@@ -1,6 +1,6 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;

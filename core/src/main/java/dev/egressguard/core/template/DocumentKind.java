@@ -1,11 +1,11 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.Locale;
 
 /** What a JSON file is to Egress Guard, told by its {@code $schema}. */
-public enum DocumentKind {
+enum DocumentKind {
     /** A deployment template at resource group scope (the common case). */
     TEMPLATE,
     /** A subscription, management group or tenant deployment template. */

@@ -1,8 +1,9 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.expression.Expressions;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -65,7 +66,7 @@ final class LeftOutParameters {
 
     private static Optional<Expr> parse(String text) {
         try {
-            return Expressions.parse(text);
+            return Expressions.parseJsonString(text);
         } catch (ExpressionException unparsable) {
             return Optional.empty();
         }

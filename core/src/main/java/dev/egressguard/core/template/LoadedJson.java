@@ -1,9 +1,9 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 /** A JSON file read into a value tree, with where each part of it was written. */
-public record LoadedJson(Value root, SourceMap sourceMap) {
+record LoadedJson(Value root, SourceMap sourceMap) {
 
     public String file() {
         return sourceMap.file();

@@ -1,6 +1,6 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 
 /**
  * The copy loops an expression stands in, innermost first. Resource and output loops answer an

@@ -2,9 +2,10 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.Diagnostic;
@@ -120,7 +121,7 @@ final class NestedDeployments {
     private static String writtenAt(TemplateDocument parent, Value.Str expression, String templatePointer) {
         Optional<Expr> parsed;
         try {
-            parsed = Expressions.parse(expression.value());
+            parsed = Expressions.parseJsonString(expression.value());
         } catch (ExpressionException e) {
             return templatePointer;
         }

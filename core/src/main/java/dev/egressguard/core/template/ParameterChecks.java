@@ -1,7 +1,7 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Excerpt;
 import dev.egressguard.core.source.SourceLocation;
 

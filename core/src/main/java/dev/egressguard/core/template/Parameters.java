@@ -1,9 +1,9 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.ExprText;
-import dev.egressguard.core.expression.ExpressionException;
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -34,7 +34,7 @@ final class Parameters {
 
     /**
      * {@code symbolic}: a parameter without value and default is one unknown value with a
-     * {@link dev.egressguard.core.expression.Symbol} ({@code parameters('name')}), so what is built
+     * {@link dev.egressguard.core.value.Symbol} ({@code parameters('name')}), so what is built
      * from it is decided where the template decides it. Only a top-level template's: a nested
      * template without a value for a parameter is one Azure rejects, and a symbol of its own
      * would read like the parent's parameter of the same name.

@@ -1,7 +1,7 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.ExpressionException;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
 

@@ -1,7 +1,8 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.SymbolParser;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -91,7 +92,7 @@ final class RuntimeState {
 
     /** The value of an id: a string, or a symbolic Unknown when its names hold terms ({@link Symbol}). */
     static Value idValue(String id, String reason, SourceLocation at) {
-        return Symbol.parse(id).<Value>map(s -> new Value.Unknown(reason, at, s)).orElseGet(() -> Value.of(id));
+        return SymbolParser.parse(id).<Value>map(s -> new Value.Unknown(reason, at, s)).orElseGet(() -> Value.of(id));
     }
 
     private static Value.Obj withChildIds(Instance target, Value.Obj properties, String shown, SourceLocation at,

@@ -1,6 +1,6 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 /**
  * A parameter value as a message shows it, rendered only when a message is built from it (string

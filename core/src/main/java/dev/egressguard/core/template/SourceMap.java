@@ -15,7 +15,7 @@ import java.util.Map;
  * pointer string per value was a large part of loading it. Pointers are split only when a
  * location is asked for, which is rare (a diagnostic, an expression, a finding).
  */
-public final class SourceMap {
+final class SourceMap {
 
     /** Where one value was written; children by escaped, lower-cased pointer segment. */
     static final class Node {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Evaluates an ARM template as Azure would before deploying it: parameters (from a parameter
  * file, else defaults), variables, copy loops, conditions, nested deployments, languageVersion
  * 2.0 symbolic resources and user-defined functions. What only a deployment can tell stays
- * {@link dev.egressguard.core.expression.Value.Unknown}.
+ * {@link dev.egressguard.core.value.Value.Unknown}.
  *
  * <p>Never throws for bad input: every problem is a {@link Diagnostic}. Even a defect of Egress
  * Guard itself is caught and reported as an "internal error" diagnostic for that one file, so

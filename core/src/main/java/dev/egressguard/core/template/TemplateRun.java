@@ -2,7 +2,7 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.SourceLocation;

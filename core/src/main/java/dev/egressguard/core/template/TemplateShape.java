@@ -1,6 +1,6 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 /** The sections of a template have the JSON kinds Azure requires; a wrong one is reported and ignored. */
 final class TemplateShape {

@@ -1,9 +1,9 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package dev.egressguard.core.template;
 
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.MissingPropertyException;
 import dev.egressguard.core.expression.NullAccessException;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -127,11 +128,12 @@ final class ValueEvaluator {
     private Value string(Value.Str s, SourceMap.Node source, EvalScope scope) {
         String text = s.value();
         if (!Expressions.isExpression(text)) {
-            return Expressions.isEscaped(text) ? new Value.Str(text.substring(1)) : s;
+            String literal = Expressions.literal(text);
+            return literal.equals(text) ? s : new Value.Str(literal);
         }
         SourceLocation at = map.valueAt(source);
         try {
-            return Expressions.evaluate(text, scope, at);
+            return Expressions.evaluateJsonString(text, scope, at);
         } catch (ExpressionException e) {
             boolean readsReference = text.toLowerCase(Locale.ROOT).contains("reference(");
             if (e instanceof MissingPropertyException missing && readsReference) {

@@ -9,7 +9,7 @@
  * <p>How it works, in one direction:
  * <ol>
  *   <li>{@link dev.egressguard.core.template.ArmJsonLoader} reads lenient ARM JSON into
- *       {@link dev.egressguard.core.expression.Value}s and a {@link dev.egressguard.core.template.SourceMap}
+ *       {@link dev.egressguard.core.value.Value}s and a {@link dev.egressguard.core.template.SourceMap}
  *       (JSON pointer to line and column).</li>
  *   <li>A {@code TemplateRun} per deployment (the template, and each nested deployment) holds its
  *       parameters, variables and user functions ({@code Symbols}), evaluated lazily.</li>
@@ -29,7 +29,7 @@
  *       carries {@code "condition": <Unknown>}; a false condition removes it. Rules see the
  *       resource; reports can tell it may not be deployed.</li>
  *   <li>A top-level parameter without value and default is one unknown value with a
- *       {@link dev.egressguard.core.expression.Symbol} ({@code parameters('clusterName')}); names and
+ *       {@link dev.egressguard.core.value.Symbol} ({@code parameters('clusterName')}); names and
  *       ids built from it keep it ({@code [parameters('clusterName')]-vnet}), so a resource named
  *       from it and an id built from it are the same text and match, as they will in Azure. Its
  *       body's {@code name} is the symbolic Unknown, so rules comparing the name say UNKNOWN. A
@@ -61,5 +61,7 @@
  *       resources, its nested deployments included, is not checked at all: an error says so, and
  *       the other files go on. Azure's per-deployment limits alone would allow 640,000 from 1 KB.</li>
  * </ul>
+ *
+ * <p>May use: {@code model}, {@code expression}, {@code value}, {@code source}. Checked by {@code ArchitectureTest}.
  */
 package dev.egressguard.core.template;

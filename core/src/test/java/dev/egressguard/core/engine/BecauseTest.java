@@ -6,6 +6,7 @@ import dev.egressguard.core.rule.RuleFiles;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.finding.Finding;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

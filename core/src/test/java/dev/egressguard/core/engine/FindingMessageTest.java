@@ -5,6 +5,8 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleFiles;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,6 +5,11 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;
 import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.finding.Severity;
+import dev.egressguard.core.finding.RuleDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

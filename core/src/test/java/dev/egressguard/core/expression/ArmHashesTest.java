@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
 import org.junit.jupiter.api.Test;
 
 import static dev.egressguard.core.expression.Eval.eval;

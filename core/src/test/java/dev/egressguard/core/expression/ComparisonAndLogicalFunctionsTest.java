@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

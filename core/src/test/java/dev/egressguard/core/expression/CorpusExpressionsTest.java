@@ -1,10 +1,13 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.ExpressionException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -60,6 +63,11 @@ class CorpusExpressionsTest {
         @Override
         public boolean inParameterDefault() {
             return true;
+        }
+
+        @Override
+        public FunctionLibrary functions() {
+            return StandardFunctions.library();
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -176,7 +180,7 @@ class GuardsTest {
                 "dataUriToString", "endsWith", "format", "guid", "join", "newGuid", "padLeft", "replace", "split",
                 "startsWith", "string", "substring", "toLower", "toUpper", "trim", "uniqueString", "uri",
                 "uriComponent", "uriComponentToString", "parseCidr", "cidrSubnet", "cidrHost");
-        FunctionLibrary lib = FunctionLibrary.standard();
+        FunctionLibrary lib = StandardFunctions.library();
         assertThat(documented).allMatch(lib::isKnown);
     }
 

@@ -1,5 +1,8 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,10 @@
 package dev.egressguard.core.expression;
 
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.value.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.ExpressionException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,5 +131,10 @@ class TestScope implements Scope {
     @Override
     public boolean inParameterDefault() {
         return inParameterDefault;
+    }
+
+    @Override
+    public FunctionLibrary functions() {
+        return StandardFunctions.library();
     }
 }

@@ -4,9 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.ExpressionParser;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
 

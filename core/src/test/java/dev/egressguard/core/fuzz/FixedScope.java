@@ -1,10 +1,12 @@
 package dev.egressguard.core.fuzz;
 
+import dev.egressguard.core.expression.FunctionLibrary;
+import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.DeploymentContext;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.Scope;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ final class FixedScope implements Scope {
         parameters.put("secret", Value.unknown("parameter 'secret' has no value and no default", AT));
         // A required parameter without value: symbolic, so the fuzzer reaches SymbolicCalls.
         parameters.put("clusterName", new Value.Unknown("parameter 'clusterName' has no value and no default", AT,
-                dev.egressguard.core.expression.Symbol.term("parameters('clusterName')")));
+                dev.egressguard.core.value.Symbol.term("parameters('clusterName')")));
         variables.put("vnetName", Value.of("eg-vnet"));
         variables.put("subnets", Value.Arr.of(new Value.Obj(Map.of("name", Value.of("nodes")))));
         variables.put("later", Value.unknown("reference() is only known after deployment", AT));
@@ -101,6 +103,11 @@ final class FixedScope implements Scope {
     @Override
     public boolean inParameterDefault() {
         return false;
+    }
+
+    @Override
+    public FunctionLibrary functions() {
+        return StandardFunctions.library();
     }
 
     @Override

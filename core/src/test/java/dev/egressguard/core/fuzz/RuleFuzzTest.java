@@ -1,7 +1,7 @@
 package dev.egressguard.core.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.RuleSet;

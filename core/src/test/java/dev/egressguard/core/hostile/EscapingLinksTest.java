@@ -1,7 +1,7 @@
 package dev.egressguard.core.hostile;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.report.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

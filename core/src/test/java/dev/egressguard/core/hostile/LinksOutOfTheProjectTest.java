@@ -1,7 +1,7 @@
 package dev.egressguard.core.hostile;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportOptions;

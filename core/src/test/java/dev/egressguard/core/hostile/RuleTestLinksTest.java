@@ -1,7 +1,7 @@
 package dev.egressguard.core.hostile;
 
 import dev.egressguard.core.EgressGuard;
-import dev.egressguard.core.rule.RuleTestResult;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.hostile;
 
-import dev.egressguard.core.engine.Evaluation;
+import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;
 import org.junit.jupiter.api.Test;

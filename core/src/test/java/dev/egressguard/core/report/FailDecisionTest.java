@@ -1,6 +1,6 @@
 package dev.egressguard.core.report;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class FailDecisionTest {
     @Test
     void longListsAreCutSoThatTheLineStaysShort() {
         List<Finding> many = java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(i -> new Finding("EG002", "n",
-                dev.egressguard.core.engine.Severity.ERROR, dev.egressguard.core.engine.Outcome.FAIL, "T", "id" + i,
+                dev.egressguard.core.finding.Severity.ERROR, dev.egressguard.core.finding.Outcome.FAIL, "T", "id" + i,
                 "s" + i, new SourceLocation(SampleReports.NETWORK, i, 1), "", "m", "", null, null)).toList();
 
         FailDecision d = FailDecision.decide(new Report(many, List.of(), List.of(), List.of(), List.of()),

@@ -2,6 +2,7 @@ package dev.egressguard.core.rule;
 
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.ruletest.ExpectedFindings;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

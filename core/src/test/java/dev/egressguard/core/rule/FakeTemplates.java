@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.ruletest.TemplateResources;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -128,7 +128,7 @@ class OperatorTest {
         Verdict v = eval("field: properties.zones[*]\nequals: '1'", IP);
         assertThat(v.truth()).isEqualTo(Truth.FALSE);
         assertThat(v.path()).isEqualTo("/properties/zones/1");
-        assertThat(v.value()).isEqualTo(dev.egressguard.core.expression.Value.of("2"));
+        assertThat(v.value()).isEqualTo(dev.egressguard.core.value.Value.of("2"));
         assertThat(v.reasonText()).isEqualTo("properties.zones[1] is \"2\", expected equals \"1\"");
     }
 

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.rule.condition.ResourceWords;
+import dev.egressguard.core.model.ResourceWords;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,9 +1,10 @@
 package dev.egressguard.core.rule;
 
+import dev.egressguard.core.expression.SymbolParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
@@ -20,7 +21,7 @@ import java.util.Map;
  * Hand-built resources for tests: an id, a JSON body, and a provenance that places every
  * property pointer on its own line. In the body, {@code "<unknown:reason>"} stands for a
  * Value.Unknown, {@code "<symbol:text>"} for a symbolic one whose symbol is
- * {@code Symbol.parse(text)} (a term's quotes written as backquotes: {@code [parameters(`v`)]}),
+ * {@code SymbolParser.parse(text)} (a term's quotes written as backquotes: {@code [parameters(`v`)]}),
  * and an {@code "<open>": "reason"} key makes its object open.
  */
 public final class Resources {
@@ -94,7 +95,7 @@ public final class Resources {
                 // Quotes in the body become JSON's: a term's quotes are written as backquotes.
                 String text = s.substring(8, s.length() - 1).replace('`', '\'');
                 return new Value.Unknown("built from a parameter without value: " + text, SourceLocation.NONE,
-                        Symbol.parse(text).orElseThrow());
+                        SymbolParser.parse(text).orElseThrow());
             }
             return s.startsWith("<unknown:") ? Value.unknown(s.substring(9, s.length() - 1), SourceLocation.NONE) : Value.of(s);
         }

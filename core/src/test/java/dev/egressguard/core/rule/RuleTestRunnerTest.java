@@ -2,6 +2,8 @@ package dev.egressguard.core.rule;
 
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.ruletest.RuleTestRunner;
+import dev.egressguard.core.ruletest.RuleTestResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

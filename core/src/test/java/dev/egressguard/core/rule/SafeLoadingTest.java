@@ -1,7 +1,7 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;

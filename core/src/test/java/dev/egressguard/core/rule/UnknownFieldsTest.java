@@ -1,11 +1,11 @@
 package dev.egressguard.core.rule;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.rule.condition.Operator;
 import dev.egressguard.core.rule.condition.Truth;
-import dev.egressguard.core.rule.condition.Values;
+import dev.egressguard.core.rule.condition.ConditionValues;
 import dev.egressguard.core.rule.condition.Verdict;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -105,10 +105,10 @@ class UnknownFieldsTest {
         Value sameAgain = new Value.Unknown("read elsewhere", SourceLocation.NONE, Symbol.term("parameters('v')"));
         Value other = new Value.Unknown("parameter 'w' has no value", SourceLocation.NONE, Symbol.term("parameters('w')"));
 
-        assertThat(Values.equality(a, sameAgain)).isEqualTo(Truth.TRUE);
-        assertThat(Values.equality(a, other)).isEqualTo(Truth.UNKNOWN);
-        assertThat(Values.equality(a, Value.of("web"))).isEqualTo(Truth.UNKNOWN);
-        assertThat(Values.equality(Value.Arr.of(a, Value.of("x")), Value.Arr.of(sameAgain, Value.of("x")))).isEqualTo(Truth.TRUE);
+        assertThat(ConditionValues.equality(a, sameAgain)).isEqualTo(Truth.TRUE);
+        assertThat(ConditionValues.equality(a, other)).isEqualTo(Truth.UNKNOWN);
+        assertThat(ConditionValues.equality(a, Value.of("web"))).isEqualTo(Truth.UNKNOWN);
+        assertThat(ConditionValues.equality(Value.Arr.of(a, Value.of("x")), Value.Arr.of(sameAgain, Value.of("x")))).isEqualTo(Truth.TRUE);
 
         Operator equals = new Operator("equals", Operator.Kind.EQUALS, false, sameAgain, null);
         Operator in = new Operator("in", Operator.Kind.IN, false, Value.Arr.of(Value.of("x"), sameAgain), null);
@@ -125,8 +125,8 @@ class UnknownFieldsTest {
         Value.Unknown rest = new Value.Unknown("the runtime state of reference(lb)", SourceLocation.NONE);
         Value.Obj open = new Value.Obj(java.util.Map.of("name", Value.of("pool")), rest);
 
-        assertThat(Values.equality(open, new Value.Obj(java.util.Map.of("name", Value.of("pool"))))).isEqualTo(Truth.UNKNOWN);
-        assertThat(Values.equality(open, new Value.Obj(java.util.Map.of("name", Value.of("other"))))).isEqualTo(Truth.FALSE);
+        assertThat(ConditionValues.equality(open, new Value.Obj(java.util.Map.of("name", Value.of("pool"))))).isEqualTo(Truth.UNKNOWN);
+        assertThat(ConditionValues.equality(open, new Value.Obj(java.util.Map.of("name", Value.of("other"))))).isEqualTo(Truth.FALSE);
         assertThat(eval("{field: properties, contains: id}", resource("Microsoft.Network/loadBalancers/lb",
                 "{'properties': {'<open>': 'the runtime state of reference(lb)'}}")).truth()).isEqualTo(Truth.UNKNOWN);
     }

@@ -1,7 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.expression.DeploymentContext;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
 

@@ -95,6 +95,6 @@ class LimitsTest {
 
         assertThat(t.resources()).hasSize(2);
         assertThat(t.diagnostics()).noneMatch(d -> d.message().contains("internal"));
-        assertThat(Fixtures.at(t.resources().get(1), "tags.x")).isInstanceOf(dev.egressguard.core.expression.Value.Unknown.class);
+        assertThat(Fixtures.at(t.resources().get(1), "tags.x")).isInstanceOf(dev.egressguard.core.value.Value.Unknown.class);
     }
 }

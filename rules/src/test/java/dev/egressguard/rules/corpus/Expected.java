@@ -1,6 +1,6 @@
 package dev.egressguard.rules.corpus;
 
-import dev.egressguard.core.engine.Outcome;
+import dev.egressguard.core.finding.Outcome;
 
 import java.util.EnumSet;
 import java.util.Locale;

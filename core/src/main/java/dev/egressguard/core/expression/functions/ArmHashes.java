@@ -11,7 +11,7 @@ import java.util.UUID;
  * The deterministic name generators of ARM, bit for bit, so that names a template derives
  * ({@code uniqueString(resourceGroup().id)}) match those of a real deployment.
  */
-public final class ArmHashes {
+final class ArmHashes {
 
     /** The namespace ARM's guid() hashes its arguments under (a name-based, version 5 UUID). */
     static final UUID GUID_NAMESPACE = UUID.fromString("11fb06fb-712d-4ddd-98c7-e71bbd588830");

@@ -3,7 +3,7 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
  * Array functions, including those Azure also defines for strings and objects (concat,
  * contains, empty, first, last, indexOf, length, skip, take): one body dispatches on the type.
  */
-public final class ArrayFunctions {
+final class ArrayFunctions {
 
     /** Azure's limit on range()'s count. */
     static final int MAX_RANGE = 10_000;

@@ -2,8 +2,8 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.value.Value;
 
 /**
  * How many values one call of a lambda function (map, mapValues, toObject) builds in all, the

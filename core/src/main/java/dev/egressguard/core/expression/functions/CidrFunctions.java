@@ -2,7 +2,7 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Excerpt;
 
 import java.math.BigInteger;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** parseCidr, cidrSubnet, cidrHost, for IPv4 and IPv6 ranges. */
-public final class CidrFunctions {
+final class CidrFunctions {
 
     private CidrFunctions() {
     }

@@ -5,13 +5,13 @@ import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.SpecialForm;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.function.IntPredicate;
 
 /** coalesce, equals, greater, greaterOrEquals, less, lessOrEquals. */
-public final class ComparisonFunctions {
+final class ComparisonFunctions {
 
     private ComparisonFunctions() {
     }

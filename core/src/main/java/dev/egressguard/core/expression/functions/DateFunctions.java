@@ -2,7 +2,7 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** utcNow, dateTimeAdd, dateTimeFromEpoch, dateTimeToEpoch. */
-public final class DateFunctions {
+final class DateFunctions {
 
     private static final Pattern ISO_DURATION = Pattern.compile(
             "(-)?P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?",

@@ -1,11 +1,11 @@
 package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 
 /** deployment, environment, parameters, variables. */
-public final class DeploymentFunctions {
+final class DeploymentFunctions {
 
     /** What environment() returns in Azure's public cloud (AzureCloud). */
     static final Value AZURE_CLOUD = JsonText.parse("""

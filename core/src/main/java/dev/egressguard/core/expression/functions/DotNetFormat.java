@@ -1,7 +1,7 @@
 package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.math.BigDecimal;
@@ -93,7 +93,7 @@ final class DotNetFormat {
     }
 
     static String number(FunctionCall c, BigDecimal n, String fmt) {
-        if (!dev.egressguard.core.expression.JsonText.isSaneNumber(n)) {
+        if (!dev.egressguard.core.value.JsonText.isSaneNumber(n)) {
             throw c.error("can't format " + n + " with '" + fmt + "': it is outside the range Azure accepts");
         }
         char kind = Character.toUpperCase(fmt.charAt(0));

@@ -2,7 +2,7 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Excerpt;
 
 import java.net.URI;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** base64, base64ToJson, base64ToString, dataUri, dataUriToString, uri, uriComponent, uriComponentToString. */
-public final class EncodingFunctions {
+final class EncodingFunctions {
 
     private EncodingFunctions() {
     }

@@ -2,11 +2,11 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.SpecialForm;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.Map;
  * arguments, whose body sees its parameters through {@code lambdaVariables('x')}. A lambda is
  * syntax, not a value: it may only stand as an argument of these functions.
  */
-public final class LambdaFunctions {
+final class LambdaFunctions {
 
     private LambdaFunctions() {
     }

@@ -2,11 +2,11 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
-import dev.egressguard.core.expression.ExpressionException;
+import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.SpecialForm;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code ||} to and/or and relies on it: {@code and(contains(o, 'x'), o.x)}). With Unknowns they
  * use Kleene logic: {@code and(?, false)} is false, {@code or(?, true)} is true.
  */
-public final class LogicalFunctions {
+final class LogicalFunctions {
 
     private LogicalFunctions() {
     }

@@ -2,8 +2,8 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 import dev.egressguard.core.source.Excerpt;
 
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.LongBinaryOperator;
 
 /** add, copyIndex, div, float, int, max, min, mod, mul, sub. ARM integers are 64-bit. */
-public final class NumericFunctions {
+final class NumericFunctions {
 
     private NumericFunctions() {
     }

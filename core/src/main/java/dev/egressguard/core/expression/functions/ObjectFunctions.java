@@ -2,8 +2,8 @@ package dev.egressguard.core.expression.functions;
 
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Object functions, and union/intersection, which Azure defines for arrays and objects alike. */
-public final class ObjectFunctions {
+final class ObjectFunctions {
 
     private ObjectFunctions() {
     }
@@ -64,7 +64,7 @@ public final class ObjectFunctions {
     private static Value json(FunctionCall c) {
         try {
             return JsonText.parse(c.string(0));
-        } catch (dev.egressguard.core.expression.ExpressionException e) {
+        } catch (dev.egressguard.core.value.ExpressionException e) {
             throw c.error("can't parse its argument: " + e.getMessage());
         }
     }

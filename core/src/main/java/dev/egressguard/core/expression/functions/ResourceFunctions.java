@@ -4,7 +4,7 @@ import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.ScopeLevel;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import java.util.Map;
  * reference (answered by the Scope), pickZones and providers (only a deployment knows).
  * list*() calls are answered by the evaluator: any function whose name starts with "list".
  */
-public final class ResourceFunctions {
+final class ResourceFunctions {
 
     private ResourceFunctions() {
     }

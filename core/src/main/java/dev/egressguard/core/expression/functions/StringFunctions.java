@@ -3,8 +3,8 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.FunctionCall;
 import dev.egressguard.core.expression.FunctionLibrary;
-import dev.egressguard.core.expression.JsonText;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.JsonText;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.expression.Values;
 
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * empty, first, last, indexOf, length, skip, take) live in {@link ArrayFunctions}; encodings in
  * {@link EncodingFunctions}.
  */
-public final class StringFunctions {
+final class StringFunctions {
 
     private StringFunctions() {
     }
@@ -173,7 +173,7 @@ public final class StringFunctions {
     static Value parseJson(FunctionCall c, String text) {
         try {
             return JsonText.parse(text);
-        } catch (dev.egressguard.core.expression.ExpressionException e) {
+        } catch (dev.egressguard.core.value.ExpressionException e) {
             throw c.error("can't parse " + e.getMessage());
         }
     }

@@ -1,6 +1,6 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.PropertyLocator;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;
@@ -29,7 +29,7 @@ import java.util.Set;
  * An entry covers the resource and the children declared inside it (a vnet's inline subnets).
  * A malformed entry is an ERROR diagnostic and suppresses nothing.
  */
-public final class InlineSuppressions {
+final class InlineSuppressions {
 
     private static final Set<String> KEYS = Set.of("rule", "justification", "expires");
 

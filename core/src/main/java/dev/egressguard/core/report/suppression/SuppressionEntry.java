@@ -1,6 +1,6 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.source.SourceLocation;
 
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param resource  the resource id (INLINE) or a glob on resource id or name (FILE)
  * @param expires   the last day the suppression holds; null for none
  */
-public record SuppressionEntry(Finding.Suppression.Kind kind, String rule, String resource, String justification,
+record SuppressionEntry(Finding.Suppression.Kind kind, String rule, String resource, String justification,
                                LocalDate expires, SourceLocation source) {
 
     public SuppressionEntry {

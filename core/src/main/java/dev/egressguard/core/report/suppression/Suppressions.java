@@ -1,7 +1,7 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.source.Diagnostic;

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ public sealed interface Condition
         private static String mismatch(Verdict v) {
             String where = v.path().isEmpty() ? "the resource" : FieldPath.dotted(v.path());
             return where + " matches a condition it must not match"
-                    + (v.value() == null ? "" : " (" + Values.json(v.value()) + ")");
+                    + (v.value() == null ? "" : " (" + ConditionValues.json(v.value()) + ")");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
@@ -180,7 +180,7 @@ public final class FieldPath {
             };
             if (v != null) {
                 String key = virtual.get().equals("apiversion") ? "apiVersion" : virtual.get();
-                Value value = key.equals("id") || key.equals("name") ? Values.symbolicText(v,
+                Value value = key.equals("id") || key.equals("name") ? ConditionValues.symbolicText(v,
                         EvalContext.describe(resource) + " is named from a value only the deployment knows")
                         : Value.of(v);
                 return List.of(new Hit("/" + key, value, true));

@@ -1,9 +1,10 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.model.ResourceWords;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public final class MessageValues {
         Named self = Named.of(resource);
         put(values, "", self, graph);
         values.put("path", FieldPath.dotted(verdict.path()));
-        values.put("value", verdict.value() == null ? "" : Values.text(verdict.value()));
+        values.put("value", verdict.value() == null ? "" : ConditionValues.text(verdict.value()));
         values.put("reason", verdict.reasonText());
         put(values, "parent.", resource.id().parent().map(p -> Named.of(p, graph)).orElse(null), graph);
         put(values, "owner.", Named.of(top(resource.id()), graph), graph);

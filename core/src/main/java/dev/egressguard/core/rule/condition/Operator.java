@@ -1,7 +1,7 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Unknowns;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Unknowns;
+import dev.egressguard.core.value.Value;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -77,13 +77,13 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
             base = positive(value, check);
         } catch (BudgetedText.BudgetExceeded e) {
             return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
-                    + REGEX_BUDGET + " steps on the " + Values.text(value).length() + " characters of " + where : "");
+                    + REGEX_BUDGET + " steps on the " + ConditionValues.text(value).length() + " characters of " + where : "");
         }
         Truth truth = negated ? base.not() : base;
         if (truth == Truth.UNKNOWN) {
             Value.Unknown inside = Unknowns.first(value);
             return new Result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
-                    + (inside == null ? Values.json(value) : inside.describe()) : "");
+                    + (inside == null ? ConditionValues.json(value) : inside.describe()) : "");
         }
         return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(value, where) : "");
     }
@@ -96,12 +96,12 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
     private Truth positive(Value v, RegexBudget check) {
         return switch (kind) {
             case EXISTS -> Truth.of(v != null);
-            case EQUALS -> v == null ? Truth.of(argument == Value.Null.INSTANCE) : Values.equality(v, argument);
+            case EQUALS -> v == null ? Truth.of(argument == Value.Null.INSTANCE) : ConditionValues.equality(v, argument);
             case IN -> inList(v);
             case CONTAINS -> contains(v);
             case STARTS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument))));
             case ENDS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument))));
-            case LIKE, MATCH -> Truth.of(v != null && Values.isScalar(v) && matches(Values.text(v), check));
+            case LIKE, MATCH -> Truth.of(v != null && ConditionValues.isScalar(v) && matches(ConditionValues.text(v), check));
             case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> Truth.of(compare(v));
         };
     }
@@ -110,7 +110,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
     private Truth inList(Value v) {
         Truth any = Truth.FALSE;
         for (Value option : ((Value.Arr) argument).items()) {
-            any = any.or(v == null ? Truth.of(option == Value.Null.INSTANCE) : Values.equality(v, option));
+            any = any.or(v == null ? Truth.of(option == Value.Null.INSTANCE) : ConditionValues.equality(v, option));
             if (any == Truth.TRUE) {
                 return any;
             }
@@ -125,7 +125,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         if (v instanceof Value.Arr a) {
             Truth any = Truth.FALSE;
             for (Value item : a.items()) {
-                any = any.or(Values.equality(item, argument));
+                any = any.or(ConditionValues.equality(item, argument));
                 if (any == Truth.TRUE) {
                     return any;
                 }
@@ -152,7 +152,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         if (v == null) {
             return false;
         }
-        Optional<Integer> c = Values.compare(v, argument);
+        Optional<Integer> c = ConditionValues.compare(v, argument);
         if (c.isEmpty()) {
             return false;
         }
@@ -175,7 +175,7 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         if (kind == Kind.EXISTS) {
             return negated ? where + " is set" : where + " is missing";
         }
-        String shown = v == null ? "missing" : Values.json(v);
+        String shown = v == null ? "missing" : ConditionValues.json(v);
         return where + " is " + shown + ", expected " + describe();
     }
 
@@ -184,12 +184,12 @@ public record Operator(String name, Kind kind, boolean negated, Value argument, 
         if (kind == Kind.EXISTS) {
             return negated ? "not to exist" : "to exist";
         }
-        String arg = kind == Kind.MATCH || kind == Kind.LIKE ? "'" + text(argument) + "'" : Values.json(argument);
+        String arg = kind == Kind.MATCH || kind == Kind.LIKE ? "'" + text(argument) + "'" : ConditionValues.json(argument);
         return name + " " + arg;
     }
 
     private static String text(Value v) {
-        return Values.text(v);
+        return ConditionValues.text(v);
     }
 
     private static String lower(String s) {

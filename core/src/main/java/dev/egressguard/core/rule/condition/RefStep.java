@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceId;
 
@@ -55,7 +55,7 @@ public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condit
             return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> describe(hit.pointer()) + " is unknown before deployment: " + u.describe());
         }
         if (!(value instanceof Value.Str s)) {
-            return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is " + Values.json(value) + ", not a resource id");
+            return Verdict.of(Truth.FALSE, hit.pointer(), value, () -> describe(hit.pointer()) + " is " + ConditionValues.json(value) + ", not a resource id");
         }
         Optional<ResourceId> id = ctx.graph().idOf(s.value());
         if (id.isEmpty()) {

@@ -1,7 +1,8 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.SymbolParser;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
@@ -70,7 +71,7 @@ public record ReferencedByStep(TypePattern type, FieldPath via, Condition where)
                         .ifPresent(p -> possible.put(candidate.id(), new Candidate(candidate, p)));
             }
         }
-        if (Symbol.parse(self.id().toString()).isPresent()) {
+        if (SymbolParser.parse(self.id().toString()).isPresent()) {
             // This id holds a term: a known id that names no evaluated resource may be this one.
             for (ResourceGraph.Reference ref : ctx.graph().danglingReferencesTo(self.type())) {
                 Resource from = ref.from();

@@ -1,6 +1,6 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 
 import java.util.Objects;
 
@@ -15,6 +15,6 @@ public record ValueCondition(Value value, Operator operator) implements Conditio
     @Override
     public Verdict evaluate(EvalContext ctx) {
         return Verdict.of(operator.test(value, true, ctx.regex()), ctx.base(), value,
-                () -> operator.reason(value, true, "the value " + Values.json(value)));
+                () -> operator.reason(value, true, "the value " + ConditionValues.json(value)));
     }
 }

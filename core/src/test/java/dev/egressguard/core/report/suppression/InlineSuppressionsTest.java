@@ -1,6 +1,6 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.PropertyLocator;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;

@@ -1,7 +1,7 @@
 package dev.egressguard.core.report.suppression;
 
-import dev.egressguard.core.engine.Finding;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.finding.Finding;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.PropertyLocator;
 import dev.egressguard.core.model.Provenance;
 import dev.egressguard.core.model.Resource;
@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static dev.egressguard.core.engine.Finding.Suppression.Kind.FILE;
-import static dev.egressguard.core.engine.Finding.Suppression.Kind.INLINE;
+import static dev.egressguard.core.finding.Finding.Suppression.Kind.FILE;
+import static dev.egressguard.core.finding.Finding.Suppression.Kind.INLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SuppressionsTest {

@@ -1,4 +1,4 @@
-package dev.egressguard.core.expression;
+package dev.egressguard.core.value;
 
 import dev.egressguard.core.source.SourceLocation;
 

@@ -1,4 +1,4 @@
-package dev.egressguard.core.expression;
+package dev.egressguard.core.value;
 
 /**
  * An expression Azure would reject: a syntax error, an unknown function, a wrong argument type.

@@ -1,4 +1,4 @@
-package dev.egressguard.core.engine;
+package dev.egressguard.core.finding;
 
 import java.util.List;
 import java.util.Objects;

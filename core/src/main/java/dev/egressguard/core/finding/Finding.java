@@ -1,4 +1,4 @@
-package dev.egressguard.core.engine;
+package dev.egressguard.core.finding;
 
 import dev.egressguard.core.source.SourceLocation;
 

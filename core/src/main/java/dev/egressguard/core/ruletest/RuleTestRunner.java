@@ -1,12 +1,14 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.ruletest;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.condition.FieldPath;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
+import dev.egressguard.core.rule.RuleSetLoader;
+import dev.egressguard.core.rule.RuleSet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

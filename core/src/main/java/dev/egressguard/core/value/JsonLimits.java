@@ -1,4 +1,4 @@
-package dev.egressguard.core.expression;
+package dev.egressguard.core.value;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
@@ -12,6 +12,13 @@ public final class JsonLimits {
 
     /** Arrays and objects inside each other: real templates nest a few dozen levels. */
     public static final int MAX_NESTING = 1_000;
+    /**
+     * The longest string a value may hold when expressions build it: 4 MB, the size Azure allows for
+     * a whole template once expanded ({@code Evaluator.MAX_STRING_LENGTH} is this limit).
+     */
+    public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
+    /** The most elements of one array a value may hold ({@code Evaluator.MAX_ARRAY_LENGTH}). */
+    public static final int MAX_ARRAY_LENGTH = 1_000_000;
     /** Characters of one number: a double has at most 17 significant digits and an exponent of 3. */
     public static final int MAX_NUMBER_LENGTH = 1_000;
     /**

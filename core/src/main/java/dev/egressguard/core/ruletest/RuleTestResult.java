@@ -1,6 +1,6 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.ruletest;
 
-import dev.egressguard.core.engine.Finding;
+import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.nio.file.Path;

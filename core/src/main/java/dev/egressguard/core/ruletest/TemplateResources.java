@@ -1,4 +1,4 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.ruletest;
 
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.source.Diagnostic;

@@ -1,4 +1,4 @@
-package dev.egressguard.core.engine;
+package dev.egressguard.core.finding;
 
 /**
  * The verdict of one rule on one resource. A {@link Finding} is FAIL or UNKNOWN; PASS is kept

@@ -1,9 +1,8 @@
-package dev.egressguard.core.expression;
+package dev.egressguard.core.value;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a value that only the deployment knows is made of, when the template decides it: a
@@ -17,7 +16,7 @@ import java.util.Optional;
  *
  * <p>{@link #render()} writes a term as {@code [expression]}, the way a template writes it, so a
  * name reads {@code [parameters('clusterName')]-vnet} in findings, and a resource id with symbolic
- * names is a plain id string whose segments hold such terms ({@link #parse} reads it back). A
+ * names is a plain id string whose segments hold such terms ({@link dev.egressguard.core.expression.SymbolParser#parse} reads it back). A
  * term never contains {@code /}: one written in its expression is shown as {@code ∕} (U+2215), so
  * an id's segments stay where ARM puts them.
  */
@@ -84,83 +83,14 @@ public record Symbol(List<Part> parts) {
         }
         List<String> args = new ArrayList<>();
         for (Part p : parts) {
-            args.add(p instanceof Text t ? ExprText.quote(t.text()) : ((Term) p).expression());
+            args.add(p instanceof Text t ? quote(t.text()) : ((Term) p).expression());
         }
         return args.size() == 1 ? args.get(0) : "concat(" + String.join(", ", args) + ")";
     }
 
-    /**
-     * Reads back a text that {@link #render()} wrote: the symbol when it holds a term, else
-     * empty (the text is a known string). A term is a bracketed run whose brackets balance
-     * outside quoted strings and that parses as an ARM expression; other brackets are text.
-     */
-    public static Optional<Symbol> parse(String rendered) {
-        if (rendered.indexOf('[') < 0) {
-            return Optional.empty();
-        }
-        List<Part> parts = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int i = 0;
-        boolean anyTerm = false;
-        while (i < rendered.length()) {
-            char c = rendered.charAt(i);
-            int end = c == '[' ? termEnd(rendered, i) : -1;
-            if (end > 0) {
-                String inner = rendered.substring(i + 1, end);
-                if (parsesAsExpression(inner)) {
-                    if (!text.isEmpty()) {
-                        parts.add(new Text(text.toString()));
-                        text.setLength(0);
-                    }
-                    parts.add(new Term(inner));
-                    anyTerm = true;
-                    i = end + 1;
-                    continue;
-                }
-            }
-            text.append(c);
-            i++;
-        }
-        if (!anyTerm) {
-            return Optional.empty();
-        }
-        if (!text.isEmpty()) {
-            parts.add(new Text(text.toString()));
-        }
-        return Optional.of(new Symbol(parts));
-    }
-
-    /** The index of the bracket that closes the one at {@code open}, or -1. */
-    private static int termEnd(String s, int open) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '[') {
-                depth++;
-            } else if (!quoted && c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static boolean parsesAsExpression(String text) {
-        if (text.isBlank()) {
-            return false;
-        }
-        try {
-            // A term is a call or a member of one; "[0]" (a placeholder index) is text.
-            Expr e = ExpressionParser.parse(text.replace('\u2215', '/'));
-            return !(e instanceof Expr.StringLiteral || e instanceof Expr.IntegerLiteral);
-        } catch (ExpressionException e) {
-            return false;
-        }
+    /** A string literal as an expression writes it: {@code 'it''s'}. */
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static List<Part> merged(List<Part> parts) {

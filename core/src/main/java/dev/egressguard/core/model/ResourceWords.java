@@ -1,4 +1,4 @@
-package dev.egressguard.core.rule.condition;
+package dev.egressguard.core.model;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,8 @@
 package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.expression.Symbol;
-import dev.egressguard.core.expression.Value;
+import dev.egressguard.core.expression.SymbolParser;
+import dev.egressguard.core.value.Symbol;
+import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
@@ -14,9 +15,9 @@ import java.util.Optional;
  * Azure Policy does), numbers by value whatever their representation, and a string against a
  * number or boolean by its text (settings arrive as strings).
  */
-public final class Values {
+public final class ConditionValues {
 
-    private Values() {
+    private ConditionValues() {
     }
 
     /** Whether {@link #equality} is TRUE: the two values are known to be equal. */
@@ -99,7 +100,7 @@ public final class Values {
      * a term ({@code [parameters('clusterName')]-vnet}, see {@link Symbol}), else the text.
      */
     public static Value symbolicText(String text, String reason) {
-        return Symbol.parse(text).<Value>map(s -> new Value.Unknown(reason, SourceLocation.NONE, s))
+        return SymbolParser.parse(text).<Value>map(s -> new Value.Unknown(reason, SourceLocation.NONE, s))
                 .orElseGet(() -> Value.of(text));
     }
 

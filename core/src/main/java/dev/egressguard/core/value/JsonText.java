@@ -1,4 +1,4 @@
-package dev.egressguard.core.expression;
+package dev.egressguard.core.value;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -119,9 +119,9 @@ public final class JsonText {
             case START_ARRAY -> {
                 List<Value> items = new ArrayList<>();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    if (items.size() == Evaluator.MAX_ARRAY_LENGTH) {
+                    if (items.size() == JsonLimits.MAX_ARRAY_LENGTH) {
                         throw new ExpressionException("The text is refused: an array in it has more than "
-                                + Evaluator.MAX_ARRAY_LENGTH + " elements");
+                                + JsonLimits.MAX_ARRAY_LENGTH + " elements");
                     }
                     items.add(read(p, t));
                 }
