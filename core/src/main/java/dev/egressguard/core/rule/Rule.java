@@ -1,5 +1,6 @@
 package dev.egressguard.core.rule;
 
+import dev.egressguard.core.rule.condition.MessageTemplate;
 import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.TypePattern;

@@ -1,5 +1,8 @@
 package dev.egressguard.core.rule;
 
+import dev.egressguard.core.rule.condition.ConditionParser;
+import dev.egressguard.core.rule.condition.MessageTemplate;
+import dev.egressguard.core.rule.condition.Nodes;
 import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.rule.condition.Condition;

@@ -1,11 +1,11 @@
 package dev.egressguard.core.ruletest;
 
+import dev.egressguard.core.rule.condition.Nodes;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.rule.condition.FieldPath;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
-import dev.egressguard.core.rule.Nodes;
 import dev.egressguard.core.rule.SafeYaml;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

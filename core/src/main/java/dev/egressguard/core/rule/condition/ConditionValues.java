@@ -15,7 +15,7 @@ import java.util.Optional;
  * Azure Policy does), numbers by value whatever their representation, and a string against a
  * number or boolean by its text (settings arrive as strings).
  */
-public final class ConditionValues {
+final class ConditionValues {
 
     private ConditionValues() {
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@code where} is UNKNOWN may or may not count, so the count is a range; the verdict is TRUE
  * or FALSE only when the operator agrees on the whole range.
  */
-public record CountCondition(FieldPath path, Condition where, Operator operator) implements Condition {
+record CountCondition(FieldPath path, Condition where, Operator operator) implements Condition {
 
     public CountCondition {
         Objects.requireNonNull(path, "path");

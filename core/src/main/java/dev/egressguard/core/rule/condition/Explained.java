@@ -10,7 +10,7 @@ import java.util.Objects;
  * instead of the condition's own. An UNKNOWN one still says what was unknown: unless the text
  * uses {@code {reason}}, it reads {@code unknown whether <text>: <what was unknown>}.
  */
-public record Explained(Condition inner, Text because) implements Condition {
+record Explained(Condition inner, Text because) implements Condition {
 
     /** A text with placeholders (the rule language's message templates). */
     public interface Text {

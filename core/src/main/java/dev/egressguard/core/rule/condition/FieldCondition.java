@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@code field: <path>} with one operator. With {@code [*]} in the path the operator must hold
  * for every element (Kleene AND; no elements is TRUE).
  */
-public record FieldCondition(FieldPath path, Operator operator) implements Condition {
+record FieldCondition(FieldPath path, Operator operator) implements Condition {
 
     public FieldCondition {
         Objects.requireNonNull(path, "path");

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code exists: false}) are their positive form with {@code negated} set, so that
  * UNKNOWN stays UNKNOWN under negation and the two can never disagree.
  */
-public record Operator(String name, Kind kind, boolean negated, Value argument, Pattern pattern) {
+record Operator(String name, Kind kind, boolean negated, Value argument, Pattern pattern) {
 
     /** Steps a single {@code match} may take before it is UNKNOWN; enough for any sane pattern on ARM values. */
     public static final long REGEX_BUDGET = 1_000_000;

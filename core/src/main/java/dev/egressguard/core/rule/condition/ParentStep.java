@@ -11,7 +11,7 @@ import java.util.Optional;
  * a backend pool's load balancer). UNKNOWN when the parent is not among the evaluated resources;
  * FALSE for a top-level resource, which has no parent.
  */
-public record ParentStep(Condition condition) implements Condition {
+record ParentStep(Condition condition) implements Condition {
 
     public ParentStep {
         Objects.requireNonNull(condition, "condition");

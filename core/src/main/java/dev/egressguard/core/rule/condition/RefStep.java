@@ -18,7 +18,7 @@ import java.util.Optional;
  * is UNKNOWN; a target of another type than {@code type} is FALSE.
  * With {@code [*]} every id must pass ({@code match: all}, the default) or one ({@code match: any}).
  */
-public record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condition assertion) implements Condition {
+record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condition assertion) implements Condition {
 
     public RefStep {
         Objects.requireNonNull(path, "path");

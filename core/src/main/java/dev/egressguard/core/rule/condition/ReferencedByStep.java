@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * id of another type) decide nothing, so an {@code ipAddress} read back does not make every
  * {@code referencedBy} UNKNOWN.
  */
-public record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implements Condition {
+record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implements Condition {
 
     @Override
     public Verdict evaluate(EvalContext ctx) {

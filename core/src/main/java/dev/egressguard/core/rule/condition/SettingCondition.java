@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code setting: <name>} with one operator: a run option given as text in the plugin or CLI
  * configuration ({@code allowFirewallEgress=true}). An option that was not given is missing.
  */
-public record SettingCondition(String name, Operator operator) implements Condition {
+record SettingCondition(String name, Operator operator) implements Condition {
 
     public SettingCondition {
         Objects.requireNonNull(name, "name");

@@ -5,7 +5,7 @@ import dev.egressguard.core.value.Value;
 import java.util.Objects;
 
 /** {@code value: <literal>} with one operator: a constant, mostly for documentation and tests. */
-public record ValueCondition(Value value, Operator operator) implements Condition {
+record ValueCondition(Value value, Operator operator) implements Condition {
 
     public ValueCondition {
         Objects.requireNonNull(value, "value");

@@ -1,7 +1,5 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.rule.condition;
 
-import dev.egressguard.core.rule.condition.Explained;
-import dev.egressguard.core.rule.condition.MessageValues;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,6 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.value.Value;
-import dev.egressguard.core.rule.condition.Condition;
-import dev.egressguard.core.rule.condition.CountCondition;
-import dev.egressguard.core.rule.condition.Explained;
-import dev.egressguard.core.rule.condition.FieldCondition;
-import dev.egressguard.core.rule.condition.FieldPath;
-import dev.egressguard.core.rule.condition.Operator;
-import dev.egressguard.core.rule.condition.ParentStep;
-import dev.egressguard.core.rule.condition.RefStep;
-import dev.egressguard.core.rule.condition.ReferencedByStep;
-import dev.egressguard.core.rule.condition.SettingCondition;
-import dev.egressguard.core.rule.condition.TypePattern;
-import dev.egressguard.core.rule.condition.ValueCondition;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -29,7 +17,7 @@ import java.util.Optional;
  * position. A condition with a mistake compiles to {@code null}; its parent then does too, but
  * parsing goes on so that one run lists all problems.
  */
-final class ConditionParser {
+public final class ConditionParser {
 
     static final List<String> SUBJECTS = List.of("field", "value", "setting", "count", "allOf", "anyOf", "not",
             "ref", "referencedBy", "parent");
@@ -43,12 +31,12 @@ final class ConditionParser {
     private final Nodes nodes;
     private final OperatorParser operators;
 
-    ConditionParser(Nodes nodes) {
+    public ConditionParser(Nodes nodes) {
         this.nodes = nodes;
         this.operators = new OperatorParser(nodes);
     }
 
-    Condition parse(Node node) {
+    public Condition parse(Node node) {
         Optional<Map<String, NodeTuple>> m = nodes.mapping(node, "a condition");
         if (m.isEmpty()) {
             return null;
@@ -278,7 +266,7 @@ final class ConditionParser {
         }
     }
 
-    TypePattern types(Node node, String what) {
+    public TypePattern types(Node node, String what) {
         Optional<List<String>> texts = nodes.strings(node, what);
         if (texts.isEmpty()) {
             return null;

@@ -1,8 +1,9 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.DidYouMean;
+import dev.egressguard.core.source.SafeYamlReader;
 import dev.egressguard.core.source.SourceLocation;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -46,7 +47,7 @@ public final class Nodes {
     }
 
     /** Errors and warnings in file order. */
-    List<Diagnostic> sortedDiagnostics() {
+    public List<Diagnostic> sortedDiagnostics() {
         List<Diagnostic> sorted = new ArrayList<>(errors);
         sorted.addAll(warnings);
         sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
@@ -60,7 +61,7 @@ public final class Nodes {
     }
 
     public SourceLocation at(Node node) {
-        return SafeYaml.at(file, node.getStartMark());
+        return SafeYamlReader.at(file, node.getStartMark());
     }
 
     public void error(Node node, String message) {

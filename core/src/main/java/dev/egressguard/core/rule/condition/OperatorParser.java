@@ -1,7 +1,6 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.value.Value;
-import dev.egressguard.core.rule.condition.Operator;
 import dev.egressguard.core.rule.condition.Operator.Kind;
 import org.yaml.snakeyaml.nodes.Node;
 
