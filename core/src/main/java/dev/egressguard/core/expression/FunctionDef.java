@@ -8,7 +8,7 @@ import java.util.Objects;
  * Unknown before the body runs (true for almost all; false for functions that build containers
  * such as createArray, whose shape stays known).
  */
-public record FunctionDef(String name, int minArgs, int maxArgs, boolean propagatesUnknown, TemplateFunction body) {
+record FunctionDef(String name, int minArgs, int maxArgs, boolean propagatesUnknown, TemplateFunction body) {
 
     public FunctionDef {
         Objects.requireNonNull(name, "name");

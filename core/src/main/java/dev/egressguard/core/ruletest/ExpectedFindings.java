@@ -3,7 +3,7 @@ package dev.egressguard.core.ruletest;
 import dev.egressguard.core.rule.condition.Nodes;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.Outcome;
-import dev.egressguard.core.rule.condition.FieldPath;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.rule.SafeYaml;
@@ -49,7 +49,7 @@ public record ExpectedFindings(List<String> rules, List<Expected> findings) {
         }
 
         private boolean pathMatches(Finding f) {
-            return path == null || f.path().equalsIgnoreCase(path) || FieldPath.dotted(f.path()).equalsIgnoreCase(path);
+            return path == null || f.path().equalsIgnoreCase(path) || JsonPointers.dotted(f.path()).equalsIgnoreCase(path);
         }
 
         private boolean messageMatches(Finding f) {

@@ -3,7 +3,7 @@ package dev.egressguard.core.ruletest;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.model.ResourceGraph;
-import dev.egressguard.core.rule.condition.FieldPath;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.SourceLocation;
@@ -157,7 +157,7 @@ public final class RuleTestRunner {
         }
         for (Finding f : left) {
             out.add("unexpected: " + f.ruleId() + " " + f.outcome() + " " + f.resourceName()
-                    + (f.path().isEmpty() ? "" : " at " + FieldPath.dotted(f.path())) + ": " + f.message());
+                    + (f.path().isEmpty() ? "" : " at " + JsonPointers.dotted(f.path())) + ": " + f.message());
         }
         return out;
     }

@@ -19,4 +19,37 @@ public final class JsonPointers {
     public static String unescape(String segment) {
         return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
     }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A JSON pointer as a person reads it: {@code /properties/ipConfigurations/0/id} -> {@code properties.ipConfigurations[0].id}. */
+    public static String dotted(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String part = unescape(raw);
+            if (isDigits(part)) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code reference} becomes Unknown: the secret is only read at deployment. CI placeholders such
  * as {@code GEN-UNIQUE} are used as given, as Azure's test pipeline would before substitution.
  */
-public final class ParameterFile {
+final class ParameterFile {
 
     /** A supplied value and where it was written. */
     public record Supplied(Value value, SourceLocation at) {

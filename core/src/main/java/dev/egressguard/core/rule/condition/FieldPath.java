@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * state read back with {@code reference()}, {@link Value.Obj#isOpen}) does not declare — the
  * hit is then incomplete, so even {@code exists} and {@code count} are UNKNOWN there.
  */
-public final class FieldPath {
+final class FieldPath {
 
     /** One step of a path. */
     public sealed interface Segment permits Key, Index, Each {
@@ -261,37 +261,9 @@ public final class FieldPath {
     }
 
     // Called for every evaluated property: a loop, not a regex (the benchmark's top hot spot).
-    private static boolean isDigits(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A JSON pointer as a person reads it: {@code /properties/ipConfigurations/0/id} -> {@code properties.ipConfigurations[0].id}. */
-    public static String dotted(String pointer) {
-        if (pointer == null || pointer.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            String part = JsonPointers.unescape(raw);
-            if (isDigits(part)) {
-                sb.append('[').append(part).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(part);
-            }
-        }
-        return sb.toString();
+    /** A JSON pointer as a person reads it ({@link JsonPointers#dotted}). */
+    static String dotted(String pointer) {
+        return JsonPointers.dotted(pointer);
     }
 
     @Override

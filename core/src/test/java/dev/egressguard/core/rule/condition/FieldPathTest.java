@@ -1,7 +1,7 @@
-package dev.egressguard.core.rule;
+package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.rule.Resources;
 import dev.egressguard.core.value.Value;
-import dev.egressguard.core.rule.condition.FieldPath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
