@@ -9,7 +9,7 @@ import java.util.List;
  * Errors carry the 0-based character offset in the text. Nesting deeper than
  * {@link #MAX_DEPTH} is rejected so a hostile template cannot overflow the stack.
  */
-public final class ExpressionParser {
+final class ExpressionParser {
 
     public static final int MAX_DEPTH = 256;
 

@@ -5,7 +5,7 @@ import dev.egressguard.core.expression.EvaluationBudget;
 import dev.egressguard.core.expression.Evaluator;
 import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.value.ExpressionException;
-import dev.egressguard.core.expression.ExpressionParser;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ExpressionFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         Expr expr;
         try {
-            expr = ExpressionParser.parse(text);
+            expr = Expressions.parse(text);
         } catch (ExpressionException refused) {
             assertThat(refused.getMessage()).isNotBlank();
             return;
@@ -61,7 +61,7 @@ class ExpressionFuzzTest {
     void lambdasNestedInLambdasSpendTheBudget() {
         Evaluator evaluator = new Evaluator(new FixedScope(new EvaluationBudget(FUZZ_STEPS, FUZZ_VALUES, "fuzz.json")), AT);
 
-        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse("reduce(range(0,10000), 0, lambda('a','b', "
+        assertThatThrownBy(() -> evaluator.evaluate(Expressions.parse("reduce(range(0,10000), 0, lambda('a','b', "
                 + "reduce(range(0,10000), lambdaVariables('a'), lambda('c','d', add(lambdaVariables('c'), 1)))))")))
                 .isInstanceOf(EvaluationBudget.Exhausted.class)
                 .hasMessageContaining("more than 200,000 evaluation steps");
@@ -72,15 +72,15 @@ class ExpressionFuzzTest {
     void aLambdaFunctionBuildsAtMostAMillionValuesInAll() {
         Evaluator evaluator = new Evaluator(new FixedScope(), AT);
 
-        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse(
+        assertThatThrownBy(() -> evaluator.evaluate(Expressions.parse(
                 "map(range(0, 10000), lambda('x', range(0, 10000)))")))
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("'map' would build more than 1000000 values");
-        assertThatThrownBy(() -> evaluator.evaluate(ExpressionParser.parse(
+        assertThatThrownBy(() -> evaluator.evaluate(Expressions.parse(
                 "mapValues(toObject(range(0, 1000), lambda('i', string(lambdaVariables('i')))), lambda('v', range(0, 10000)))")))
                 .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("'mapValues' would build more than 1000000 values");
-        assertThat(evaluator.evaluate(ExpressionParser.parse("map(range(0, 100), lambda('x', range(0, 100)))")))
+        assertThat(evaluator.evaluate(Expressions.parse("map(range(0, 100), lambda('x', range(0, 100)))")))
                 .isInstanceOfSatisfying(Value.Arr.class, a -> assertThat(a.size()).isEqualTo(100));
     }
 }
