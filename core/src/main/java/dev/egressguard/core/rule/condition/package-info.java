@@ -4,8 +4,8 @@
  * with diagnostics) and the finding-message templates ({@code MessageTemplate}).
  *
  * <p>Only this package constructs condition nodes: the node records ({@code FieldCondition}, {@code CountCondition}, {@code RefStep},
- * {@code Operator}, …) are package-private. Public are what the rule language, the engine and the rule-test runner use:
- * {@code Condition}, {@code Verdict}, {@code Truth}, {@code EvalContext}, {@code RegexBudget}, {@code TypePattern}, {@code FieldPath},
+ * {@code Operator}, {@code FieldPath}, …) are package-private. Public are what the rule language, the engine and the rule-test
+ * runner use: {@code Condition}, {@code Verdict}, {@code Truth}, {@code EvalContext}, {@code RegexBudget}, {@code TypePattern},
  * {@code MessageValues}, {@code MessageTemplate}, {@code ConditionParser}, {@code Nodes}.
  *
  * <p>May use: {@code finding}, {@code model}, {@code expression}, {@code value}, {@code source}. Checked by {@code ArchitectureTest}.
