@@ -22,7 +22,7 @@ import java.util.Optional;
  * nothing less. Three forms: {@code none} (the fixture passes every rule), a list of findings,
  * or a mapping {@code {rules: [ids], findings: list | none}} that compares only those rules.
  */
-public record ExpectedFindings(List<String> rules, List<Expected> findings) {
+record ExpectedFindings(List<String> rules, List<Expected> findings) {
 
     private static final List<String> FILE_KEYS = List.of("rules", "findings");
     private static final List<String> ENTRY_KEYS = List.of("rule", "outcome", "resource", "path", "message");

@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The fenced {@code ```yaml} blocks of docs/rules-language.md, found from the repository root. */
-final class DocExamples {
+public final class DocExamples {
 
     static final String DOC = "docs/rules-language.md";
 
     /** One block: where it starts in the doc and its text. */
-    record Block(int line, String text) {
-        String label() {
+    public record Block(int line, String text) {
+        public String label() {
             return DOC + ":" + line;
         }
 
-        boolean isRuleFile() {
+        public boolean isRuleFile() {
             return text.lines().anyMatch(l -> l.startsWith("apiVersion:"));
         }
 
-        boolean isExpectedFile() {
+        public boolean isExpectedFile() {
             return text.startsWith("# expected.yaml");
         }
     }
@@ -41,7 +41,7 @@ final class DocExamples {
         throw new IllegalStateException(DOC + " not found above " + dir);
     }
 
-    static List<Block> blocks() {
+    public static List<Block> blocks() {
         List<String> lines;
         try {
             lines = Files.readAllLines(root().resolve(DOC));
