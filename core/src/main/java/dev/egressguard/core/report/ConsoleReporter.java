@@ -136,7 +136,9 @@ public final class ConsoleReporter implements Reporter {
         if (w.isEmpty()) {
             w = resourceId;
         }
-        return w.isEmpty() ? "" : SafeText.forTerminal(w) + ": ";
+        // Escaped with its colon: a place named ":" would otherwise start the line with "::", a
+        // GitHub workflow command (found by ReportFuzzTest).
+        return w.isEmpty() ? "" : SafeText.forTerminal(w + ":") + " ";
     }
 
     private String summaryLine(ReportSummary s) {

@@ -89,6 +89,12 @@ class ReportFuzzTest {
                 "infra/::error::x.json", "a\u001b]8;;http://x\u0007b\u202e", "##vso[task.setvariable variable=x]y"));
     }
 
+    /** Found by the fuzzer in CI (seed place-named-colon): a diagnostic at a file named ":" printed "::". */
+    @Test
+    void aPlaceNamedColonDoesNotStartAWorkflowCommand() throws Exception {
+        everyReporterStaysValid(encode("EG001", "name", "/id", "x.json", "message", ":", "", ""));
+    }
+
     static List<String> fields(byte[] input) {
         char[] units = new char[input.length / 2];
         for (int i = 0; i < units.length; i++) {
