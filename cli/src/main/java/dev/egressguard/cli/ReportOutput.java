@@ -129,8 +129,8 @@ final class ReportOutput {
                 continue;
             }
             String where = paths.where(d.location());
-            err.println(Diagnostic.line(where.isEmpty() ? "" : SafeText.forTerminal(where), d.level(),
-                    SafeText.forTerminal(d.message().strip())));
+            // The whole line at once: a place named ":" and the separator after it must not make "::".
+            err.println(SafeText.forTerminal(Diagnostic.line(where, d.level(), d.message().strip())));
         }
         err.flush();
     }

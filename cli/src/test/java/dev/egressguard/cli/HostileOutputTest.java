@@ -133,6 +133,19 @@ class HostileOutputTest {
         assertThat(run.err()).contains("HOST1 error on subnet 'x\\n::error title=forged::owned' of vnet 'vnet' at infra/main.json:");
     }
 
+    /** Found by ReportFuzzTest: a place named ":" and the separator after it made a line start with "::". */
+    @Test
+    void aFileNamedColonCannotStartAWorkflowCommand() throws IOException {
+        // Empty: the error is about the whole file, so its place is the bare name ":".
+        Files.writeString(project.resolve(":"), "");
+
+        Run run = Run.egress("verify", project.resolve(":").toString(), "--base-dir", project.toString(),
+                "--color", "never");
+
+        assertNoStackTraceAndSafeLines(run);
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).startsWith("\\u003a: error: "));
+    }
+
     @Test
     void aLoneSurrogateCostsNoReport() throws IOException {
         subnetNamed("lone\\ud800surrogate");
