@@ -21,6 +21,7 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +32,12 @@ import java.util.concurrent.TimeUnit;
  * list, and an empty list for every resource type. The certificate is made by keytool for the run;
  * {@link #trustStore()} is the file a JVM trusts it through ({@code -Djavax.net.ssl.trustStore}).
  */
-final class FakeAzure implements AutoCloseable {
+public final class FakeAzure implements AutoCloseable {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     /** A request as received; {@code authorization} is its Authorization header, or null. */
-    record Request(String method, String path, String body, String authorization) {
+    public record Request(String method, String path, String body, String authorization) {
     }
 
     private final Path keyStore;
@@ -46,8 +47,19 @@ final class FakeAzure implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> listings;
 
-    FakeAzure(Path dir, String tenant, String subscription, String token) {
+    public FakeAzure(Path dir, String tenant, String subscription, String token) {
+        this(dir, tenant, subscription, token, Map.of());
+    }
+
+    /**
+     * With {@code listings}: resource type ({@code Microsoft.Compute/virtualMachineScaleSets}) to
+     * the JSON array the subscription's list of that type answers; every other type lists nothing.
+     * The plugin's tests use it through this module's test jar.
+     */
+    public FakeAzure(Path dir, String tenant, String subscription, String token, Map<String, String> listings) {
+        this.listings = Map.copyOf(listings);
         this.tenant = tenant;
         this.subscription = subscription;
         this.token = token;
@@ -65,16 +77,16 @@ final class FakeAzure implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The key store, which a JVM may use as its trust store: its certificate is the fake's. */
-    Path trustStore() {
+    public Path trustStore() {
         return keyStore;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -120,6 +132,10 @@ final class FakeAzure implements AutoCloseable {
             } else if (method.equals("GET") && path.equals("/subscriptions")) {
                 reply = "{\"value\":[{\"id\":\"/subscriptions/" + subscription + "\",\"subscriptionId\":\"" + subscription
                         + "\",\"tenantId\":\"" + tenant + "\",\"displayName\":\"Fake\",\"state\":\"Enabled\"}]}";
+            } else if (method.equals("GET") && path.startsWith("/subscriptions/" + subscription + "/providers/")
+                    && listings.containsKey(path.substring(("/subscriptions/" + subscription + "/providers/").length()))) {
+                reply = "{\"value\":" + listings.get(path.substring(("/subscriptions/" + subscription + "/providers/").length()))
+                        + "}";
             } else if (method.equals("GET") && path.startsWith("/subscriptions/" + subscription + "/")) {
                 reply = "{\"value\":[]}";
             } else {

@@ -3,6 +3,7 @@ package dev.egressguard.maven;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.egressguard.cli.EgressCommand;
+import dev.egressguard.cli.FakeAzure;
 import dev.egressguard.core.live.LiveSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OneAuditPathTest {
     Path dir;
 
     private final Map<String, String> savedProperties = new LinkedHashMap<>();
-    private FakeAzureWithAScaleSet fake;
+    private FakeAzure fake;
 
     @AfterEach
     void restore() {
@@ -57,13 +58,14 @@ class OneAuditPathTest {
 
     @Test
     void theCliAndThePluginReadTheSameSubscriptionIntoTheSameReport() throws Exception {
-        fake = new FakeAzureWithAScaleSet(dir, TENANT, SUB, TOKEN);
+        fake = new FakeAzure(dir, TENANT, SUB, TOKEN, Map.of("Microsoft.Compute/virtualMachineScaleSets",
+                "[" + scaleSet() + "]"));
         // The Azure SDK reads its configuration from system properties before the environment.
         setProperty("AZURE_TENANT_ID", TENANT);
         setProperty("AZURE_CLIENT_ID", "cccccccc-0000-0000-0000-000000000002");
         setProperty("AZURE_CLIENT_SECRET", "not-a-real-secret");
         setProperty("javax.net.ssl.trustStore", fake.trustStore().toString());
-        setProperty("javax.net.ssl.trustStorePassword", FakeAzureWithAScaleSet.PASSWORD);
+        setProperty("javax.net.ssl.trustStorePassword", FakeAzure.PASSWORD);
         setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         String endpoint = fake.endpoint().toString();
 
@@ -122,11 +124,24 @@ class OneAuditPathTest {
     }
 
     /** What the reads asked, without the sign-in (MSAL may reuse a token it holds). */
-    private static List<String> paths(List<FakeAzureWithAScaleSet.Request> requests) {
+    private static List<String> paths(List<FakeAzure.Request> requests) {
         return requests.stream().filter(r -> r.method().equals("GET")).map(r -> r.method() + " " + r.path()).toList();
     }
 
     private static JsonNode json(Path file) throws IOException {
         return new ObjectMapper().readTree(Files.readString(file));
+    }
+
+    /** One scale set that gives every instance a public IP: EG001 fails on it. */
+    private static String scaleSet() {
+        return """
+                {"id": "/subscriptions/%1$s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/workers",
+                 "name": "workers", "type": "Microsoft.Compute/virtualMachineScaleSets", "location": "westeurope",
+                 "properties": {"virtualMachineProfile": {"networkProfile": {"networkInterfaceConfigurations": [
+                   {"name": "nic", "properties": {"primary": true, "ipConfigurations": [
+                     {"name": "ip", "properties": {
+                       "subnet": {"id": "/subscriptions/%1$s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/nodes"},
+                       "publicIPAddressConfiguration": {"name": "pip", "properties": {}}}}]}}]}}}}
+                """.formatted(SUB);
     }
 }
