@@ -49,10 +49,17 @@ class EG002NatGatewayOnNodeSubnetsTest {
     }
 
     @Test
-    void aksWithAUserAssignedNatGatewayPassesEvenWhenItsSubnetIsElsewhere() {
-        Fixture f = eg002("pass-aks-user-assigned-nat-gateway.json");
+    void aksWithAUserAssignedNatGatewayIsUnknownWhenItsSubnetIsElsewhere() {
+        Fixture f = eg002("unknown-aks-user-assigned-nat-gateway-subnet-elsewhere.json");
 
-        assertThat(f.findings()).isEmpty();
+        assertThat(f.findings()).containsExactly("UNKNOWN aks-nat/system");
+    }
+
+    @Test
+    void aksWithAUserAssignedNatGatewayFailsWhenItsSubnetHasNone() {
+        Fixture f = eg002("fail-aks-user-assigned-nat-gateway-subnet-without-nat.json");
+
+        assertThat(f.findings()).containsExactly("FAIL spoke/aks");
     }
 
     @Test
@@ -141,7 +148,7 @@ class EG002NatGatewayOnNodeSubnetsTest {
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("whether the rule applies to scale set "
                 + "'workers' is unknown: properties.virtualMachineProfile.networkProfile."
                 + "networkInterfaceConfigurations is unknown before deployment: parameter 'nicConfigurations' has no value "
-                + "and no default at template.json:6:5; if it does: scale set 'workers' has no NAT gateway");
+                + "and no default at template.json:6:5; if it does: the subnet of scale set 'workers' has no NAT gateway");
         assertThat(f.as("EG003").findings()).as("EG003 cannot tell either").containsExactly("UNKNOWN workers");
         assertThat(f.as("EG001").findings()).as("nor EG001").containsExactly("UNKNOWN workers");
     }

@@ -93,7 +93,7 @@ class EG003NoLoadBalancerEgressTest {
 
         assertThat(f.findings()).containsExactly("UNKNOWN web-nic/ipconfig1");
         assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).isEqualTo("unknown whether network interface 'web-nic' "
-                + "leaves through public load balancer 'shared-lb' (outbound SNAT of backend pool 'web'); its subnet has no NAT "
+                + "leaves through public load balancer '?' (outbound SNAT of backend pool '?'); its subnet has no NAT "
                 + "gateway: properties.loadBalancerBackendAddressPools[0].id refers to /subscriptions/00000000-0000-0000-0000-"
                 + "000000000000/resourceGroups/shared-rg/providers/Microsoft.Network/loadBalancers/shared-lb/backendAddressPools/"
                 + "web, which is not among the evaluated resources");

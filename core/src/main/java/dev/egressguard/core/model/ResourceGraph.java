@@ -55,6 +55,8 @@ public final class ResourceGraph {
      * few subnets and gateways, and rules follow those same texts again ({@link #idOf}).
      */
     private final Map<String, Optional<ResourceId>> parsedIds = new HashMap<>();
+    /** Views computed from the whole graph once (the egress model), by the class that computes them. */
+    private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A reference from {@code from} at {@code pointer} (JSON pointer in its body) to {@code target}. */
     public record Reference(Resource from, String pointer, ResourceId target) {
@@ -188,6 +190,15 @@ public final class ResourceGraph {
      */
     public Optional<Resource> findSymbolic(Value.Unknown id) {
         return id.symbol() == null ? Optional.empty() : idOf(id.symbol().render()).flatMap(this::find);
+    }
+
+    /**
+     * A view of the whole graph that a layer above computes once and every rule then reads (the
+     * egress model): computed on first use, under {@code key}, and kept as long as the graph.
+     * Thread-safe; {@code compute} must not ask for another derived view of this graph.
+     */
+    public <T> T derived(Class<T> key, java.util.function.Function<ResourceGraph, T> compute) {
+        return key.cast(derived.computeIfAbsent(key, k -> compute.apply(this)));
     }
 
     /** Finds the references in a body, known and unknown, in one walk. */

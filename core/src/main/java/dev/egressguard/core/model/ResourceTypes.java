@@ -15,7 +15,7 @@ package dev.egressguard.core.model;
  * .../virtualMachineScaleSets/web/networkInterfaceConfigurations/nic/ipConfigurations/ipconfig1
  * </pre>
  */
-final class ResourceTypes {
+public final class ResourceTypes {
 
     public static final String VIRTUAL_NETWORK = "Microsoft.Network/virtualNetworks";
     public static final String SUBNET = "Microsoft.Network/virtualNetworks/subnets";
@@ -35,6 +35,9 @@ final class ResourceTypes {
     public static final String SCALE_SET = "Microsoft.Compute/virtualMachineScaleSets";
     public static final String MANAGED_CLUSTER = "Microsoft.ContainerService/managedClusters";
     public static final String AGENT_POOL = "Microsoft.ContainerService/managedClusters/agentPools";
+    public static final String PUBLIC_IP = "Microsoft.Network/publicIPAddresses";
+    public static final String PUBLIC_IP_PREFIX = "Microsoft.Network/publicIPPrefixes";
+    public static final String FIREWALL = "Microsoft.Network/azureFirewalls";
 
     /** Synthetic: one entry of a scale set's {@code virtualMachineProfile.networkProfile.networkInterfaceConfigurations}. */
     public static final String SCALE_SET_NIC_CONFIGURATION =

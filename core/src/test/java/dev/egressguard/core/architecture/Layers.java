@@ -25,6 +25,7 @@ final class Layers {
                 .layer("expression").definedBy(CORE + ".expression..")
                 .layer("model").definedBy(CORE + ".model..")
                 .layer("template").definedBy(CORE + ".template..")
+                .layer("egress").definedBy(CORE + ".egress..")
                 .layer("finding").definedBy(CORE + ".finding..")
                 .layer("rule").definedBy(CORE + ".rule..")
                 .layer("engine").definedBy(CORE + ".engine..")
@@ -40,15 +41,17 @@ final class Layers {
                 .whereLayer("rule").mayOnlyBeAccessedByLayers("engine", "ruletest", "report", "live", "facade")
                 .whereLayer("finding").mayOnlyBeAccessedByLayers("rule", "engine", "ruletest", "report", "live",
                         "facade")
-                .whereLayer("template").mayOnlyBeAccessedByLayers("finding", "rule", "engine", "ruletest", "report",
+                .whereLayer("egress").mayOnlyBeAccessedByLayers("finding", "rule", "engine", "ruletest", "report",
                         "live", "facade")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("template", "finding", "rule", "engine", "ruletest",
+                .whereLayer("template").mayOnlyBeAccessedByLayers("egress", "finding", "rule", "engine", "ruletest", "report",
+                        "live", "facade")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("template", "egress", "finding", "rule", "engine", "ruletest",
                         "report", "live", "facade")
-                .whereLayer("expression").mayOnlyBeAccessedByLayers("model", "template", "finding", "rule", "engine",
+                .whereLayer("expression").mayOnlyBeAccessedByLayers("model", "template", "egress", "finding", "rule", "engine",
                         "ruletest", "report", "live", "facade")
-                .whereLayer("value").mayOnlyBeAccessedByLayers("expression", "model", "template", "finding", "rule",
+                .whereLayer("value").mayOnlyBeAccessedByLayers("expression", "model", "template", "egress", "finding", "rule",
                         "engine", "ruletest", "report", "live", "facade")
-                .whereLayer("source").mayOnlyBeAccessedByLayers("value", "expression", "model", "template", "finding",
+                .whereLayer("source").mayOnlyBeAccessedByLayers("value", "expression", "model", "template", "egress", "finding",
                         "rule", "engine", "ruletest", "report", "live", "facade");
     }
 

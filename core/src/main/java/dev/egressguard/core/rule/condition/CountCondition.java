@@ -22,14 +22,14 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
     @Override
     public Verdict evaluate(EvalContext ctx) {
         List<FieldPath.Hit> hits = path.resolve(ctx);
-        String at = path.collectionPointer(ctx.base());
+        String at = path.collectionPointer(ctx);
         long sure = 0;
         long maybe = 0;
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         for (FieldPath.Hit hit : hits) {
             if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
-                return Verdict.of(Truth.UNKNOWN, hit.pointer(), u,
-                        () -> "the elements of " + listName(at) + " are unknown before deployment: " + u.describe());
+                return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> path.isEgress() ? u.describe()
+                        : "the elements of " + listName(at) + " are unknown before deployment: " + u.describe());
             }
             if (hit.value() == null) {
                 continue;

@@ -26,7 +26,10 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
             Truth truth = operator.test(value, hit.complete(), ctx.regex());
             Verdict v = truth == Truth.TRUE ? Verdict.of(truth, hit.pointer(), value, "")
                     : Verdict.of(truth, hit.pointer(), value,
-                            () -> operator.reason(value, hit.complete(), describe(hit.pointer())));
+                            () -> value instanceof Value.Unknown u && path.isEgress()
+                                    // The egress model's reasons say what is unknown, and where.
+                                    ? u.describe()
+                                    : operator.reason(value, hit.complete(), describe(hit.pointer())));
             if (v.isFalse()) {
                 return v;
             }

@@ -1,5 +1,7 @@
 package dev.egressguard.core.rule.condition;
 
+import dev.egressguard.core.egress.EgressModel;
+import dev.egressguard.core.egress.EgressView;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
 
@@ -60,6 +62,8 @@ final class FieldPath {
 
     private static final Pattern KEY = Pattern.compile("[^.\\[\\]\\s]+");
     private static final List<String> VIRTUAL = List.of("id", "name", "type", "apiversion");
+    /** The first key of a path that reads the egress model's view of a resource. */
+    static final String EGRESS = "egress";
 
     private final String text;
     private final List<Segment> segments;
@@ -159,7 +163,51 @@ final class FieldPath {
      * from the element a {@code count} is at.
      */
     List<Hit> resolve(EvalContext ctx) {
+        if (ctx.atResource() && isEgress()) {
+            return resolveEgress(ctx.resource(), ctx.graph());
+        }
         return ctx.atResource() ? resolveOnResource(ctx.resource()) : resolve(ctx.current(), ctx.base());
+    }
+
+    /**
+     * The pointer of the list a {@code count} counts, where the condition stands: for a path into
+     * the egress view, the property of the body the view's key rests on.
+     */
+    String collectionPointer(EvalContext ctx) {
+        if (ctx.atResource() && isEgress() && segments.size() > 1 && segments.get(1) instanceof Key k) {
+            return EgressModel.of(ctx.graph()).viewOf(ctx.resource()).map(v -> v.anchor(k.name()))
+                    .orElse(collectionPointer(ctx.base()));
+        }
+        return collectionPointer(ctx.base());
+    }
+
+    /** Whether the path reads the resource's {@code egress} view rather than its body. */
+    boolean isEgress() {
+        return segments.get(0) instanceof Key k && k.name().equalsIgnoreCase(EGRESS);
+    }
+
+    /**
+     * Follows a path into the egress view of a node or subnet ({@link EgressModel}); a resource
+     * that has none reads it as missing. A hit points at the property of the body the view's key
+     * rests on ({@link EgressView#anchor}), so a finding about {@code egress.natGateway} points at
+     * the subnet's {@code natGateway.id}.
+     */
+    private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph) {
+        Optional<EgressView> view = EgressModel.of(graph).viewOf(resource);
+        List<Hit> raw = new ArrayList<>();
+        walk(new Value.Obj(java.util.Map.of(EGRESS, view.map(EgressView::value).orElse(Value.Obj.EMPTY))), "", 0, raw);
+        if (view.isEmpty()) {
+            // No node and no subnet: nothing of its body is what the finding is about.
+            return raw.stream().map(h -> new Hit("", h.value(), h.complete())).toList();
+        }
+        List<Hit> hits = new ArrayList<>(raw.size());
+        for (Hit h : raw) {
+            String[] parts = h.pointer().split("/", 4);
+            String anchor = parts.length > 2 ? view.get().anchor(JsonPointers.unescape(parts[2])) : view.get().decisivePointer();
+            // An Unknown in the view is a fact still undecided, not a value that exists unknown.
+            hits.add(new Hit(anchor, h.value(), h.complete() && !(h.value() instanceof Value.Unknown)));
+        }
+        return hits;
     }
 
     /**

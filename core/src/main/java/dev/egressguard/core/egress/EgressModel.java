@@ -1,0 +1,121 @@
+package dev.egressguard.core.egress;
+
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.model.ResourceId;
+import dev.egressguard.core.model.ResourceTypes;
+import dev.egressguard.core.value.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The egress model of one resource graph: every node with the path its traffic takes, and for
+ * every subnet the path a node with no public IP and no load balancer of its own takes there.
+ * Computed once per graph ({@link ResourceGraph#derived}); immutable, so rules on other threads
+ * may read it.
+ *
+ * <p>Nodes: the ipConfigurations of NICs (not those of private endpoints and private link
+ * services, which a live audit lists), of scale sets' and VMs' own network profiles, and AKS node
+ * pools. The precedence, with its sources, is {@link EgressPath}'s; how each fact is read is in
+ * {@link SubnetFacts}, {@link LoadBalancerSnat} and {@link NodeFacts}.
+ */
+public final class EgressModel {
+
+    private final List<EgressNode> nodes;
+    private final Map<ResourceId, EgressView> views;
+
+    private EgressModel(List<EgressNode> nodes, Map<ResourceId, EgressView> views) {
+        this.nodes = List.copyOf(nodes);
+        this.views = views;
+    }
+
+    /** The model of {@code graph}, computed on first use. */
+    public static EgressModel of(ResourceGraph graph) {
+        return graph.derived(EgressModel.class, EgressModel::compute);
+    }
+
+    /** Every node, in graph order. */
+    public List<EgressNode> nodes() {
+        return nodes;
+    }
+
+    /** The egress view of a node (ipConfiguration, node pool) or a subnet; empty for any other resource. */
+    public Optional<EgressView> viewOf(Resource resource) {
+        return Optional.ofNullable(views.get(resource.id()));
+    }
+
+    private static EgressModel compute(ResourceGraph graph) {
+        Lookup lookup = new Lookup(graph);
+        PublicIps publicIps = new PublicIps(lookup);
+        NodeFacts facts = new NodeFacts(lookup, publicIps, new SubnetFacts(lookup, publicIps),
+                new LoadBalancerSnat(lookup, publicIps));
+        Map<ResourceId, EgressView> views = new HashMap<>();
+        List<EgressNode> nodes = new ArrayList<>();
+        for (Resource r : graph.resources()) {
+            if (r.isType(ResourceTypes.SUBNET)) {
+                SubnetFacts.Facts f = facts.subnet(r);
+                views.put(r.id(), EgressView.of(Precedence.decide(List.of(f.route(), f.nat(), f.fallback()))));
+            } else if (isIpConfigurationNode(r, graph)) {
+                EgressView view = EgressView.of(Precedence.decide(facts.ipConfiguration(r)));
+                views.put(r.id(), view);
+                nodes.add(node(r, view, graph, "properties.subnet.id"));
+            } else if (r.isType(ResourceTypes.AGENT_POOL)) {
+                EgressView view = EgressView.of(Precedence.decide(facts.agentPool(r)));
+                views.put(r.id(), view);
+                nodes.add(node(r, view, graph, "properties.vnetSubnetID"));
+            }
+        }
+        return new EgressModel(nodes, Map.copyOf(views));
+    }
+
+    private static boolean isIpConfigurationNode(Resource r, ResourceGraph graph) {
+        if (r.isType(ResourceTypes.SCALE_SET_IP_CONFIGURATION) || r.isType(ResourceTypes.VM_IP_CONFIGURATION)) {
+            return true;
+        }
+        if (!r.isType(ResourceTypes.NIC_IP_CONFIGURATION)) {
+            return false;
+        }
+        // A live audit also sees the NICs Azure makes for private endpoints and private link services.
+        Resource nic = graph.parentOf(r).orElse(null);
+        return nic == null || Lookup.at(nic, "properties.privateEndpoint.id").isAbsent()
+                && Lookup.at(nic, "properties.privateLinkService.id").isAbsent();
+    }
+
+    private static EgressNode node(Resource r, EgressView view, ResourceGraph graph, String subnetPath) {
+        Value subnetValue = Lookup.at(r, subnetPath).value();
+        String subnet = subnetValue instanceof Value.Str s ? s.value()
+                : subnetValue instanceof Value.Unknown u && u.symbol() != null ? u.symbol().render() : null;
+        NodeKind kind;
+        String name;
+        String group;
+        if (r.isType(ResourceTypes.AGENT_POOL)) {
+            kind = NodeKind.AKS_NODE_POOL;
+            String cluster = r.id().parent().map(ResourceId::name).orElse("?");
+            name = cluster + "/" + r.name();
+            group = "cluster " + cluster;
+        } else {
+            ResourceId owner = r.id().parent().flatMap(ResourceId::parent).orElse(r.id());
+            if (r.isType(ResourceTypes.SCALE_SET_IP_CONFIGURATION)) {
+                kind = NodeKind.SCALE_SET;
+                name = owner.name();
+            } else if (r.isType(ResourceTypes.VM_IP_CONFIGURATION)) {
+                kind = NodeKind.VIRTUAL_MACHINE;
+                name = owner.name();
+            } else {
+                ResourceId nic = r.id().parent().orElse(r.id());
+                Optional<Resource> vm = graph.referencesTo(nic).stream().map(ResourceGraph.Reference::from)
+                        .filter(f -> f.isType(ResourceTypes.VIRTUAL_MACHINE)).findFirst();
+                kind = vm.isPresent() ? NodeKind.VIRTUAL_MACHINE : NodeKind.NETWORK_INTERFACE;
+                name = vm.map(Resource::name).orElse(nic.name());
+            }
+            group = subnet == null ? "unknown network"
+                    : graph.idOf(subnet).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");
+        }
+        return new EgressNode(r.id().toString(), kind, name, subnet, group, r.provenance().location(), view.egress(),
+                view.bypassed());
+    }
+}

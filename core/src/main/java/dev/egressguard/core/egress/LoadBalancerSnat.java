@@ -1,0 +1,211 @@
+package dev.egressguard.core.egress;
+
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.model.ResourceTypes;
+import dev.egressguard.core.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a node gets outbound SNAT from a public load balancer: it is in a backend pool (by its
+ * ipConfiguration's {@code loadBalancerBackendAddressPools}, or by address in an IP-based pool)
+ * that a load-balancing rule without {@code disableOutboundSnat: true} or an outbound rule serves,
+ * on a load balancer with a public frontend
+ * (learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections). Inbound NAT rules
+ * and pools give no SNAT; an internal load balancer never does.
+ */
+final class LoadBalancerSnat {
+
+    private static final String POOLS = "properties.loadBalancerBackendAddressPools";
+
+    private final Lookup lookup;
+    private final PublicIps publicIps;
+    /** IP-based pools with an address whose NIC only the deployment knows: any node may be in them. */
+    private final List<Resource> poolsWithUnknownAddresses = new ArrayList<>();
+
+    LoadBalancerSnat(Lookup lookup, PublicIps publicIps) {
+        this.lookup = lookup;
+        this.publicIps = publicIps;
+        for (Resource r : lookup.graph().resourcesWithUnknownReferences()) {
+            if (r.isType(ResourceTypes.LB_BACKEND_POOL) && lookup.graph().unknownReferencesFrom(r).stream()
+                    .anyMatch(u -> u.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/loadbalancerbackendaddresses")
+                            || u.pointer().isEmpty() || u.pointer().equalsIgnoreCase("/properties"))) {
+                poolsWithUnknownAddresses.add(r);
+            }
+        }
+    }
+
+    /** The SNAT fact of a node's ipConfiguration. */
+    Fact of(Resource ipConfiguration) {
+        Lookup.At pools = Lookup.at(ipConfiguration, POOLS);
+        List<Fact> facts = new ArrayList<>();
+        if (pools.value() instanceof Value.Unknown u) {
+            facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER,
+                    "the backend pools of " + lookup.named(ipConfiguration) + " are known only to the deployment: " + u.describe(),
+                    pools.pointer()));
+        } else if (pools.value() instanceof Value.Arr arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                String entry = pools.pointer() + "/" + i;
+                if (arr.get(i) instanceof Value.Unknown u) {
+                    facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER,
+                            "a backend pool of " + lookup.named(ipConfiguration) + " is known only to the deployment: "
+                                    + u.describe(), entry));
+                    continue;
+                }
+                Lookup.At id = Lookup.at(arr.get(i), entry, "id");
+                if (id.isAbsent()) {
+                    continue;
+                }
+                Lookup.Target target = lookup.target(id, "the backend pool's id");
+                if (target instanceof Lookup.Found f) {
+                    facts.add(pool(f.resource(), id.pointer()));
+                } else if (target instanceof Lookup.Elsewhere e) {
+                    facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER,
+                            Lookup.elsewhere(Lookup.dotted(id.pointer()), e.id()), id.pointer()));
+                } else {
+                    facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER, ((Lookup.Unknowable) target).reason(), id.pointer()));
+                }
+            }
+        }
+        for (ResourceGraph.Reference ref : lookup.graph().referencesTo(ipConfiguration.id())) {
+            if (ref.from().isType(ResourceTypes.LB_BACKEND_POOL)
+                    && ref.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/loadbalancerbackendaddresses/")) {
+                facts.add(pool(ref.from(), ""));
+            }
+        }
+        for (Resource pool : poolsWithUnknownAddresses) {
+            if (!(pool(pool, "") instanceof Fact.Absent)) {
+                facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER, lookup.named(pool)
+                        + " has an address whose network interface is known only to the deployment", ""));
+            }
+        }
+        return facts.stream().filter(f -> f instanceof Fact.Taken).findFirst()
+                .or(() -> facts.stream().filter(f -> f instanceof Fact.Undecided).findFirst())
+                .orElse(Fact.absent(pools.pointer()));
+    }
+
+    /** Whether this pool gives SNAT; the fact rests on {@code pointer} in the node's body. */
+    Fact pool(Resource pool, String pointer) {
+        Resource lb = lookup.graph().parentOf(pool).orElse(null);
+        if (lb == null) {
+            return new Fact.Undecided(EgressPath.LOAD_BALANCER, "the load balancer of " + lookup.named(pool)
+                    + " is not among the evaluated resources", pointer);
+        }
+        Fact frontend = publicFrontend(lb, pointer);
+        if (frontend instanceof Fact.Absent) {
+            return frontend;
+        }
+        Fact.Taken taken = null;
+        String undecided = null;
+        for (ResourceGraph.UnknownReference hidden : lookup.graph().unknownReferencesFrom(lb)) {
+            String p = hidden.pointer().toLowerCase(Locale.ROOT);
+            if (p.startsWith("/properties/loadbalancingrules") || p.startsWith("/properties/outboundrules")
+                    || p.isEmpty() || p.equals("/properties")) {
+                undecided = undecided != null ? undecided
+                        : "the rules of " + lookup.named(lb) + " are known only to the deployment: " + hidden.value().describe();
+            }
+        }
+        for (String type : List.of(ResourceTypes.LB_RULE, ResourceTypes.LB_OUTBOUND_RULE)) {
+            for (Resource rule : lookup.children(lb, type)) {
+                Fact f = rule(rule, pool, lb, pointer);
+                if (f instanceof Fact.Taken t && taken == null) {
+                    taken = t;
+                } else if (f instanceof Fact.Undecided u && undecided == null) {
+                    undecided = u.reason();
+                }
+            }
+        }
+        if (taken != null && frontend instanceof Fact.Taken) {
+            return taken;
+        }
+        if (taken == null && undecided == null) {
+            return Fact.absent(pointer);
+        }
+        String why = frontend instanceof Fact.Undecided u ? u.reason() : undecided;
+        return new Fact.Undecided(EgressPath.LOAD_BALANCER, why, pointer);
+    }
+
+    /** Whether the load balancer has a frontend with a public IP or prefix. */
+    private Fact publicFrontend(Resource lb, String pointer) {
+        String undecided = null;
+        Lookup.At list = Lookup.at(lb, "properties.frontendIPConfigurations");
+        if (list.value() instanceof Value.Unknown u) {
+            undecided = "the frontends of " + lookup.named(lb) + " are known only to the deployment: " + u.describe();
+        } else if (list.value() instanceof Value.Arr arr && arr.items().stream().anyMatch(v -> v instanceof Value.Unknown)) {
+            undecided = "a frontend of " + lookup.named(lb) + " is known only to the deployment";
+        }
+        for (Resource frontend : lookup.children(lb, ResourceTypes.LB_FRONTEND)) {
+            for (String key : List.of("properties.publicIPAddress", "properties.publicIPPrefix")) {
+                Lookup.At at = Lookup.at(frontend, key);
+                if (at.value() instanceof Value.Unknown u) {
+                    undecided = undecided != null ? undecided : "whether " + lookup.named(frontend)
+                            + " is public is known only to the deployment: " + u.describe();
+                } else if (!at.isAbsent() && !Lookup.at(at.value(), at.pointer(), "id").isAbsent()) {
+                    return new Fact.Taken(EgressPath.LOAD_BALANCER, lb.id().toString(), "public", pointer);
+                }
+            }
+        }
+        return undecided != null ? new Fact.Undecided(EgressPath.LOAD_BALANCER, undecided, pointer) : Fact.absent(pointer);
+    }
+
+    /** Whether a load-balancing or outbound rule gives the pool's members SNAT. */
+    private Fact rule(Resource rule, Resource pool, Resource lb, String pointer) {
+        boolean outbound = rule.isType(ResourceTypes.LB_OUTBOUND_RULE);
+        boolean servesPool = false;
+        for (ResourceGraph.Reference ref : lookup.graph().referencesFrom(rule)) {
+            if (ref.target().equals(pool.id())
+                    && ref.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/backendaddresspool")) {
+                servesPool = true;
+            }
+        }
+        if (!servesPool) {
+            for (ResourceGraph.UnknownReference hidden : lookup.graph().unknownReferencesFrom(rule)) {
+                String p = hidden.pointer().toLowerCase(Locale.ROOT);
+                if ((p.startsWith("/properties/backendaddresspool") || p.isEmpty() || p.equals("/properties"))
+                        && hidden.mayName(ResourceTypes.LB_BACKEND_POOL)) {
+                    return new Fact.Undecided(EgressPath.LOAD_BALANCER, "the backend pool of " + lookup.named(rule)
+                            + " is known only to the deployment: " + hidden.value().describe(), pointer);
+                }
+            }
+            return Fact.absent(pointer);
+        }
+        if (!outbound) {
+            Value disabled = Lookup.at(rule, "properties.disableOutboundSnat").value();
+            if (disabled instanceof Value.Unknown u) {
+                return new Fact.Undecided(EgressPath.LOAD_BALANCER, "whether " + lookup.named(rule)
+                        + " disables outbound SNAT is known only to the deployment: " + u.describe(), pointer);
+            }
+            if (disabled instanceof Value.Bool b && b.value()) {
+                return Fact.absent(pointer);
+            }
+        }
+        PublicIps.Resolved ips = frontendIps(rule, outbound);
+        String reason = "in " + lookup.named(pool) + " of public " + lookup.named(lb) + ", whose "
+                + (outbound ? "outbound rule '" : "load-balancing rule '") + rule.name() + "' gives it outbound SNAT";
+        return new Fact.Taken(EgressPath.LOAD_BALANCER, pool.id().toString(), ips.ips(), ips.unknown(), reason, pointer);
+    }
+
+    /** The public IPs of the frontends a rule uses. */
+    private PublicIps.Resolved frontendIps(Resource rule, boolean outbound) {
+        PublicIps.Resolved all = PublicIps.Resolved.none();
+        for (ResourceGraph.Reference ref : lookup.graph().referencesFrom(rule)) {
+            if (!ref.target().isType(ResourceTypes.LB_FRONTEND)) {
+                continue;
+            }
+            Resource frontend = lookup.graph().find(ref.target()).orElse(null);
+            if (frontend == null) {
+                continue;
+            }
+            for (String key : List.of("properties.publicIPAddress.id", "properties.publicIPPrefix.id")) {
+                Lookup.At id = Lookup.at(frontend, key);
+                if (!id.isAbsent()) {
+                    all = all.plus(new PublicIps.Resolved(List.of(publicIps.one(id)), null));
+                }
+            }
+        }
+        return all;
+    }
+}
