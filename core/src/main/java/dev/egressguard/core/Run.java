@@ -1,5 +1,7 @@
 package dev.egressguard.core;
 
+import dev.egressguard.core.egress.EgressMap;
+import dev.egressguard.core.egress.EgressModel;
 import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.RuleDescriptor;
@@ -111,6 +113,7 @@ final class Run {
         List<Evaluation> evaluations = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         List<String> inputNames = new ArrayList<>();
+        EgressMap map = EgressMap.EMPTY;
         int withoutValue = 0;
         for (TemplateInput t : templates) {
             SourceLocation parent = throughParent.get(key(t));
@@ -127,9 +130,10 @@ final class Run {
             diagnostics.addAll(c.diagnostics());
             resources.addAll(c.resources());
             inputNames.add(c.name());
+            map = map.plus(c.map());
             withoutValue += c.requiredWithoutValue();
         }
-        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames, withoutValue),
+        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames, withoutValue, map),
                 resources);
     }
 
@@ -146,22 +150,25 @@ final class Run {
         List<Diagnostic> diagnostics = new ArrayList<>(r.set().diagnostics());
         diagnostics.addAll(gaps);
         List<Resource> normalised = Normalizer.normalize(live);
-        RuleEngine.Result result = r.engine().evaluate(ResourceGraph.of(normalised));
-        return finish(new Report(result.findings(), result.evaluations(), diagnostics, r.descriptors(), scopes),
-                normalised);
+        ResourceGraph graph = ResourceGraph.of(normalised);
+        RuleEngine.Result result = r.engine().evaluate(graph);
+        return finish(new Report(result.findings(), result.evaluations(), diagnostics, r.descriptors(), scopes, 0,
+                EgressMap.EMPTY.plus(new EgressMap(EgressModel.of(graph).nodes()))), normalised);
     }
 
     private record Checked(TemplateInput input, String name, RuleEngine.Result result, List<Diagnostic> diagnostics,
-                           List<Resource> resources, Map<Path, SourceLocation> linkedFiles, int requiredWithoutValue) {
+                           List<Resource> resources, Map<Path, SourceLocation> linkedFiles, int requiredWithoutValue,
+                           EgressMap map) {
     }
 
     private Checked check(TemplateInput input) {
         EvaluatedTemplate evaluated = TemplateEvaluator.evaluate(input, settings.context(), settings.projectRoot(),
                 settings.linkLocations());
         List<Resource> normalised = Normalizer.normalize(evaluated.resources());
-        RuleEngine.Result result = rules().engine().evaluate(ResourceGraph.of(normalised));
+        ResourceGraph graph = ResourceGraph.of(normalised);
+        RuleEngine.Result result = rules().engine().evaluate(graph);
         return new Checked(input, display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised),
-                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size());
+                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size(), new EgressMap(EgressModel.of(graph).nodes()));
     }
 
     /**

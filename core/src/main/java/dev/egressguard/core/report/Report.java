@@ -1,5 +1,6 @@
 package dev.egressguard.core.report;
 
+import dev.egressguard.core.egress.EgressMap;
 import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.Outcome;
@@ -18,14 +19,22 @@ import java.util.List;
  * nothing here is mutable.
  */
 public record Report(List<Finding> findings, List<Evaluation> evaluations, List<Diagnostic> diagnostics,
-                     List<RuleDescriptor> rules, List<String> inputs, int requiredParametersWithoutValue) {
+                     List<RuleDescriptor> rules, List<String> inputs, int requiredParametersWithoutValue,
+                     EgressMap egressMap) {
 
     public Report {
+        egressMap = egressMap == null ? EgressMap.EMPTY : egressMap;
         findings = List.copyOf(findings);
         evaluations = List.copyOf(evaluations);
         diagnostics = List.copyOf(diagnostics);
         rules = List.copyOf(rules);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A report without an egress map (nothing computed it). */
+    public Report(List<Finding> findings, List<Evaluation> evaluations, List<Diagnostic> diagnostics,
+                  List<RuleDescriptor> rules, List<String> inputs, int requiredParametersWithoutValue) {
+        this(findings, evaluations, diagnostics, rules, inputs, requiredParametersWithoutValue, EgressMap.EMPTY);
     }
 
     /** A report in which every required parameter had a value (a live audit has none). */
@@ -50,7 +59,12 @@ public record Report(List<Finding> findings, List<Evaluation> evaluations, List<
     public Report withFindings(List<Finding> newFindings, List<Diagnostic> moreDiagnostics) {
         List<Diagnostic> all = new ArrayList<>(diagnostics);
         all.addAll(moreDiagnostics);
-        return new Report(newFindings, evaluations, all, rules, inputs, requiredParametersWithoutValue);
+        return new Report(newFindings, evaluations, all, rules, inputs, requiredParametersWithoutValue, egressMap);
+    }
+
+    /** The same run with the egress map of its resources ({@code egress map}, the Markdown summary). */
+    public Report withEgressMap(EgressMap map) {
+        return new Report(findings, evaluations, diagnostics, rules, inputs, requiredParametersWithoutValue, map);
     }
 
     public boolean hasErrors() {
