@@ -56,11 +56,27 @@ class EG001NoInstancePublicIpTest {
     }
 
     @Test
-    void aBatchPoolIsNotASubjectWhateverItsPublicIpSetting() {
+    void aBatchPoolWithoutPublicIpsPasses() {
         Fixture f = eg001("pass-batch-pool-no-public-ip.json");
 
         assertThat(f.findings()).isEmpty();
-        assertThat(f.evaluations()).isEmpty();
+        assertThat(f.evaluations()).containsExactly("PASS batchoen6lytnafvwm/render");
+    }
+
+    @Test
+    void aBatchPoolFailsByDefaultBecauseBatchManagedIsTheDefault() {
+        Fixture f = eg001("fail-batch-pool-default-public-ips.json");
+
+        assertThat(f.findings()).containsExactly("FAIL render/workers");
+        assertThat(f.findingsOf(Outcome.FAIL).get(0).path())
+                .isEqualTo("/properties/networkConfiguration/publicIPAddressConfiguration/provision");
+    }
+
+    @Test
+    void aDatabricksWorkspaceWithoutSecureClusterConnectivityFails() {
+        Fixture f = eg001("fail-databricks-without-secure-cluster-connectivity.json");
+
+        assertThat(f.findings()).containsExactly("FAIL analytics");
     }
 
     @Test

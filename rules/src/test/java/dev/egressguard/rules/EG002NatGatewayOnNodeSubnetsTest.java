@@ -33,11 +33,26 @@ class EG002NatGatewayOnNodeSubnetsTest {
     }
 
     @Test
-    void gatewayBastionAndDelegatedSubnetsAreNotNodeSubnets() {
+    void gatewayBastionAndDelegatedSubnetsWithoutComputeOfYoursAreNotNodeSubnets() {
         Fixture f = eg002("pass-special-and-delegated-subnets.json");
 
         assertThat(f.findings()).isEmpty();
         assertThat(f.evaluations()).containsExactly("PASS hub/vms");
+    }
+
+    @Test
+    void anAppServiceSubnetWithRouteAllIsANodeSubnetAndAnAppWithoutRouteAllBypassesIt() {
+        Fixture f = eg002("fail-app-service-route-all-without-nat-gateway.json");
+
+        assertThat(f.findings()).containsExactlyInAnyOrder("FAIL web/apps", "FAIL portal");
+    }
+
+    @Test
+    void aConsumptionOnlyContainerAppsEnvironmentCannotUseItsSubnetsNatGateway() {
+        Fixture f = eg002("fail-container-apps-consumption-only.json");
+
+        assertThat(f.findings()).containsExactly("FAIL legacy");
+        assertThat(f.evaluations()).contains("PASS aca/infra", "PASS aca/infra2");
     }
 
     @Test

@@ -53,12 +53,16 @@ public final class EgressModel {
         PublicIps publicIps = new PublicIps(lookup);
         NodeFacts facts = new NodeFacts(lookup, publicIps, new SubnetFacts(lookup, publicIps),
                 new LoadBalancerSnat(lookup, publicIps));
+        ServiceNodes services = new ServiceNodes(lookup, facts);
         Map<ResourceId, EgressView> views = new HashMap<>();
         List<EgressNode> nodes = new ArrayList<>();
+        Map<ResourceId, Integer> serviceNodesBySubnet = new HashMap<>();
+        Map<ResourceId, Integer> onDefaultOutbound = new HashMap<>();
+        Map<ResourceId, String> maybeOnDefaultOutbound = new HashMap<>();
+        List<Resource> subnets = new ArrayList<>();
         for (Resource r : graph.resources()) {
             if (r.isType(ResourceTypes.SUBNET)) {
-                SubnetFacts.Facts f = facts.subnet(r);
-                views.put(r.id(), EgressView.of(Precedence.decide(List.of(f.route(), f.nat(), f.fallback()))));
+                subnets.add(r);
             } else if (isIpConfigurationNode(r, graph)) {
                 EgressView view = EgressView.of(Precedence.decide(facts.ipConfiguration(r)));
                 views.put(r.id(), view);
@@ -67,9 +71,42 @@ public final class EgressModel {
                 EgressView view = EgressView.of(Precedence.decide(facts.agentPool(r)));
                 views.put(r.id(), view);
                 nodes.add(node(r, view, graph, "properties.vnetSubnetID"));
+            } else if (ServiceNodes.isServiceType(r.type())) {
+                services.of(r).ifPresent(service -> {
+                    EgressView view = EgressView.of(Precedence.decide(service.facts()));
+                    views.put(r.id(), view);
+                    nodes.add(serviceNode(r, service, view, graph));
+                    if (service.subnet() != null) {
+                        graph.idOf(service.subnet()).ifPresent(id -> {
+                            serviceNodesBySubnet.merge(id, 1, Integer::sum);
+                            Egress e = view.egress();
+                            if (e.path() == EgressPath.DEFAULT_OUTBOUND) {
+                                onDefaultOutbound.merge(id, 1, Integer::sum);
+                            } else if (!e.isKnown() && e.possible().contains(EgressPath.DEFAULT_OUTBOUND)) {
+                                maybeOnDefaultOutbound.putIfAbsent(id, e.reason());
+                            }
+                        });
+                    }
+                });
             }
         }
+        for (Resource subnet : subnets) {
+            SubnetFacts.Facts f = facts.subnet(subnet);
+            EgressView view = EgressView.of(Precedence.decide(List.of(f.route(), f.nat(), f.fallback())));
+            int sure = onDefaultOutbound.getOrDefault(subnet.id(), 0);
+            String maybe = maybeOnDefaultOutbound.get(subnet.id());
+            Value onDefault = sure == 0 && maybe != null ? new Value.Unknown(maybe, null) : Value.of(sure);
+            views.put(subnet.id(), view.with("serviceNodes", Value.of(serviceNodesBySubnet.getOrDefault(subnet.id(), 0)), "")
+                    .with("serviceNodesOnDefaultOutbound", onDefault, ""));
+        }
         return new EgressModel(nodes, Map.copyOf(views));
+    }
+
+    private static EgressNode serviceNode(Resource r, ServiceNodes.ServiceNode service, EgressView view, ResourceGraph graph) {
+        String group = service.subnet() == null ? "unknown network"
+                : graph.idOf(service.subnet()).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");
+        return new EgressNode(r.id().toString(), service.kind(), r.name(), service.subnet(), group, r.provenance().location(),
+                view.egress(), view.bypassed());
     }
 
     private static boolean isIpConfigurationNode(Resource r, ResourceGraph graph) {

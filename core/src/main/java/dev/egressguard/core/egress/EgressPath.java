@@ -25,6 +25,11 @@ public enum EgressPath {
     INSTANCE_PUBLIC_IP("instancePublicIp"),
     /** Outbound SNAT of a public load balancer whose backend pool the node is in. */
     LOAD_BALANCER("loadBalancer"),
+    /**
+     * The service's own outbound addresses, not the subnet's: an App Service app whose
+     * integration does not route all traffic, a consumption-only Container Apps environment.
+     */
+    SERVICE_MANAGED("serviceManaged"),
     /** Azure's default outbound access: an address Azure picks. */
     DEFAULT_OUTBOUND("defaultOutbound"),
     /** No way out: a private subnet without explicit egress, a route that drops, AKS {@code block}. */

@@ -94,6 +94,13 @@ public record EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value
         return facts.isEmpty() ? null : facts.get(facts.size() - 1);
     }
 
+    /** This view with one more key ({@code serviceNodes} of a subnet), resting on {@code pointer}. */
+    EgressView with(String key, Value v, String pointer) {
+        Map<String, String> more = new LinkedHashMap<>(anchors);
+        more.put(key.toLowerCase(Locale.ROOT), pointer);
+        return new EgressView(egress, bypassed, value.with(key, v), more, decisivePointer);
+    }
+
     /** The fact that offers {@code path} (taken or undecided), or null. */
     private static Fact factFor(List<Fact> facts, EgressPath path) {
         for (Fact f : facts) {

@@ -54,6 +54,40 @@ final class NodeFacts {
         return SubnetFacts.Facts.undecided(why, id.pointer());
     }
 
+    /**
+     * The facts of the subnet whose id is {@code id} (a value the node's body builds, such as a
+     * Databricks workspace's vnet id and subnet name), resting on {@code pointer}.
+     */
+    SubnetFacts.Facts subnetOf(Resource node, Value id, String pointer) {
+        Lookup.At at = new Lookup.At(id, pointer);
+        if (id instanceof Value.Unknown u && !(lookup.target(at, "") instanceof Lookup.Found)) {
+            return SubnetFacts.Facts.undecided(Lookup.unknownAt(pointer, u), pointer);
+        }
+        Lookup.Target target = lookup.target(at, "the subnet's id");
+        if (target instanceof Lookup.Found f) {
+            return subnet(f.resource()).at(pointer);
+        }
+        String why = target instanceof Lookup.Elsewhere e ? Lookup.elsewhere(Lookup.dotted(pointer), e.id())
+                : ((Lookup.Unknowable) target).reason();
+        return SubnetFacts.Facts.undecided(why, pointer);
+    }
+
+    /** The load balancer SNAT fact of the backend pool whose id is {@code poolId} (Databricks' egress pool). */
+    Fact pool(Value poolId, String pointer, String what) {
+        Lookup.At at = new Lookup.At(poolId, pointer);
+        Lookup.Target target = lookup.target(at, what);
+        if (target instanceof Lookup.Found f) {
+            return snat.pool(f.resource(), pointer);
+        }
+        String why = target instanceof Lookup.Elsewhere e ? Lookup.elsewhere(Lookup.dotted(pointer), e.id())
+                : ((Lookup.Unknowable) target).reason();
+        return new Fact.Undecided(EgressPath.LOAD_BALANCER, why, pointer);
+    }
+
+    PublicIps publicIps() {
+        return publicIps;
+    }
+
     /** An ipConfiguration of a NIC, of a scale set's or of a VM's own network profile. */
     List<Fact> ipConfiguration(Resource ipConfiguration) {
         SubnetFacts.Facts subnet = subnetOf(ipConfiguration, "properties.subnet.id");

@@ -9,7 +9,17 @@ public enum NodeKind {
     /** The instances of a scale set, through one ipConfiguration of its network profile. */
     SCALE_SET("scaleSet"),
     /** The nodes of an AKS node pool. */
-    AKS_NODE_POOL("aksNodePool");
+    AKS_NODE_POOL("aksNodePool"),
+    /** The cluster VMs of an Azure Databricks workspace injected into your virtual network. */
+    DATABRICKS_WORKSPACE("databricksWorkspace"),
+    /** The replicas of an Azure Container Apps environment on your subnet. */
+    CONTAINER_APPS_ENVIRONMENT("containerAppsEnvironment"),
+    /** An Azure Container Instances container group on your subnet. */
+    CONTAINER_GROUP("containerGroup"),
+    /** The compute nodes of an Azure Batch pool on your subnet. */
+    BATCH_POOL("batchPool"),
+    /** An App Service or Functions app with regional virtual network integration. */
+    APP_SERVICE("appService");
 
     private final String jsonName;
 

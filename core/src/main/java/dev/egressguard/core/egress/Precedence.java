@@ -67,6 +67,7 @@ final class Precedence {
 
     /** Default outbound access and "none" are what is left, not a way out that is bypassed. */
     private static boolean isExplicit(EgressPath path) {
-        return path != EgressPath.DEFAULT_OUTBOUND && path != EgressPath.NONE && path != EgressPath.UNKNOWN;
+        return path != EgressPath.DEFAULT_OUTBOUND && path != EgressPath.NONE && path != EgressPath.UNKNOWN
+                && path != EgressPath.SERVICE_MANAGED;
     }
 }

@@ -28,6 +28,18 @@ public final class ResourceWords {
         KNOWN.put("ipConfigurations", "IP configuration");
     }
 
+    /** Types whose last segment is too generic to name them ({@code workspaces}, {@code sites}, {@code pools}). */
+    private static final Map<String, String> KNOWN_TYPES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        KNOWN_TYPES.put("Microsoft.Databricks/workspaces", "Databricks workspace");
+        KNOWN_TYPES.put("Microsoft.Web/sites", "App Service app");
+        KNOWN_TYPES.put("Microsoft.App/managedEnvironments", "Container Apps environment");
+        KNOWN_TYPES.put("Microsoft.ContainerInstance/containerGroups", "container group");
+        KNOWN_TYPES.put("Microsoft.Batch/batchAccounts/pools", "Batch pool");
+        KNOWN_TYPES.put("Microsoft.Batch/batchAccounts", "Batch account");
+    }
+
     private ResourceWords() {
     }
 
@@ -35,6 +47,10 @@ public final class ResourceWords {
     public static String kind(String type) {
         if (type == null || type.isBlank()) {
             return "";
+        }
+        String knownType = KNOWN_TYPES.get(type);
+        if (knownType != null) {
+            return knownType;
         }
         String last = type.substring(type.lastIndexOf('/') + 1);
         String known = KNOWN.get(last);

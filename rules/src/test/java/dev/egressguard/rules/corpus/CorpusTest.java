@@ -35,12 +35,20 @@ class CorpusTest {
      * manifest was written by hand and can be wrong; each entry says which side is right.
      */
     static final Map<String, String> DISAGREEMENTS = Map.of(
-            "databricks-vnet-load-balancer:EG003", "the manifest is inconsistent: its README puts compute other than"
-                    + " VM/VMSS/AKS (Databricks, Batch) out of scope and this row's own P1/P2 say na for that reason,"
-                    + " yet P3 says fail. The only 'nodes' are Databricks clusters that receive the backend pool by name"
-                    + " (workspace parameters loadBalancerBackendPoolName), not by id: EG003 has no subject. In scope,"
-                    + " the verdict would be fail (an outbound rule serves the pool).");
-
+            "databricks-vnet-load-balancer:EG003", "the workspace runs without secure cluster connectivity"
+                    + " (disablePublicIp defaults to false), so every cluster VM has a public IP of its own, and"
+                    + " 'outbound rules are followed only if the backend VM doesn't have an instance-level public IP"
+                    + " address' (learn.microsoft.com/azure/load-balancer/outbound-rules): the egress load balancer is"
+                    + " bypassed, EG001 fails instead. The manifest's fail ignores the instance IPs.",
+            "databricks-vnet-load-balancer:EG001", "Databricks compute is in scope since issue 16 (the manifest puts"
+                    + " it out of scope): without secure cluster connectivity every cluster VM gets a public IP.",
+            "databricks-vnet-load-balancer:EG002", "Databricks compute is in scope since issue 16: the workspace's"
+                    + " host subnet hosts its cluster VMs and has no NAT gateway.",
+            "databricks-vnet-nat-gateway:EG001", "Databricks compute is in scope since issue 16: disablePublicIp"
+                    + " defaults to false, so every cluster VM gets a public IP (the manifest's note gives P2/P3 pass"
+                    + " in scope, which is what EG002/EG003 say).",
+            "batch-pool-no-public-ip:EG002", "Batch compute is in scope since issue 16; the manifest's note says"
+                    + " 'if Batch counted as compute: P1 pass, P2 fail, P3 pass', which is what EG001-EG003 say.");
 
     @Test
     void theRulePackAgreesWithTheManifest() throws IOException {
