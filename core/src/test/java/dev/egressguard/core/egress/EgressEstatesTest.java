@@ -159,7 +159,7 @@ class EgressEstatesTest {
         assertThat(pairs).contains("firewall>natGateway", "firewall>loadBalancer", "none>natGateway",
                 "natGateway>instancePublicIp", "natGateway>loadBalancer", "instancePublicIp>loadBalancer",
                 "loadBalancer>natGateway");
-        assertThat(estates()).hasSize(34);
+        assertThat(estates()).hasSize(31);
     }
 
     /** The run the way the Maven plugin and the CLI make it; with the built-in pack (from this checkout) when asked. */
