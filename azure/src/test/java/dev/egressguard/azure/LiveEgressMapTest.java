@@ -296,6 +296,8 @@ class LiveEgressMapTest {
 
         assertThat(live.gaps()).isEmpty();
         assertThat(lower(map(audit(live, SUB).egressMap()))).containsExactlyElementsOf(lower(EXPECTED));
+        // The budget docs/audit.md states: one visibility query and one page.
+        assertThat(live.requestCount()).isEqualTo(1 + 1);
     }
 
     /** Every {@code "/subscriptions/..."} string of a JSON text in lower case. */
