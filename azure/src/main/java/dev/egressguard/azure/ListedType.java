@@ -22,6 +22,7 @@ record ListedType(String type, String apiVersion) {
     static final String VNET = "Microsoft.Network/virtualNetworks";
     static final String NIC = "Microsoft.Network/networkInterfaces";
     static final String PUBLIC_IP = "Microsoft.Network/publicIPAddresses";
+    static final String PUBLIC_IP_PREFIX = "Microsoft.Network/publicIPPrefixes";
     static final String NAT_GATEWAY = "Microsoft.Network/natGateways";
     static final String LOAD_BALANCER = "Microsoft.Network/loadBalancers";
     static final String ROUTE_TABLE = "Microsoft.Network/routeTables";
@@ -29,11 +30,17 @@ record ListedType(String type, String apiVersion) {
     static final String VMSS = "Microsoft.Compute/virtualMachineScaleSets";
     static final String AKS = "Microsoft.ContainerService/managedClusters";
 
-    /** Every type listed per subscription, in the order they are read. */
+    /**
+     * Every type listed per subscription, in the order they are read: what the rules and the egress
+     * model follow from a node to the addresses it leaves from (subnets in vnets, NICs, NAT
+     * gateways, route tables, load balancers, scale sets, clusters, and the public IPs and prefixes
+     * whose {@code ipAddress} and {@code ipPrefix} the egress map shows).
+     */
     static final List<ListedType> ALL = List.of(
             new ListedType(VNET, NETWORK),
             new ListedType(NIC, NETWORK),
             new ListedType(PUBLIC_IP, NETWORK),
+            new ListedType(PUBLIC_IP_PREFIX, NETWORK),
             new ListedType(NAT_GATEWAY, NETWORK),
             new ListedType(LOAD_BALANCER, NETWORK),
             new ListedType(ROUTE_TABLE, NETWORK),

@@ -71,9 +71,9 @@ class ListModeTest {
                 tuple("Microsoft.Compute/virtualMachineScaleSets", "flex-vmss"),
                 tuple("Microsoft.ContainerService/managedClusters", "aks1"),
                 tuple("Microsoft.ContainerService/managedClusters/agentPools", "pool1"));
-        // subscriptions + 9 types + the Uniform scale set's instance NICs and public IPs; the
+        // subscriptions + 10 types + the Uniform scale set's instance NICs and public IPs; the
         // Flexible one's NICs are in the subscription's NIC list.
-        assertThat(live.requestCount()).isEqualTo(1 + 9 + 2);
+        assertThat(live.requestCount()).isEqualTo(1 + 10 + 2);
         assertThat(fake.requests()).hasSize(live.requestCount());
         assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
     }
@@ -133,7 +133,7 @@ class ListModeTest {
                 .containsExactly("nic0", "nic1", "nic2", "nic3", "nic4", "nic5", "nic6");
         assertThat(fake.requests()).filteredOn(r -> r.path().endsWith("/networkInterfaces"))
                 .extracting(FakeArm.Request::skipToken).containsExactly(null, "page1", "page2");
-        assertThat(live.requestCount()).isEqualTo(1 + 9 + 2);
+        assertThat(live.requestCount()).isEqualTo(1 + 10 + 2);
     }
 
     @Test
@@ -148,7 +148,7 @@ class ListModeTest {
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(7));
         assertThat(live.gaps()).isEmpty();
         assertThat(live.resources()).extracting(Resource::name).containsExactly("natgw1");
-        assertThat(live.requestCount()).isEqualTo(1 + 9 + 1);
+        assertThat(live.requestCount()).isEqualTo(1 + 10 + 1);
     }
 
     @Test
@@ -204,7 +204,7 @@ class ListModeTest {
         });
         assertThat(live.isIncomplete()).isTrue();
         assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + other);
-        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(9);
+        assertThat(fake.requests()).filteredOn(r -> r.path().startsWith("/subscriptions/" + other + "/")).hasSize(10);
     }
 
     @Test
@@ -287,7 +287,7 @@ class ListModeTest {
 
         assertThat(live.gaps()).singleElement().extracting(Diagnostic::message).asString()
                 .contains("nextLink points to https://attacker.example, not the ARM endpoint");
-        assertThat(live.requestCount()).isEqualTo(1 + 9);
+        assertThat(live.requestCount()).isEqualTo(1 + 10);
     }
 
     @Test
@@ -319,11 +319,11 @@ class ListModeTest {
                 + ": not visible to this identity (not in GET /subscriptions) — its resources are not audited");
         assertThat(fake.requests()).noneMatch(r -> r.path().contains(hidden));
         assertThat(live.scopes()).containsExactly("/subscriptions/" + SUB, "/subscriptions/" + hidden);
-        assertThat(live.requestCount()).isEqualTo(1 + 9);
+        assertThat(live.requestCount()).isEqualTo(1 + 10);
     }
 
     @Test
-    void fiveThousandNicsAndFiveHundredSubnetsTakeFourteenRequests() {
+    void fiveThousandNicsAndFiveHundredSubnetsTakeFifteenRequests() {
         fake.subscriptions(TENANT, SUB).emptySubscription(SUB);
         List<JsonNode> vnets = new ArrayList<>();
         for (int v = 0; v < 50; v++) {
@@ -340,8 +340,8 @@ class ListModeTest {
 
         assertThat(live.resources()).filteredOn(r -> r.isType("Microsoft.Network/networkInterfaces")).hasSize(5000);
         assertThat(TestSupport.normalised(live)).filteredOn(r -> r.isType("Microsoft.Network/virtualNetworks/subnets")).hasSize(500);
-        // 1 subscription list + 9 type lists + 4 more NIC pages: never a request per resource.
-        assertThat(live.requestCount()).isEqualTo(14);
+        // 1 subscription list + 10 type lists + 4 more NIC pages: never a request per resource.
+        assertThat(live.requestCount()).isEqualTo(15);
         System.out.println("5,000 NICs + 500 subnets (50 vnets) in one subscription: " + live.requestCount()
                 + " requests, " + live.resources().size() + " listed resources");
     }

@@ -64,6 +64,7 @@ class SdkParityTest {
             network.getVirtualNetworks().list().stream().count();
             network.getNetworkInterfaces().list().stream().count();
             network.getPublicIpAddresses().list().stream().count();
+            network.getPublicIpPrefixes().list().stream().count();
             network.getNatGateways().list().stream().count();
             network.getLoadBalancers().list().stream().count();
             network.getRouteTables().list().stream().count();

@@ -117,6 +117,7 @@ class SharedFixturesTest {
                 "recorded/NetworkInterfaceOperationsTests.canAssociateNatGateway.vnet-GET-entry.json");
         serve(ListedType.NIC, "network-2025-03-01/NetworkInterfaceList.json");
         serve(ListedType.PUBLIC_IP, "network-2025-03-01/PublicIpAddressListAll.json");
+        serve(ListedType.PUBLIC_IP_PREFIX);
         serve(ListedType.NAT_GATEWAY, "network-2025-03-01/NatGatewayListAll.json");
         serve(ListedType.LOAD_BALANCER, "network-2025-03-01/LoadBalancerGet.json",
                 "network-2025-03-01/LoadBalancerCreateWithOutboundRules.response200.json");
@@ -140,8 +141,8 @@ class SharedFixturesTest {
 
         assertThat(fake.unmatched()).isEmpty();
         assertThat(live.gaps()).isEmpty();
-        // subscriptions + 9 lists + 2 per Uniform scale set with per-instance public IPs (both are)
-        assertThat(live.requestCount()).isEqualTo(1 + 9 + 2 * 2);
+        // subscriptions + 10 lists + 2 per Uniform scale set with per-instance public IPs (both are)
+        assertThat(live.requestCount()).isEqualTo(1 + 10 + 2 * 2);
 
         // Every served element is a resource whose body is exactly the JSON served.
         List<JsonNode> served = new ArrayList<>();

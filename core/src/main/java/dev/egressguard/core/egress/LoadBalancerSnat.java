@@ -183,7 +183,7 @@ final class LoadBalancerSnat {
             }
         }
         PublicIps.Resolved ips = frontendIps(rule, outbound);
-        String reason = "in " + lookup.named(pool) + " of public " + lookup.named(lb) + ", whose "
+        String reason = "in " + Lookup.named(pool.id()) + " of public " + lookup.named(lb) + ", whose "
                 + (outbound ? "outbound rule '" : "load-balancing rule '") + rule.name() + "' gives it outbound SNAT";
         return new Fact.Taken(EgressPath.LOAD_BALANCER, pool.id().toString(), ips.ips(), ips.unknown(), reason, pointer);
     }

@@ -32,9 +32,12 @@ final class PublicIps {
     }
 
     private final Lookup lookup;
+    /** Whether the graph is a live read (its resources carry portal links), which changes what an absent address means. */
+    private final boolean live;
 
     PublicIps(Lookup lookup) {
         this.lookup = lookup;
+        this.live = lookup.graph().resources().stream().anyMatch(r -> r.provenance().portalLink() != null);
     }
 
     /** The public IP or prefix whose id is at {@code at}. */
@@ -44,8 +47,10 @@ final class PublicIps {
             return of(f.resource());
         }
         if (target instanceof Lookup.Elsewhere e) {
-            return new PublicIp(e.id(), null, null,
-                    "not among the evaluated resources: the deployment or the live subscription knows its address");
+            return new PublicIp(e.id(), null, null, live
+                    ? "not among the audited resources (in a subscription outside the audited scope, in a list that"
+                    + " could not be read, or not readable by this identity): its address is unknown"
+                    : "not among the evaluated resources: the deployment or the live subscription knows its address");
         }
         return new PublicIp(null, null, null, ((Lookup.Unknowable) target).reason());
     }
@@ -53,11 +58,15 @@ final class PublicIps {
     /** The public IP or prefix resource's address: what it holds, or null with the reason. */
     PublicIp of(Resource r) {
         boolean prefix = r.isType(ResourceTypes.PUBLIC_IP_PREFIX);
-        Value v = r.properties().get(prefix ? "ipPrefix" : "ipAddress");
+        Value v = Lookup.at(r, prefix ? "properties.ipPrefix" : "properties.ipAddress").value();
         String text = v instanceof Value.Str s && !s.value().isBlank() ? s.value() : null;
         String reason = text != null ? null
                 : v instanceof Value.Unknown u ? u.describe()
-                : "Azure assigns it at deployment; `egress map --live` reads it";
+                : r.provenance().portalLink() == null ? "Azure assigns it at deployment; `egress map --live` reads it"
+                : prefix ? "the live public IP prefix has no ipPrefix"
+                // A dynamic address is allocated when the resource it is attached to starts, and released
+                // when it is deallocated (learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses).
+                : "the live public IP has no address: a dynamic one exists only while the resource using it runs";
         return new PublicIp(r.id().toString(), prefix ? null : text, prefix ? text : null, reason);
     }
 

@@ -156,9 +156,14 @@ final class SubnetFacts {
                     lookup.named(subnet) + " leaves through a NAT gateway known only to the deployment", id.pointer());
         }
         Resource nat = ((Lookup.Found) target).resource();
+        // A StandardV2 NAT gateway lists its IPv6 addresses and prefixes apart (publicIpAddressesV6,
+        // publicIpPrefixesV6); they are addresses it leaves from too.
         PublicIps.Resolved ips = publicIps.list(Lookup.at(nat, "properties.publicIpAddresses"),
                         "the public IPs of " + lookup.named(nat))
-                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixes"), "the public IP prefixes of " + lookup.named(nat)));
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixes"), "the public IP prefixes of " + lookup.named(nat)))
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpAddressesV6"), "the IPv6 public IPs of " + lookup.named(nat)))
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixesV6"),
+                        "the IPv6 public IP prefixes of " + lookup.named(nat)));
         String reason = lookup.named(subnet) + " leaves through " + lookup.named(nat)
                 + (ips.ips().isEmpty() && ips.unknown() == null
                 ? ", which has neither a public IP nor a public IP prefix: nothing leaves through it" : "");
