@@ -39,7 +39,12 @@ class CorpusTest {
                     + " VM/VMSS/AKS (Databricks, Batch) out of scope and this row's own P1/P2 say na for that reason,"
                     + " yet P3 says fail. The only 'nodes' are Databricks clusters that receive the backend pool by name"
                     + " (workspace parameters loadBalancerBackendPoolName), not by id: EG003 has no subject. In scope,"
-                    + " the verdict would be fail (an outbound rule serves the pool).");
+                    + " the verdict would be fail (an outbound rule serves the pool).",
+            "load-balancer-ip-configured-backend-pool:EG003", "Egress Guard is right to say UNKNOWN: the pool is"
+                    + " configured by IP address, and Azure documents that such a pool 'will behave as a Basic Load"
+                    + " Balancer with default outbound enabled' (backend-pool-management, outbound-rules), not whether"
+                    + " its outbound rule gives the members SNAT; they leave through the load balancer or through"
+                    + " default outbound access, both failures, and which one is not documented.");
 
 
     @Test
