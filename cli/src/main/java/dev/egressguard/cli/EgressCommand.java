@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Checks that every Azure node reaches the internet through a NAT gateway.",
         description = "Egress Guard reads ARM templates (or a live subscription) and checks them against the"
-            + " built-in egress rules EG001-EG004 and your own YAML rules.",
+            + " built-in egress rules EG001-EG006 and your own YAML rules.",
         subcommands = {VerifyCommand.class, AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 class RuleChoiceOptions {
 
-    @Option(names = "--no-built-in-rules", description = "Leave the built-in pack (EG001-EG004) out.")
+    @Option(names = "--no-built-in-rules", description = "Leave the built-in pack (EG001-EG006) out.")
     boolean noBuiltInRules;
 
     @Option(names = "--disable", paramLabel = "RULE", split = ",",

@@ -2,6 +2,7 @@ package dev.egressguard.core;
 
 import dev.egressguard.core.egress.EgressMap;
 import dev.egressguard.core.egress.EgressModel;
+import dev.egressguard.core.egress.EgressOptions;
 import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.RuleDescriptor;
@@ -153,12 +154,17 @@ final class Run {
         ResourceGraph graph = ResourceGraph.of(normalised);
         RuleEngine.Result result = r.engine().evaluate(graph);
         return finish(new Report(result.findings(), result.evaluations(), diagnostics, r.descriptors(), scopes, 0,
-                EgressMap.EMPTY.plus(new EgressMap(EgressModel.of(graph).nodes()))), normalised);
+                EgressMap.EMPTY.plus(new EgressMap(EgressModel.of(graph, egressOptions()).nodes()))), normalised);
     }
 
     private record Checked(TemplateInput input, String name, RuleEngine.Result result, List<Diagnostic> diagnostics,
                            List<Resource> resources, Map<Path, SourceLocation> linkedFiles, int requiredWithoutValue,
                            EgressMap map) {
+    }
+
+    /** What the run's settings tell the egress model (egressViaHub), for the map as the rules see it. */
+    private EgressOptions egressOptions() {
+        return EgressOptions.fromSettings(settings.options());
     }
 
     private Checked check(TemplateInput input) {
@@ -168,7 +174,7 @@ final class Run {
         ResourceGraph graph = ResourceGraph.of(normalised);
         RuleEngine.Result result = rules().engine().evaluate(graph);
         return new Checked(input, display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised),
-                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size(), new EgressMap(EgressModel.of(graph).nodes()));
+                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size(), new EgressMap(EgressModel.of(graph, egressOptions()).nodes()));
     }
 
     /**

@@ -49,7 +49,7 @@ abstract class AbstractEgressMojo extends AbstractMojo {
     @Parameter(property = "egress.rules")
     protected List<File> rules = new ArrayList<>();
 
-    /** Whether the built-in rule pack (EG001-EG004) runs; false runs only the rule files given in {@code rules}. */
+    /** Whether the built-in rule pack (EG001-EG006) runs; false runs only the rule files given in {@code rules}. */
     @Parameter(property = "egress.builtInRules", defaultValue = "true")
     protected boolean builtInRules;
 

@@ -41,7 +41,7 @@ public class TestRulesMojo extends AbstractMojo {
     protected List<File> rules = new ArrayList<>();
 
     /**
-     * Whether the built-in rule pack (EG001-EG004) runs beside yours, as in a build: a case that
+     * Whether the built-in rule pack (EG001-EG006) runs beside yours, as in a build: a case that
      * expects no finding then also proves your rule does not clash with it. The same parameter
      * and property as {@code egress:verify}'s.
      */

@@ -17,7 +17,7 @@ class BuiltInRuleSetTest {
         RuleSet first = RuleSetLoader.load(List.of(), true);
         RuleSet second = new RuleSetLoader().addBuiltIn().load();
 
-        assertThat(first.rules()).extracting(Rule::id).containsExactly("EG001", "EG002", "EG003", "EG004");
+        assertThat(first.rules()).extracting(Rule::id).containsExactly("EG001", "EG002", "EG003", "EG004", "EG005", "EG006");
         assertThat(first.diagnostics()).isEmpty();
         for (int i = 0; i < first.rules().size(); i++) {
             assertThat(second.rules().get(i)).isSameAs(first.rules().get(i));

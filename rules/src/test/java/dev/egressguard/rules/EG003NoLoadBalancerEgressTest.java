@@ -28,10 +28,14 @@ class EG003NoLoadBalancerEgressTest {
     }
 
     @Test
-    void anIpBasedPoolCountsForTheNicHoldingTheAddress() {
-        Fixture f = eg003("fail-ip-based-backend-pool.json");
+    void anIpBasedPoolMemberMayLeaveThroughTheLoadBalancerOrDefaultOutboundAccess() {
+        // Azure: a pool configured by IP address "will behave as a Basic Load Balancer with default
+        // outbound enabled" (backend-pool-management, outbound-rules): UNKNOWN, never a silent PASS.
+        Fixture f = eg003("unknown-ip-based-backend-pool.json");
 
-        assertThat(f.findings()).containsExactly("FAIL vm0-nic/ipconfig1");
+        assertThat(f.findings()).containsExactly("UNKNOWN vm0-nic/ipconfig1");
+        assertThat(f.findingsOf(Outcome.UNKNOWN).get(0).message()).contains("configured by IP address")
+                .contains("default outbound access");
         assertThat(f.evaluations()).contains("PASS vm1-nic/ipconfig1");
     }
 

@@ -26,7 +26,9 @@ class RulePackLoadsTest {
                         tuple("EG001", "no-instance-public-ip", Severity.ERROR),
                         tuple("EG002", "nat-gateway-on-node-subnets", Severity.ERROR),
                         tuple("EG003", "no-load-balancer-egress", Severity.ERROR),
-                        tuple("EG004", "no-default-outbound-access", Severity.WARNING));
+                        tuple("EG004", "no-default-outbound-access", Severity.WARNING),
+                        tuple("EG005", "nat-gateway-standard-v2-public-ips", Severity.ERROR),
+                        tuple("EG006", "no-basic-sku", Severity.WARNING));
     }
 
     @Test

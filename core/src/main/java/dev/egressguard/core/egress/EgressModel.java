@@ -33,9 +33,17 @@ public final class EgressModel {
         this.views = views;
     }
 
-    /** The model of {@code graph}, computed on first use. */
+    /** The model of {@code graph} from its templates alone, computed on first use. */
     public static EgressModel of(ResourceGraph graph) {
-        return graph.derived(EgressModel.class, EgressModel::compute);
+        return of(graph, EgressOptions.NONE);
+    }
+
+    /**
+     * The model of {@code graph} with what the run declares ({@link EgressOptions}: the rule
+     * settings), computed once per graph and options ({@link EgressModels}).
+     */
+    public static EgressModel of(ResourceGraph graph, EgressOptions options) {
+        return EgressModels.of(graph, options, EgressModel::compute);
     }
 
     /** Every node, in graph order. */
@@ -48,10 +56,10 @@ public final class EgressModel {
         return Optional.ofNullable(views.get(resource.id()));
     }
 
-    private static EgressModel compute(ResourceGraph graph) {
+    private static EgressModel compute(ResourceGraph graph, EgressOptions options) {
         Lookup lookup = new Lookup(graph);
         PublicIps publicIps = new PublicIps(lookup);
-        NodeFacts facts = new NodeFacts(lookup, publicIps, new SubnetFacts(lookup, publicIps),
+        NodeFacts facts = new NodeFacts(lookup, publicIps, new SubnetFacts(lookup, publicIps, options),
                 new LoadBalancerSnat(lookup, publicIps));
         ServiceNodes services = new ServiceNodes(lookup, facts);
         Map<ResourceId, EgressView> views = new HashMap<>();

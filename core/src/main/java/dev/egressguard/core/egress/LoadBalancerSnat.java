@@ -73,18 +73,45 @@ final class LoadBalancerSnat {
         for (ResourceGraph.Reference ref : lookup.graph().referencesTo(ipConfiguration.id())) {
             if (ref.from().isType(ResourceTypes.LB_BACKEND_POOL)
                     && ref.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/loadbalancerbackendaddresses/")) {
-                facts.add(pool(ref.from(), ""));
+                facts.add(ipBased(ref.from(), pool(ref.from(), ""), lookup.named(ipConfiguration) + " is"));
             }
         }
         for (Resource pool : poolsWithUnknownAddresses) {
             if (!(pool(pool, "") instanceof Fact.Absent)) {
-                facts.add(new Fact.Undecided(EgressPath.LOAD_BALANCER, lookup.named(pool)
+                facts.add(new Fact.Undecided(IP_BASED_PATHS, lookup.named(pool)
                         + " has an address whose network interface is known only to the deployment", ""));
             }
         }
         return facts.stream().filter(f -> f instanceof Fact.Taken).findFirst()
                 .or(() -> facts.stream().filter(f -> f instanceof Fact.Undecided).findFirst())
                 .orElse(Fact.absent(pools.pointer()));
+    }
+
+    /** What a member of an IP-based pool may leave through: Azure says the pool behaves as a Basic load balancer with default outbound access. */
+    static final List<EgressPath> IP_BASED_PATHS = List.of(EgressPath.LOAD_BALANCER, EgressPath.DEFAULT_OUTBOUND);
+
+    /**
+     * A member of an IP-based backend pool (configured by {@code ipAddress} and
+     * {@code virtualNetwork}): Azure documents that "when a backend pool is configured by IP
+     * address, it will behave as a Basic Load Balancer with default outbound enabled"
+     * (learn.microsoft.com/azure/load-balancer/backend-pool-management,
+     * learn.microsoft.com/azure/load-balancer/outbound-rules), and not whether a load-balancing or
+     * outbound rule still gives its members the frontend's SNAT. So where a NIC-based pool's
+     * member would leave through the load balancer, this one may leave through it or through
+     * default outbound access: undecided, with that reason (a NAT gateway or a public IP of its
+     * own still decides before it).
+     */
+    private Fact ipBased(Resource pool, Fact asNicBased, String who) {
+        if (!(asNicBased instanceof Fact.Taken t)) {
+            return asNicBased instanceof Fact.Undecided u ? new Fact.Undecided(IP_BASED_PATHS, u.reason(), u.pointer())
+                    : asNicBased;
+        }
+        String lb = lookup.graph().parentOf(pool).map(lookup::named).orElse("its load balancer");
+        return new Fact.Undecided(IP_BASED_PATHS, who + " in backend pool '" + pool.name() + "' of public " + lb
+                + " by its IP address, and a rule serves that pool; Azure documents that a pool configured by IP address"
+                + " behaves as a Basic load balancer with default outbound access enabled, not whether its members get"
+                + " the load balancer's outbound SNAT: it leaves through the load balancer or through default outbound access",
+                t.pointer());
     }
 
     /** Whether this pool gives SNAT; the fact rests on {@code pointer} in the node's body. */

@@ -34,22 +34,37 @@ final class SubnetFacts {
 
     private final Lookup lookup;
     private final PublicIps publicIps;
+    private final EgressOptions options;
+    private final VnetNatGateways vnetNatGateways;
 
     SubnetFacts(Lookup lookup, PublicIps publicIps) {
+        this(lookup, publicIps, EgressOptions.NONE);
+    }
+
+    SubnetFacts(Lookup lookup, PublicIps publicIps, EgressOptions options) {
         this.lookup = lookup;
         this.publicIps = publicIps;
+        this.options = options == null ? EgressOptions.NONE : options;
+        this.vnetNatGateways = new VnetNatGateways(lookup);
     }
 
     Facts of(Resource subnet) {
-        return new Facts(route(subnet), nat(subnet), fallback(subnet));
+        return new Facts(route(subnet), vnetNatGateways.decide(subnet, nat(subnet), this), fallback(subnet));
     }
 
-    /** A user-defined route for 0.0.0.0/0: to an appliance or a gateway (forced tunnelling), or dropped. */
+    /**
+     * A user-defined route for 0.0.0.0/0: to an appliance or a gateway (forced tunnelling), or
+     * dropped; else, for a vnet the run declares to leave through its hub ({@link EgressOptions}),
+     * the hub's firewall. A user-defined route takes precedence over a route learned over BGP
+     * (learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview), so the subnet's
+     * own 0.0.0.0/0 route, whatever its next hop, decides over the declared hub.
+     */
     private Fact route(Resource subnet) {
+        boolean hub = options.viaHub(subnet.id().parent().orElse(null));
         Lookup.At table = Lookup.at(subnet, "properties.routeTable");
         Lookup.At id = Lookup.at(table.value() == null ? Value.Null.INSTANCE : table.value(), table.pointer(), "id");
         if (table.isAbsent()) {
-            return Fact.absent(table.pointer() + "/id");
+            return hub ? viaHub(subnet, "") : Fact.absent(table.pointer() + "/id");
         }
         if (table.value() instanceof Value.Unknown u) {
             return new Fact.Undecided(List.of(EgressPath.FIREWALL, EgressPath.NONE),
@@ -57,7 +72,7 @@ final class SubnetFacts {
                     table.pointer());
         }
         if (id.isAbsent()) {
-            return Fact.absent(id.pointer());
+            return hub ? viaHub(subnet, "") : Fact.absent(id.pointer());
         }
         Lookup.Target target = lookup.target(id, "the route table's id");
         if (target instanceof Lookup.Elsewhere e) {
@@ -68,10 +83,11 @@ final class SubnetFacts {
             return new Fact.Undecided(List.of(EgressPath.FIREWALL, EgressPath.NONE), u.reason(), id.pointer());
         }
         Resource routeTable = ((Lookup.Found) target).resource();
-        return defaultRoute(routeTable, id.pointer());
+        return defaultRoute(routeTable, id.pointer(), hub ? subnet : null);
     }
 
-    private Fact defaultRoute(Resource table, String pointer) {
+    /** The table's route for 0.0.0.0/0; {@code hubSubnet}: the subnet, when its vnet is declared to leave through its hub. */
+    private Fact defaultRoute(Resource table, String pointer, Resource hubSubnet) {
         List<Value.Obj> routes = new ArrayList<>();
         Lookup.At inline = Lookup.at(table, "properties.routes");
         if (inline.value() instanceof Value.Unknown u) {
@@ -90,6 +106,7 @@ final class SubnetFacts {
         }
         lookup.children(table, ResourceTypes.ROUTE).forEach(r -> routes.add(r.body()));
         String undecided = null;
+        boolean ownDefaultRoute = false;
         for (Value.Obj route : routes) {
             Value prefix = Lookup.at(route, "", "properties.addressPrefix").value();
             Value hop = Lookup.at(route, "", "properties.nextHopType").value();
@@ -121,14 +138,44 @@ final class SubnetFacts {
                             + " drops 0.0.0.0/0 (next hop None): nothing reaches the internet", pointer);
                 }
                 default -> {
-                    // Internet or VnetLocal: no appliance in the way; the NAT gateway or what follows applies.
+                    // Internet or VnetLocal: no appliance in the way; the NAT gateway or what follows
+                    // applies, and a default route learned from a hub does not (a user-defined route wins).
+                    ownDefaultRoute = true;
                 }
             }
         }
         if (undecided != null) {
             return new Fact.Undecided(List.of(EgressPath.FIREWALL, EgressPath.NONE), undecided, pointer);
         }
-        return Fact.absent(pointer);
+        if (hubSubnet == null || ownDefaultRoute) {
+            return Fact.absent(pointer);
+        }
+        Value propagation = Lookup.at(table, "properties.disableBgpRoutePropagation").value();
+        if (propagation instanceof Value.Unknown u) {
+            return new Fact.Undecided(List.of(EgressPath.FIREWALL), lookup.named(hubSubnet) + " is declared to leave through"
+                    + " its hub (" + EgressOptions.EGRESS_VIA_HUB + "), and whether " + lookup.named(table)
+                    + " keeps routes learned over BGP off it (disableBgpRoutePropagation) is known only to the deployment: "
+                    + u.describe(), pointer);
+        }
+        if (propagation instanceof Value.Bool b && b.value()) {
+            // Azure documents that disabling gateway route propagation keeps routes learned over BGP
+            // off the subnet, and does not say whether a Virtual WAN hub's default route is one of
+            // them: conservatively undecided.
+            return new Fact.Undecided(List.of(EgressPath.FIREWALL), lookup.named(hubSubnet) + " is declared to leave"
+                    + " through its hub (" + EgressOptions.EGRESS_VIA_HUB + "), but " + lookup.named(table)
+                    + " sets disableBgpRoutePropagation: true, which keeps routes learned over BGP off the subnet;"
+                    + " whether the hub's default route still reaches it, Azure's documentation does not say", pointer);
+        }
+        return viaHub(hubSubnet, pointer);
+    }
+
+    /** The hub's firewall, for a subnet whose vnet the run declares to leave through it. */
+    private Fact viaHub(Resource subnet, String pointer) {
+        String vnet = subnet.id().parent().map(Object::toString).orElse(null);
+        return new Fact.Taken(EgressPath.FIREWALL, vnet, lookup.named(subnet) + " sends 0.0.0.0/0 to its hub's firewall"
+                + " through routes no template holds (Virtual WAN routing intent, or a default route learned over BGP),"
+                + " which take precedence over a NAT gateway, public IPs and load balancers: " + EgressOptions.DECLARED,
+                pointer);
     }
 
     /** The subnet's NAT gateway, with its public IPs and prefixes. */
@@ -156,18 +203,24 @@ final class SubnetFacts {
                     lookup.named(subnet) + " leaves through a NAT gateway known only to the deployment", id.pointer());
         }
         Resource nat = ((Lookup.Found) target).resource();
-        // A StandardV2 NAT gateway lists its IPv6 addresses and prefixes apart (publicIpAddressesV6,
-        // publicIpPrefixesV6); they are addresses it leaves from too.
-        PublicIps.Resolved ips = publicIps.list(Lookup.at(nat, "properties.publicIpAddresses"),
-                        "the public IPs of " + lookup.named(nat))
-                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixes"), "the public IP prefixes of " + lookup.named(nat)))
-                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpAddressesV6"), "the IPv6 public IPs of " + lookup.named(nat)))
-                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixesV6"),
-                        "the IPv6 public IP prefixes of " + lookup.named(nat)));
+        PublicIps.Resolved ips = natIps(nat);
         String reason = lookup.named(subnet) + " leaves through " + lookup.named(nat)
                 + (ips.ips().isEmpty() && ips.unknown() == null
                 ? ", which has neither a public IP nor a public IP prefix: nothing leaves through it" : "");
         return new Fact.Taken(EgressPath.NAT_GATEWAY, nat.id().toString(), ips.ips(), ips.unknown(), reason, id.pointer());
+    }
+
+    /**
+     * The public IPs and prefixes of a NAT gateway, IPv4 and IPv6 (a StandardV2 NAT gateway's
+     * {@code publicIpAddressesV6} and {@code publicIpPrefixesV6}, network API 2025-05-01;
+     * learn.microsoft.com/azure/nat-gateway/nat-sku).
+     */
+    PublicIps.Resolved natIps(Resource nat) {
+        String named = lookup.named(nat);
+        return publicIps.list(Lookup.at(nat, "properties.publicIpAddresses"), "the public IPs of " + named)
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixes"), "the public IP prefixes of " + named))
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpAddressesV6"), "the IPv6 public IPs of " + named))
+                .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixesV6"), "the IPv6 public IP prefixes of " + named));
     }
 
     /**

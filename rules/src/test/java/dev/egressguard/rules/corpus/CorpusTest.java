@@ -48,7 +48,12 @@ class CorpusTest {
                     + " defaults to false, so every cluster VM gets a public IP (the manifest's note gives P2/P3 pass"
                     + " in scope, which is what EG002/EG003 say).",
             "batch-pool-no-public-ip:EG002", "Batch compute is in scope since issue 16; the manifest's note says"
-                    + " 'if Batch counted as compute: P1 pass, P2 fail, P3 pass', which is what EG001-EG003 say.");
+                    + " 'if Batch counted as compute: P1 pass, P2 fail, P3 pass', which is what EG001-EG003 say.",
+            "load-balancer-ip-configured-backend-pool:EG003", "Egress Guard is right to say UNKNOWN: the pool is"
+                    + " configured by IP address, and Azure documents that such a pool 'will behave as a Basic Load"
+                    + " Balancer with default outbound enabled' (backend-pool-management, outbound-rules), not whether"
+                    + " its outbound rule gives the members SNAT; they leave through the load balancer or through"
+                    + " default outbound access, both failures, and which one is not documented.");
 
     @Test
     void theRulePackAgreesWithTheManifest() throws IOException {

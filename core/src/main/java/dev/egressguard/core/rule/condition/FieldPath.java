@@ -1,6 +1,7 @@
 package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.egress.EgressModel;
+import dev.egressguard.core.egress.EgressOptions;
 import dev.egressguard.core.egress.EgressView;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
@@ -164,7 +165,7 @@ final class FieldPath {
      */
     List<Hit> resolve(EvalContext ctx) {
         if (ctx.atResource() && isEgress()) {
-            return resolveEgress(ctx.resource(), ctx.graph());
+            return resolveEgress(ctx.resource(), ctx.graph(), EgressOptions.fromSettings(ctx.settings()));
         }
         return ctx.atResource() ? resolveOnResource(ctx.resource()) : resolve(ctx.current(), ctx.base());
     }
@@ -175,7 +176,8 @@ final class FieldPath {
      */
     String collectionPointer(EvalContext ctx) {
         if (ctx.atResource() && isEgress() && segments.size() > 1 && segments.get(1) instanceof Key k) {
-            return EgressModel.of(ctx.graph()).viewOf(ctx.resource()).map(v -> v.anchor(k.name()))
+            return EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings())).viewOf(ctx.resource())
+                    .map(v -> v.anchor(k.name()))
                     .orElse(collectionPointer(ctx.base()));
         }
         return collectionPointer(ctx.base());
@@ -192,8 +194,9 @@ final class FieldPath {
      * rests on ({@link EgressView#anchor}), so a finding about {@code egress.natGateway} points at
      * the subnet's {@code natGateway.id}.
      */
-    private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph) {
-        Optional<EgressView> view = EgressModel.of(graph).viewOf(resource);
+    private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph,
+                                    EgressOptions options) {
+        Optional<EgressView> view = EgressModel.of(graph, options).viewOf(resource);
         List<Hit> raw = new ArrayList<>();
         walk(new Value.Obj(java.util.Map.of(EGRESS, view.map(EgressView::value).orElse(Value.Obj.EMPTY))), "", 0, raw);
         if (view.isEmpty()) {
