@@ -81,10 +81,10 @@ class PreviousMapTest {
                 .hasMessage("m.json:2:52: path 'vpn\\u001b[2J' is none of firewall, natGateway, instancePublicIp,"
                         + " loadBalancer, defaultOutbound, none, unknown");
         assertThatThrownBy(() -> PreviousMap.parse("m.json", "{\"schemaVersion\": 1, \"nodes\": [{\"id\": 7}]}"))
-                .hasMessage("m.json:1:40: a node's 'id' must be a string, not 7");
+                .hasMessage("m.json:1:39: a node's 'id' must be a string, not 7");
         assertThatThrownBy(() -> PreviousMap.parse("m.json", "{\"schemaVersion\": 1, \"nodes\": [\n"
                 + "{\"id\": \"x\", \"kind\": \"scaleSet\", \"line\": 0, \"egress\": {\"path\": \"none\", \"reason\": \"r\"}}]}"))
-                .hasMessage("m.json:2:40: 'line' must be a line number (1 or more), not 0");
+                .hasMessage("m.json:2:41: 'line' must be a line number (1 or more), not 0");
     }
 
     @Test
