@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * A short Markdown summary for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: a counts
  * table, then the active findings (at most {@code limit}, then "and N more"), each with the first
- * sentence of its fix and its rule id linked to the rule's documentation, then input problems.
+ * sentence of its fix and its rule id linked to the rule's documentation, then where the nodes
+ * leave for the internet (the egress map's table per cluster or vnet, at most {@code limit} rows,
+ * when the run has nodes), then input problems.
  * Everything that comes from templates is escaped: it cannot break a table, start a code span,
  * inject HTML or mention a person.
  */
@@ -84,6 +86,11 @@ public final class MarkdownReporter implements Reporter {
                     .append(" | ").append(escape(cut(f.message())))
                     .append(" | ").append(escape(fixHint(f.remediation()))).append(" |\n"));
             more(md, active.size());
+        }
+        if (!report.egressMap().nodes().isEmpty()) {
+            // The paths the rules judged, per cluster or vnet: a reviewer sees what a change moves.
+            md.append("\n### Where nodes leave\n\n").append(EgressMapTable.markdown(report.egressMap(), "####", limit)
+                    .stripTrailing()).append('\n');
         }
         List<Diagnostic> problems = report.diagnostics().stream()
                 .filter(d -> d.level() != Diagnostic.Level.INFO).toList();

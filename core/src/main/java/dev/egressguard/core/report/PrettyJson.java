@@ -13,13 +13,13 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * How the JSON-based reports (JSON, SARIF) are written: indented, newline-terminated, writer left open,
+ * How the JSON-based reports (JSON, SARIF, the egress map's JSON) are written: indented, newline-terminated, writer left open,
  * every string well-formed (an unpaired surrogate from a template is U+FFFD, see {@link SafeText}).
  * The tree is walked onto a plain generator with the printer an ObjectMapper's INDENT_OUTPUT uses:
  * a mapper (or a node's own serialize, which needs one) would make every build's cold JVM load a
  * few hundred classes and spend tenths of a second for nothing.
  */
-final class PrettyJson {
+public final class PrettyJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -28,7 +28,7 @@ final class PrettyJson {
     private PrettyJson() {
     }
 
-    static void write(ObjectNode document, Writer out) throws IOException {
+    public static void write(ObjectNode document, Writer out) throws IOException {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.setPrettyPrinter(new DefaultPrettyPrinter());
             write(document, generator);

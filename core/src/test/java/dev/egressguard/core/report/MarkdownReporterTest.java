@@ -110,4 +110,43 @@ class MarkdownReporterTest {
         assertThat(MarkdownReporter.escape("a|b `code` <img src=x> @team *x* [l](u)\nnext"))
                 .isEqualTo("a\\|b \\`code\\` &lt;img src=x&gt; &#64;team \\*x\\* \\[l\\](u) next");
     }
+
+    @Test
+    void whereNodesLeaveIsTheMapsTablePerGroupWithoutADiagram() {
+        dev.egressguard.core.egress.EgressNode node = new dev.egressguard.core.egress.EgressNode(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/vm-nic/ipConfigurations/c",
+                dev.egressguard.core.egress.NodeKind.VIRTUAL_MACHINE, "vm|1", null, "vnet prod",
+                new SourceLocation("infra/main.json", 3, 1), new dev.egressguard.core.egress.Egress(
+                dev.egressguard.core.egress.EgressPath.NAT_GATEWAY,
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/natGateways/nat",
+                List.of(new dev.egressguard.core.egress.PublicIp(null, "20.1.2.3", null, null)), null, "r",
+                List.of(dev.egressguard.core.egress.EgressPath.NAT_GATEWAY)), List.of());
+        Report withMap = SampleReports.cluster().withEgressMap(new dev.egressguard.core.egress.EgressMap(List.of(node)));
+
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 50).render(withMap);
+
+        assertThat(md).contains("\n### Where nodes leave\n\n#### vnet prod\n\n"
+                + "| Node | Kind | Path | Via | Egress IPs | Bypassed |\n|---|---|---|---|---|---|\n"
+                + "| vm\\|1 | virtualMachine | natGateway | nat | 20.1.2.3/32 | - |\n\n### Input problems");
+        assertThat(md).doesNotContain("mermaid");
+        assertThat(md.indexOf("### Findings")).isLessThan(md.indexOf("### Where nodes leave"));
+        assertThat(new MarkdownReporter(new DisplayPaths(BASE), 50).render(SampleReports.cluster()))
+                .doesNotContain("Where nodes leave");
+    }
+
+    @Test
+    void whereNodesLeaveIsCappedLikeTheFindings() {
+        List<dev.egressguard.core.egress.EgressNode> nodes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            nodes.add(new dev.egressguard.core.egress.EgressNode("/n/" + i, dev.egressguard.core.egress.NodeKind.SCALE_SET,
+                    "ss" + i, null, "vnet v", SourceLocation.NONE, new dev.egressguard.core.egress.Egress(
+                    dev.egressguard.core.egress.EgressPath.DEFAULT_OUTBOUND, null, List.of(), null, "r",
+                    List.of(dev.egressguard.core.egress.EgressPath.DEFAULT_OUTBOUND)), List.of()));
+        }
+        String md = new MarkdownReporter(new DisplayPaths(BASE), 2).render(SampleReports.clean()
+                .withEgressMap(new dev.egressguard.core.egress.EgressMap(nodes)));
+
+        assertThat(md).contains("| ss1 | scaleSet | defaultOutbound | - | an address Azure picks | - |\n\n"
+                + "_… and 3 more nodes (see `egress map`)._").doesNotContain("| ss2 ");
+    }
 }

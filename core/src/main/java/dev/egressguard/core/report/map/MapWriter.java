@@ -1,0 +1,31 @@
+package dev.egressguard.core.report.map;
+
+import dev.egressguard.core.egress.EgressMap;
+
+/**
+ * The one entry point of the egress map's renderings: the CLI's {@code egress map} and the Maven
+ * goal call this (and {@link PreviousMap#read} for {@code --since}), then print the text or write
+ * it through {@code ReportFiles}.
+ *
+ * <p>With a previous map: the console and Markdown add what changes since it, the allowlist
+ * becomes the changes alone ({@code +cidr}/{@code -cidr}, see {@link MapAllowlist#renderChanges}),
+ * and the JSON stays the whole current map, so that it can be the next run's previous map.
+ */
+public final class MapWriter {
+
+    private MapWriter() {
+    }
+
+    /** {@code current} as {@code format}, newline-terminated. */
+    public static String render(EgressMap current, MapFormat format, MapOptions options) {
+        MapDiff diff = options.previous() == null ? null
+                : MapDiff.between(options.previous().map(), current, options.previous().name());
+        return switch (format) {
+            case CONSOLE -> MapConsole.render(current, diff, options.color().enabledHere());
+            case JSON -> MapJson.render(current);
+            case MARKDOWN -> MapMarkdown.render(current, diff);
+            case ALLOWLIST -> diff == null ? MapAllowlist.render(current, options.perGroup())
+                    : MapAllowlist.renderChanges(diff, options.perGroup());
+        };
+    }
+}
