@@ -106,6 +106,9 @@ public final class EgressMapTable {
             case DEFAULT_OUTBOUND -> {
                 return "an address Azure picks";
             }
+            case SERVICE_MANAGED -> {
+                return "the service's own outbound addresses";
+            }
             case NONE -> {
                 return "none (no internet access)";
             }

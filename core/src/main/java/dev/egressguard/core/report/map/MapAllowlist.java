@@ -122,6 +122,8 @@ public final class MapAllowlist {
             case DEFAULT_OUTBOUND -> s.comments().add(comment(head + "no CIDR, Azure picks the address and may change"
                     + " it (give the subnet a NAT gateway)"));
             case NONE -> s.comments().add(comment(head + "no internet access, nothing to allow"));
+            case SERVICE_MANAGED -> s.comments().add(comment(head + "no CIDR here, the service's own shared outbound"
+                    + " addresses decide (route its traffic into a subnet with a NAT gateway)"));
             case UNKNOWN -> s.comments().add(comment(head + "no CIDR until the path is known (" + e.reason() + ")"));
             default -> {
                 for (PublicIp ip : e.publicIps()) {

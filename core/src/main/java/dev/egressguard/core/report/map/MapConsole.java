@@ -128,7 +128,7 @@ public final class MapConsole {
             case NAT_GATEWAY -> GREEN;
             case FIREWALL -> CYAN;
             case INSTANCE_PUBLIC_IP, LOAD_BALANCER -> RED;
-            case DEFAULT_OUTBOUND -> YELLOW;
+            case DEFAULT_OUTBOUND, SERVICE_MANAGED -> YELLOW;
             case UNKNOWN -> MAGENTA;
             case NONE -> null;
         };

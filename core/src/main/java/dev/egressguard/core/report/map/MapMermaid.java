@@ -121,6 +121,7 @@ final class MapMermaid {
             case NAT_GATEWAY -> "NAT gateway" + via;
             case INSTANCE_PUBLIC_IP -> "public IP" + via;
             case LOAD_BALANCER -> "load balancer" + via;
+            case SERVICE_MANAGED -> "the service's own outbound addresses";
             case DEFAULT_OUTBOUND -> "default outbound access";
             case NONE -> "no internet access";
             case UNKNOWN -> "unknown: " + String.join(" or ", n.egress().possible().stream().map(EgressPath::jsonName).toList());
