@@ -74,7 +74,9 @@ public final class EgressModel {
             } else if (isIpConfigurationNode(r, graph)) {
                 EgressView view = EgressView.of(Precedence.decide(facts.ipConfiguration(r)));
                 views.put(r.id(), view);
-                nodes.add(node(r, view, graph, "properties.subnet.id"));
+                if (!isAksNodeScaleSet(r, graph)) {
+                    nodes.add(node(r, view, graph, "properties.subnet.id"));
+                }
             } else if (r.isType(ResourceTypes.AGENT_POOL)) {
                 EgressView view = EgressView.of(Precedence.decide(facts.agentPool(r)));
                 views.put(r.id(), view);
@@ -115,6 +117,20 @@ public final class EgressModel {
                 : graph.idOf(service.subnet()).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");
         return new EgressNode(r.id().toString(), service.kind(), r.name(), service.subnet(), group, r.provenance().location(),
                 view.egress(), view.bypassed());
+    }
+
+    /**
+     * A scale set AKS made for a node pool (tag {@code aks-managed-poolName}, in the cluster's node
+     * resource group): a live audit lists it beside the pool, and the map shows the pool, not both.
+     * Rules still check it as the scale set it is.
+     */
+    private static boolean isAksNodeScaleSet(Resource r, ResourceGraph graph) {
+        if (!r.isType(ResourceTypes.SCALE_SET_IP_CONFIGURATION)) {
+            return false;
+        }
+        return r.id().parent().flatMap(ResourceId::parent).flatMap(graph::find)
+                .map(scaleSet -> scaleSet.body().get("tags") instanceof Value.Obj tags && tags.has("aks-managed-poolName"))
+                .orElse(false);
     }
 
     private static boolean isIpConfigurationNode(Resource r, ResourceGraph graph) {
