@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The egress model of one resource graph: every node with the path its traffic takes, and for
@@ -72,18 +73,18 @@ public final class EgressModel {
             if (r.isType(ResourceTypes.SUBNET)) {
                 subnets.add(r);
             } else if (isIpConfigurationNode(r, graph)) {
-                EgressView view = EgressView.of(Precedence.decide(facts.ipConfiguration(r)));
+                EgressView view = decide(r, () -> facts.ipConfiguration(r));
                 views.put(r.id(), view);
                 if (!isAksNodeScaleSet(r, graph)) {
                     nodes.add(node(r, view, graph, "properties.subnet.id"));
                 }
             } else if (r.isType(ResourceTypes.AGENT_POOL)) {
-                EgressView view = EgressView.of(Precedence.decide(facts.agentPool(r)));
+                EgressView view = decide(r, () -> facts.agentPool(r));
                 views.put(r.id(), view);
                 nodes.add(node(r, view, graph, "properties.vnetSubnetID"));
             } else if (ServiceNodes.isServiceType(r.type())) {
-                services.of(r).ifPresent(service -> {
-                    EgressView view = EgressView.of(Precedence.decide(service.facts()));
+                serviceNode(services, r).ifPresent(service -> {
+                    EgressView view = decide(r, service::facts);
                     views.put(r.id(), view);
                     nodes.add(serviceNode(r, service, view, graph));
                     if (service.subnet() != null) {
@@ -101,8 +102,10 @@ public final class EgressModel {
             }
         }
         for (Resource subnet : subnets) {
-            SubnetFacts.Facts f = facts.subnet(subnet);
-            EgressView view = EgressView.of(Precedence.decide(List.of(f.route(), f.nat(), f.fallback())));
+            EgressView view = decide(subnet, () -> {
+                SubnetFacts.Facts f = facts.subnet(subnet);
+                return List.of(f.route(), f.nat(), f.fallback());
+            });
             int sure = onDefaultOutbound.getOrDefault(subnet.id(), 0);
             String maybe = maybeOnDefaultOutbound.get(subnet.id());
             Value onDefault = sure == 0 && maybe != null ? new Value.Unknown(maybe, null) : Value.of(sure);
@@ -110,6 +113,35 @@ public final class EgressModel {
                     .with("serviceNodesOnDefaultOutbound", onDefault, ""));
         }
         return new EgressModel(nodes, Map.copyOf(views));
+    }
+
+    /**
+     * The view of one node or subnet. A defect in the model must not end the run (the map and every
+     * rule use it): the resource's path becomes UNKNOWN, saying so, and the other resources go on.
+     */
+    private static EgressView decide(Resource r, Supplier<List<Fact>> facts) {
+        try {
+            return EgressView.of(Precedence.decide(facts.get()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return EgressView.of(Precedence.decide(List.of(broken(r, e))));
+        }
+    }
+
+    private static Optional<ServiceNodes.ServiceNode> serviceNode(ServiceNodes services, Resource r) {
+        try {
+            return services.of(r);
+        } catch (RuntimeException | StackOverflowError e) {
+            ServiceNodes.ServiceNode unknown = new ServiceNodes.ServiceNode(ServiceNodes.kindOf(r.type()), null,
+                    List.of(broken(r, e)));
+            return Optional.of(unknown);
+        }
+    }
+
+    private static Fact broken(Resource r, Throwable e) {
+        List<EgressPath> every = java.util.Arrays.stream(EgressPath.values()).filter(p -> p != EgressPath.UNKNOWN).toList();
+        return new Fact.Undecided(every, "the egress model could not decide for " + r.type() + " '" + r.name() + "' ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "); please report this as a bug", "");
     }
 
     private static EgressNode serviceNode(Resource r, ServiceNodes.ServiceNode service, EgressView view, ResourceGraph graph) {

@@ -252,6 +252,24 @@ final class ServiceNodes {
         return v instanceof Value.Unknown u && u.symbol() != null ? u.symbol().render() : null;
     }
 
+    /** The node kind of a service type ({@link #isServiceType}). */
+    static NodeKind kindOf(String type) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.equals(DATABRICKS.toLowerCase(Locale.ROOT))) {
+            return NodeKind.DATABRICKS_WORKSPACE;
+        }
+        if (t.equals(CONTAINER_APPS.toLowerCase(Locale.ROOT))) {
+            return NodeKind.CONTAINER_APPS_ENVIRONMENT;
+        }
+        if (t.equals(CONTAINER_GROUP.toLowerCase(Locale.ROOT))) {
+            return NodeKind.CONTAINER_GROUP;
+        }
+        if (t.equals(BATCH_POOL.toLowerCase(Locale.ROOT))) {
+            return NodeKind.BATCH_POOL;
+        }
+        return NodeKind.APP_SERVICE;
+    }
+
     static boolean isServiceType(String type) {
         String t = type.toLowerCase(Locale.ROOT);
         return List.of(DATABRICKS, CONTAINER_APPS, CONTAINER_GROUP, BATCH_POOL, SITE).stream()
