@@ -1,7 +1,13 @@
 package dev.egressguard.core.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.egressguard.core.egress.EgressMap;
+import dev.egressguard.core.egress.EgressModel;
 import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.report.map.MapFormat;
+import dev.egressguard.core.report.map.MapOptions;
+import dev.egressguard.core.report.map.MapWriter;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.template.EvaluatedTemplate;
 import dev.egressguard.core.template.TemplateEvaluator;
@@ -18,9 +24,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Any bytes as a template file, through the loader and the evaluator. Bad input is diagnostics
- * naming the file; the evaluator also turns its own defects into an "internal error" diagnostic
- * so a run goes on, which is exactly what this target treats as a crash. A sibling module lets
+ * Any bytes as a template file, through the loader and the evaluator, then the egress model and
+ * every map format. Bad input is diagnostics naming the file; the evaluator also turns its own
+ * defects into an "internal error" diagnostic, and the egress model its own into an UNKNOWN path
+ * that asks to be reported as a bug, so a run goes on: exactly what this target treats as a crash. A sibling module lets
  * seeds link a template with {@code relativePath}. Seeds: corpus-shaped templates and hostile ones.
  */
 class TemplateFuzzTest {
@@ -57,6 +64,11 @@ class TemplateFuzzTest {
         EvaluatedTemplate result = TemplateEvaluator.evaluate(template, Optional.empty(), DeploymentContext.DEFAULT, project);
 
         assertThat(result.resources()).isNotNull();
+        EgressMap map = new EgressMap(EgressModel.of(ResourceGraph.normalized(result.resources())).nodes());
+        assertThat(map.nodes()).allSatisfy(n -> assertThat(n.egress().reason()).doesNotContain("please report this as a bug"));
+        for (MapFormat format : MapFormat.values()) {
+            assertThat(MapWriter.render(map, format, MapOptions.defaults())).isNotNull();
+        }
         assertThat(result.diagnostics()).allSatisfy(d -> {
             assertThat(d.message()).doesNotContain("internal error").doesNotContain("\tat ");
             if (d.level() == Diagnostic.Level.ERROR) {
