@@ -7,6 +7,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(EgressCommand.commandLine().execute(args));
+        System.exit(EgressCommand.commandLine(args).execute(args));
     }
 }
