@@ -207,7 +207,11 @@ public sealed interface Value {
             }
         }
 
-        /** A builder's map, handed over: only {@link Builder#build} makes one. */
+        /**
+         * A builder's map, handed over: only {@link Builder#build} makes one. Lookups go to the
+         * map itself: {@code AbstractMap} alone answers {@code get} and {@code containsKey} by
+         * walking every entry, and every property a rule or an expression reads is such a lookup.
+         */
         private static final class Adopted extends java.util.AbstractMap<String, Value> {
             private final LinkedHashMap<String, Value> map;
 
@@ -218,6 +222,36 @@ public sealed interface Value {
             @Override
             public java.util.Set<Map.Entry<String, Value>> entrySet() {
                 return map.entrySet();
+            }
+
+            @Override
+            public java.util.Set<String> keySet() {
+                return map.keySet();
+            }
+
+            @Override
+            public java.util.Collection<Value> values() {
+                return map.values();
+            }
+
+            @Override
+            public Value get(Object key) {
+                return map.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return map.containsKey(key);
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
+
+            @Override
+            public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
+                map.forEach(action);
             }
         }
 
