@@ -1,5 +1,6 @@
 package dev.egressguard.core.expression;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +133,7 @@ public final class FunctionLibrary {
         public Builder family(String familyName, List<String> names, Consumer<Builder> register) {
             Set<String> keys = new TreeSet<>();
             names.forEach(n -> keys.add(key(n)));
-            Family family = new Family(familyName, Set.copyOf(keys), register);
+            Family family = new Family(familyName, Collections.unmodifiableSet(keys), register);
             for (String n : names) {
                 families.put(claim(n), family);
             }

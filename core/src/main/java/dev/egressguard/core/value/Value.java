@@ -261,9 +261,12 @@ public sealed interface Value {
             if (exact != null || fields.containsKey(key)) {
                 return exact;
             }
-            for (Map.Entry<String, Value> e : fields.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(key)) {
-                    return e.getValue();
+            // Rules and expressions often ask for a property an object does not have: each such
+            // miss compares every key, so only keys of the same length are compared, and without
+            // the entry wrappers an unmodifiable map's entry set makes.
+            for (String k : fields.keySet()) {
+                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
+                    return fields.get(k);
                 }
             }
             return null;
@@ -279,7 +282,7 @@ public sealed interface Value {
                 return key;
             }
             for (String k : fields.keySet()) {
-                if (k.equalsIgnoreCase(key)) {
+                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
                     return k;
                 }
             }
