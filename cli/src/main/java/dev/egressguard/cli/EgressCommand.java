@@ -69,15 +69,22 @@ public final class EgressCommand implements Runnable {
      */
     public static CommandLine commandLine(String... args) {
         Map<String, Supplier<Object>> all = subcommands();
+        String name = commandOf(args);
+        return name != null && !name.equals("help") && all.containsKey(name)
+                ? configure(Map.of(name, all.get(name))) : configure(all);
+    }
+
+    /** The first argument that is not an option (the root's options take no value), or null. */
+    static String commandOf(String... args) {
         for (String arg : args) {
             if (arg.equals("--")) {
-                break;
+                return null;
             }
             if (!arg.startsWith("-")) {
-                return !arg.equals("help") && all.containsKey(arg) ? configure(Map.of(arg, all.get(arg))) : configure(all);
+                return arg;
             }
         }
-        return configure(all);
+        return null;
     }
 
     private static CommandLine configure(Map<String, Supplier<Object>> subcommands) {
