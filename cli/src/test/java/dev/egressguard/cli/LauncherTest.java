@@ -108,11 +108,28 @@ class LauncherTest {
         assertThat(archive).doesNotExist();
     }
 
+    @Test
+    void aSymbolicLinkToTheLauncherRunsTheJarBesideTheLauncher() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("usr/local/bin"));
+        Files.createSymbolicLink(elsewhere.resolve("egress"), Path.of("../../../bin/egress"));
+
+        Result r = run(elsewhere.resolve("egress"), Map.of(), "--version");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("egress ");
+        assertThat(archive).isRegularFile();
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
     private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        return run(launcher, environment, args);
+    }
+
+    private Result run(Path script, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
