@@ -19,37 +19,54 @@ public final class FunctionLibrary {
     private final Map<String, FunctionDef> functions;
     private final Map<String, SpecialForm> specialForms;
     private final Map<String, Family> families;
+    /**
+     * Each name as registered ({@code resourceId}) to its lower-case key: templates mostly spell
+     * a function as Azure does, and the evaluator looks a name up on every call, so that spelling
+     * is found without making a lower-case copy of it.
+     */
+    private final Map<String, String> spellings;
 
-    private FunctionLibrary(Map<String, FunctionDef> functions, Map<String, SpecialForm> specialForms,
-                            Map<String, Family> families) {
-        this.functions = Map.copyOf(functions);
-        this.specialForms = Map.copyOf(specialForms);
-        this.families = Map.copyOf(families);
+    private FunctionLibrary(Builder b) {
+        this.functions = Map.copyOf(b.functions);
+        this.specialForms = Map.copyOf(b.specialForms);
+        this.families = Map.copyOf(b.families);
+        this.spellings = Map.copyOf(b.spellings);
     }
 
     public Optional<FunctionDef> function(String name) {
-        String k = key(name);
-        FunctionDef def = functions.get(k);
-        if (def == null) {
-            Family family = families.get(k);
-            return family == null ? Optional.empty() : family.library().function(k);
-        }
-        return Optional.of(def);
+        return Optional.ofNullable(functionByKey(keyOf(name)));
     }
 
     public Optional<SpecialForm> specialForm(String name) {
-        String k = key(name);
-        SpecialForm form = specialForms.get(k);
-        if (form == null) {
-            Family family = families.get(k);
-            return family == null ? Optional.empty() : family.library().specialForm(k);
-        }
-        return Optional.of(form);
+        return Optional.ofNullable(specialFormByKey(keyOf(name)));
     }
 
     public boolean isKnown(String name) {
-        String k = key(name);
+        String k = keyOf(name);
         return functions.containsKey(k) || specialForms.containsKey(k) || families.containsKey(k);
+    }
+
+    private FunctionDef functionByKey(String k) {
+        FunctionDef def = functions.get(k);
+        if (def == null) {
+            Family family = families.get(k);
+            return family == null ? null : family.library().functionByKey(k);
+        }
+        return def;
+    }
+
+    private SpecialForm specialFormByKey(String k) {
+        SpecialForm form = specialForms.get(k);
+        if (form == null) {
+            Family family = families.get(k);
+            return family == null ? null : family.library().specialFormByKey(k);
+        }
+        return form;
+    }
+
+    private String keyOf(String name) {
+        String k = spellings.get(name);
+        return k != null ? k : key(name);
     }
 
     /** Every name this library knows, in lower case and sorted: for tests and documentation. */
@@ -109,6 +126,7 @@ public final class FunctionLibrary {
         private final Map<String, FunctionDef> functions = new HashMap<>();
         private final Map<String, SpecialForm> specialForms = new HashMap<>();
         private final Map<String, Family> families = new HashMap<>();
+        private final Map<String, String> spellings = new HashMap<>();
 
         /** A function whose result is Unknown as soon as one argument is Unknown. */
         public Builder add(String name, int minArgs, int maxArgs, TemplateFunction body) {
@@ -150,11 +168,12 @@ public final class FunctionLibrary {
             if (functions.containsKey(k) || specialForms.containsKey(k) || families.containsKey(k)) {
                 throw new IllegalStateException("function registered twice: " + name);
             }
+            spellings.put(name, k);
             return k;
         }
 
         public FunctionLibrary build() {
-            return new FunctionLibrary(functions, specialForms, families);
+            return new FunctionLibrary(this);
         }
     }
 }
