@@ -16,12 +16,13 @@ import java.util.Map;
 /**
  * The whole benchmark in one run: writes the estates, measures each in a forked JVM with the heap
  * limit under test, prints the figures and how they stand against the targets, the hot spots of
- * one size (Flight Recorder) and what {@code egress:verify} adds to the examples' build.
+ * one size (Flight Recorder), what {@code egress:verify} adds to the examples' build and, first of all, the
+ * cold start of the CLI as whole processes ({@link ColdStart}).
  *
  * <pre>
  * ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/egress-guard-benchmarks.jar [--sizes 1000,10000,100000] [--files 1000]
- *      [--xmx 1g] [--work DIR] [--profile 10000|none] [--repo .] [--build-runs 3|0] [--quick]
+ *      [--xmx 1g] [--work DIR] [--profile 10000|none] [--repo .] [--build-runs 3|0] [--cold-runs 11|0] [--quick]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -32,6 +33,8 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         machine();
+        // First, while nothing of ours has warmed the file cache with estates: whole processes.
+        ColdStart.measure(o.repo, o.work.resolve("cold-start"), o.coldRuns);
         List<Row> rows = new ArrayList<>();
         for (int size : o.sizes) {
             Path root = o.work.resolve("estate-" + size);
@@ -170,6 +173,7 @@ public final class BenchmarkMain {
         int profile = 10_000;
         Path repo = Path.of(".");
         int buildRuns = 3;
+        int coldRuns = 11;
         int warmups = 3;
         int iterations = 5;
 
@@ -185,9 +189,10 @@ public final class BenchmarkMain {
                     case "--profile" -> { o.profile = value.equals("none") ? 0 : Integer.parseInt(value); i++; }
                     case "--repo" -> { o.repo = Path.of(value); i++; }
                     case "--build-runs" -> { o.buildRuns = Integer.parseInt(value); i++; }
-                    case "--quick" -> { o.warmups = 1; o.iterations = 2; o.buildRuns = 1; }
+                    case "--cold-runs" -> { o.coldRuns = Integer.parseInt(value); i++; }
+                    case "--quick" -> { o.warmups = 1; o.iterations = 2; o.buildRuns = 1; o.coldRuns = 5; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--sizes --files --xmx --work --profile --repo --build-runs --quick)");
+                            + " (--sizes --files --xmx --work --profile --repo --build-runs --cold-runs --quick)");
                 }
             }
             return o;

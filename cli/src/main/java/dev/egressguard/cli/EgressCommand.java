@@ -7,6 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /** {@code egress}: the top of the command tree. Alone, it prints its usage. */
 @Command(name = "egress",
         mixinStandardHelpOptions = true,
@@ -16,7 +20,6 @@ import picocli.CommandLine.Spec;
         header = "Checks that every Azure node reaches the internet through a NAT gateway.",
         description = "Egress Guard reads ARM templates (or a live subscription) and checks them against the"
             + " built-in egress rules EG001-EG006 and your own YAML rules.",
-        subcommands = {VerifyCommand.class, AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
@@ -38,10 +41,56 @@ public final class EgressCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line: usage errors and failures print a message and exit 2, never a stack trace. */
+    /**
+     * The subcommands in the order the usage lists them. They are not named in {@code @Command}:
+     * picocli reads every annotated command, option and mixin of the tree by reflection when the
+     * tree is built, a sixth of a second in a cold JVM (its classes are Java 5 class files, which
+     * class-data sharing cannot archive), so a run builds only the command it runs.
+     */
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("verify", VerifyCommand::new);
+        all.put("audit", AuditCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return all;
+    }
+
+    /** The configured command line with every subcommand: usage errors and failures print a message and exit 2, never a stack trace. */
     public static CommandLine commandLine() {
+        return configure(subcommands());
+    }
+
+    /**
+     * The command line to run {@code args}: with only the subcommand they name when it is
+     * {@code verify}, {@code audit} or {@code rules} (the root's options take no value, so the
+     * first argument that is not an option names it), else with every subcommand ({@code egress},
+     * {@code egress --help} and {@code egress help} list them all).
+     */
+    public static CommandLine commandLine(String... args) {
+        Map<String, Supplier<Object>> all = subcommands();
+        String name = commandOf(args);
+        return name != null && !name.equals("help") && all.containsKey(name)
+                ? configure(Map.of(name, all.get(name))) : configure(all);
+    }
+
+    /** The first argument that is not an option (the root's options take no value), or null. */
+    static String commandOf(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configure(Map<String, Supplier<Object>> subcommands) {
         EgressCommand root = new EgressCommand();
         CommandLine cl = new CommandLine(root);
+        subcommands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(() -> root.debug));
         cl.setExecutionStrategy(parsed -> {

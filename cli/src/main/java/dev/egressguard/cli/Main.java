@@ -1,5 +1,7 @@
 package dev.egressguard.cli;
 
+import dev.egressguard.core.EgressGuard;
+
 /** {@code java -jar egress-cli.jar ...}: runs the command line and exits with its code. */
 public final class Main {
 
@@ -7,6 +9,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(EgressCommand.commandLine().execute(args));
+        if ("verify".equals(EgressCommand.commandOf(args))) {
+            readRulesAhead();
+        }
+        System.exit(EgressCommand.commandLine(args).execute(args));
+    }
+
+    /**
+     * A cold JVM takes about as long to read the built-in rules as picocli takes to build the
+     * command and parse the arguments, so another thread reads them meanwhile; the run finds them
+     * read. Should it fail, the run reads them again and reports what is wrong.
+     */
+    private static void readRulesAhead() {
+        Thread ahead = new Thread(() -> {
+            try {
+                EgressGuard.readBuiltInRules();
+            } catch (RuntimeException e) {
+                // the run reads them again and reports the problem where it belongs
+            }
+        }, "egress-guard-rules-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
     }
 }

@@ -95,4 +95,23 @@ class EgressCommandTest {
 
         assertThat(((EgressCommand) cl.getCommand()).debug).isTrue();
     }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItRunsAndTheSameCommandAsTheWholeTree() {
+        picocli.CommandLine verify = EgressCommand.commandLine("--debug", "verify", "--format", "json", "infra");
+        picocli.CommandLine whole = EgressCommand.commandLine();
+
+        assertThat(verify.getSubcommands()).containsOnlyKeys("verify");
+        assertThat(whole.getSubcommands()).containsOnlyKeys("verify", "audit", "rules", "help");
+        assertThat(verify.getSubcommands().get("verify").getUsageMessage())
+                .isEqualTo(whole.getSubcommands().get("verify").getUsageMessage());
+    }
+
+    @Test
+    void helpAndUnknownCommandsGetTheWholeTree() {
+        assertThat(EgressCommand.commandLine("help", "verify").getSubcommands()).hasSize(4);
+        assertThat(EgressCommand.commandLine("--help").getSubcommands()).hasSize(4);
+        assertThat(EgressCommand.commandLine("verifyy").getSubcommands()).hasSize(4);
+        assertThat(Run.egress("verifyy").err()).contains("Unmatched argument", "verify");
+    }
 }

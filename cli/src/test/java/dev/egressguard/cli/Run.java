@@ -11,7 +11,7 @@ record Run(int exitCode, String out, String err) {
     static Run egress(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = EgressCommand.commandLine();
+        CommandLine cl = EgressCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -6,6 +6,7 @@ import dev.egressguard.core.live.LiveInventory;
 import dev.egressguard.core.live.LiveRequest;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.report.Report;
+import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.report.suppression.AcceptedFindings;
 import dev.egressguard.core.ruletest.RuleTestResult;
 import dev.egressguard.core.source.ConfinedFiles;
@@ -41,6 +42,15 @@ public final class EgressGuard {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Reads the built-in rules now, on the calling thread; a later run in this JVM finds them
+     * read (they are parsed once per JVM). A cold JVM needs a sixth of a second or more for them,
+     * so a command line can have a thread of its own do it while it parses its arguments.
+     */
+    public static void readBuiltInRules() {
+        RuleSetLoader.load(List.of(), true);
     }
 
     public Settings settings() {

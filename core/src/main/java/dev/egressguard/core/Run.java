@@ -7,7 +7,6 @@ import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.RuleDescriptor;
 import dev.egressguard.core.engine.RuleEngine;
-import dev.egressguard.core.expression.functions.StandardFunctions;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
@@ -55,13 +54,9 @@ final class Run {
         this.settings = settings;
         // Rules and templates do not need each other until the engine runs: a cold JVM (one Maven
         // module) spends about a third of a second reading the rule YAML, so it reads them on a
-        // thread of its own while the templates are found and evaluated. That thread first sets up
-        // the expression functions (a fifth of a second cold): the templates need them only once
-        // they have been found and read.
-        this.rules = CompletableFuture.supplyAsync(() -> {
-            StandardFunctions.library();
-            return load(settings);
-        }, Run::onOwnThread);
+        // thread of its own while the templates are found and evaluated. (The expression functions
+        // need no head start: each family is set up when a template first calls one of it.)
+        this.rules = CompletableFuture.supplyAsync(() -> load(settings), Run::onOwnThread);
     }
 
     private static Rules load(Settings settings) {

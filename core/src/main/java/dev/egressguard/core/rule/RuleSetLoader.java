@@ -117,8 +117,15 @@ public final class RuleSetLoader {
     private static List<ParsedFile> ownBuiltIns() {
         List<ParsedFile> files = ownBuiltIns;
         if (files == null) {
-            files = readBuiltIns(RuleSetLoader.class.getClassLoader());
-            ownBuiltIns = files;
+            // One parse for threads that ask at once (the CLI reads them ahead, see
+            // EgressGuard.readBuiltInRules): a second thread waits for the first's result.
+            synchronized (RuleSetLoader.class) {
+                files = ownBuiltIns;
+                if (files == null) {
+                    files = readBuiltIns(RuleSetLoader.class.getClassLoader());
+                    ownBuiltIns = files;
+                }
+            }
         }
         return files;
     }

@@ -26,6 +26,7 @@ final class EvaluationLog {
     private final Map<Path, SourceLocation> linkedFiles = new LinkedHashMap<>();
     private int unknowns;
     private int placeholders;
+    private boolean templateLinkRead;
 
     /** A linked template read from {@code file}, linked at {@code at}; the first link to a file is kept. */
     void linked(Path file, SourceLocation at) {
@@ -40,6 +41,18 @@ final class EvaluationLog {
     /** A name for a resource whose own name cannot be used, unique in the whole evaluation. */
     String placeholder(String kind) {
         return kind + "-" + (++placeholders);
+    }
+
+    /**
+     * {@code deployment()} was evaluated where {@code properties.templateLink} holds a marker URI:
+     * only then can a resource hold a marker ({@link TemplateLinks#withoutMarkers}).
+     */
+    void templateLinkRead() {
+        templateLinkRead = true;
+    }
+
+    boolean wasTemplateLinkRead() {
+        return templateLinkRead;
     }
 
     /** Counts values (or whole resources) that only a deployment could tell. */

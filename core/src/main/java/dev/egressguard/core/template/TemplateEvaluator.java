@@ -119,7 +119,9 @@ public final class TemplateEvaluator {
         // it (the _artifactsLocation convention) lead back to files of the project.
         TemplateRun run = TemplateRun.of(doc, supplied, target, log, null, 0, files,
                 TemplateLinks.linkOf(files, doc.file()), budget);
-        List<Resource> resources = TemplateLinks.withoutMarkers(run.run());
+        List<Resource> evaluated = run.run();
+        // Markers reach values only through deployment(): without it, no body needs the walk.
+        List<Resource> resources = log.wasTemplateLinkRead() ? TemplateLinks.withoutMarkers(evaluated) : evaluated;
         run.outputs(); // nothing reads them, but Azure would reject a template whose outputs are invalid
         return new EvaluatedTemplate(resources, log.diagnostics(), log.unknowns(), log.linkedFiles(), withoutValue);
     }

@@ -216,6 +216,9 @@ final class TemplateRun {
 
     /** {@code deployment()}: what Azure shows a template of its own deployment. */
     Value deploymentValue() {
+        if (templateLink != null) {
+            log.templateLinkRead();
+        }
         Map<String, Value> template = new LinkedHashMap<>();
         for (String key : new String[] {"$schema", "contentVersion", "languageVersion"}) {
             if (doc.template().get(key) != null) {

@@ -207,7 +207,11 @@ public sealed interface Value {
             }
         }
 
-        /** A builder's map, handed over: only {@link Builder#build} makes one. */
+        /**
+         * A builder's map, handed over: only {@link Builder#build} makes one. Lookups go to the
+         * map itself: {@code AbstractMap} alone answers {@code get} and {@code containsKey} by
+         * walking every entry, and every property a rule or an expression reads is such a lookup.
+         */
         private static final class Adopted extends java.util.AbstractMap<String, Value> {
             private final LinkedHashMap<String, Value> map;
 
@@ -219,6 +223,36 @@ public sealed interface Value {
             public java.util.Set<Map.Entry<String, Value>> entrySet() {
                 return map.entrySet();
             }
+
+            @Override
+            public java.util.Set<String> keySet() {
+                return map.keySet();
+            }
+
+            @Override
+            public java.util.Collection<Value> values() {
+                return map.values();
+            }
+
+            @Override
+            public Value get(Object key) {
+                return map.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return map.containsKey(key);
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
+
+            @Override
+            public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
+                map.forEach(action);
+            }
         }
 
         /** The value under {@code key} in any casing, or {@code null} when absent. */
@@ -227,9 +261,12 @@ public sealed interface Value {
             if (exact != null || fields.containsKey(key)) {
                 return exact;
             }
-            for (Map.Entry<String, Value> e : fields.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(key)) {
-                    return e.getValue();
+            // Rules and expressions often ask for a property an object does not have: each such
+            // miss compares every key, so only keys of the same length are compared, and without
+            // the entry wrappers an unmodifiable map's entry set makes.
+            for (String k : fields.keySet()) {
+                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
+                    return fields.get(k);
                 }
             }
             return null;
@@ -245,7 +282,7 @@ public sealed interface Value {
                 return key;
             }
             for (String k : fields.keySet()) {
-                if (k.equalsIgnoreCase(key)) {
+                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
                     return k;
                 }
             }
