@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         header = "Checks that every Azure node reaches the internet through a NAT gateway.",
         description = "Egress Guard reads ARM templates (or a live subscription) and checks them against the"
             + " built-in egress rules EG001-EG006 and your own YAML rules.",
-        subcommands = {VerifyCommand.class, AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VerifyCommand.class, AuditCommand.class, MapCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every check passed",
