@@ -123,7 +123,8 @@ final class MapCommand implements Callable<Integer> {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--base-dir", paramLabel = "DIR",
-            description = "Files in the map and --previous are relative to it (default: the current directory).")
+            description = "The nodes' files, and the --previous file's name, are shown relative to it (default: the"
+                    + " current directory).")
     Path baseDir;
 
     @Mixin
