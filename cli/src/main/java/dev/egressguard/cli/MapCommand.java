@@ -39,10 +39,12 @@ import java.util.concurrent.Callable;
 @Command(name = "map", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Show how every node reaches the internet, and the public IPs it leaves from.",
         customSynopsis = {
-            "egress map PATH... [-f=FORMAT[,FORMAT...]] [-o=FILE|DIR] [--previous=FILE] [--[no-]per-group]",
-            "           [--color=WHEN] [--option=KEY=VALUE]... [template options]",
-            "       egress map --live [-f=FORMAT[,FORMAT...]] [-o=FILE|DIR] [--previous=FILE] [--[no-]per-group]",
-            "           [--color=WHEN] [--option=KEY=VALUE]... [live scope options]"},
+            "egress map PATH... [-f=FORMAT[,FORMAT...]] [-o=FILE|DIR]",
+            "           [--previous=FILE] [--[no-]per-group] [--color=WHEN]",
+            "           [--option=KEY=VALUE]... [template options]",
+            "       egress map --live [-f=FORMAT[,FORMAT...]] [-o=FILE|DIR]",
+            "           [--previous=FILE] [--[no-]per-group] [--color=WHEN]",
+            "           [--option=KEY=VALUE]... [live scope options]"},
         description = {
             "For every node (a VM's or scale set's network interface, an AKS node pool, service compute on a subnet)"
                 + " the path its internet traffic takes by Azure's precedence (route to a firewall, NAT gateway, public"
