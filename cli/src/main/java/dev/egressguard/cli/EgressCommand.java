@@ -51,6 +51,7 @@ public final class EgressCommand implements Runnable {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("verify", VerifyCommand::new);
         all.put("audit", AuditCommand::new);
+        all.put("map", MapCommand::new);
         all.put("rules", RulesCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
         return all;
@@ -63,7 +64,7 @@ public final class EgressCommand implements Runnable {
 
     /**
      * The command line to run {@code args}: with only the subcommand they name when it is
-     * {@code verify}, {@code audit} or {@code rules} (the root's options take no value, so the
+     * {@code verify}, {@code audit}, {@code map} or {@code rules} (the root's options take no value, so the
      * first argument that is not an option names it), else with every subcommand ({@code egress},
      * {@code egress --help} and {@code egress help} list them all).
      */

@@ -123,7 +123,8 @@ final class ReportOutput {
         return decision.inputErrors().isEmpty() ? ExitCode.FINDINGS : ExitCode.BAD_INPUT;
     }
 
-    private static void printDiagnostics(Report report, DisplayPaths paths, PrintWriter err) {
+    /** Warnings and errors of the inputs, each one line on standard error (the console report has them in its text). */
+    static void printDiagnostics(Report report, DisplayPaths paths, PrintWriter err) {
         for (Diagnostic d : report.diagnostics()) {
             if (d.level() == Diagnostic.Level.INFO) {
                 continue;
@@ -136,7 +137,7 @@ final class ReportOutput {
     }
 
     /** build/egress or out/ names a directory; report.sarif names a file. */
-    private static boolean looksLikeDirectory(Path output) {
+    static boolean looksLikeDirectory(Path output) {
         String text = output.toString();
         Path name = output.getFileName();
         return text.endsWith("/") || text.endsWith(java.io.File.separator) || name == null

@@ -6,7 +6,6 @@ import dev.egressguard.core.report.Format;
 import dev.egressguard.core.report.Report;
 import dev.egressguard.core.report.ReportOptions;
 import dev.egressguard.core.report.RepositoryRoot;
-import dev.egressguard.core.template.LinkLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -48,22 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "Files to read in the directories (repeatable; default **/*.json).")
-    List<String> includes = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Files to leave out (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--parameters", paramLabel = "TEMPLATE=PARAMS",
-            description = "Pairs a template with its parameter file (repeatable).")
-    Map<Path, Path> parameterFiles = new LinkedHashMap<>();
-
-    @Option(names = "--link-location", paramLabel = "PREFIX=DIR",
-            description = "Reads linked templates whose templateLink.uri starts with PREFIX from DIR (inside the"
-                    + " project) plus the rest of the URI's path, e.g. https://raw.githubusercontent.com/org/repo/main/=."
-                    + " Nothing is fetched (repeatable).")
-    List<String> linkLocations = new ArrayList<>();
+    @Mixin
+    TemplateInputOptions inputs;
 
     @Mixin
     ContextOptions context;
@@ -88,32 +71,17 @@ final class VerifyCommand implements Callable<Integer> {
 
         EgressGuard.Builder builder = EgressGuard.builder()
                 .projectRoot(root)
-                .context(context.toContext())
-                .includes(includes)
-                .excludes(excludes);
+                .context(context.toContext());
+        inputs.applyTo(builder);
         rules.applyTo(builder, spec);
-        parameterFiles.forEach(builder::parameterFile);
-        for (String entry : linkLocations) {
-            LinkLocation l = userInput("--link-location: ", () -> LinkLocation.parse(entry, Path.of("").toAbsolutePath()));
-            builder.linkedTemplateLocation(l.prefix(), l.directory());
-        }
         builder.acceptedFindings(accepted.resolve(root));
 
-        Report report = userInput("", builder::build).verify(paths);
+        Report report = TemplateInputOptions.userInput("", builder::build).verify(paths);
         ReportOptions options = ReportOptions.defaults(root)
                 .withSourceRoot(baseDir == null ? repositoryRootOrHere() : root)
                 .withColor(output.colorMode(spec))
                 .withUnknownAsFailure(policy.failOnUnknown());
         return plan.write(report, options, policy, spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    /** A setting that cannot work (a link location outside the project) is the user's to fix: exit 2. */
-    private static <T> T userInput(String option, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(option + e.getMessage(), e);
-        }
     }
 
     /** Code scanning reads SARIF URIs from the repository root, wherever in it the command runs. */

@@ -27,9 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entra ID and Azure Resource Manager on 127.0.0.1 over HTTPS, as far as an audit of one empty
+ * Entra ID and Azure Resource Manager on 127.0.0.1 over HTTPS, as far as an audit of one
  * subscription needs them: the token endpoint of a tenant (client credentials), the subscription
- * list, and an empty list for every resource type. The certificate is made by keytool for the run;
+ * list, and a list for every resource type (empty unless given), plus subscriptions that answer
+ * 403 ({@link #forbid}). The certificate is made by keytool for the run;
  * {@link #trustStore()} is the file a JVM trusts it through ({@code -Djavax.net.ssl.trustStore}).
  */
 public final class FakeAzure implements AutoCloseable {
@@ -48,6 +49,7 @@ public final class FakeAzure implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> listings;
+    private final java.util.Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeAzure(Path dir, String tenant, String subscription, String token) {
         this(dir, tenant, subscription, token, Map.of());
@@ -75,6 +77,15 @@ public final class FakeAzure implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * Lists {@code other} among the subscriptions too, but answers every request under it with 403
+     * AuthorizationFailed, as ARM answers an identity without Reader there.
+     */
+    public FakeAzure forbid(String other) {
+        forbidden.add(other);
+        return this;
     }
 
     public URI endpoint() {
@@ -130,8 +141,15 @@ public final class FakeAzure implements AutoCloseable {
                 reply = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
                         + token + "\"}";
             } else if (method.equals("GET") && path.equals("/subscriptions")) {
-                reply = "{\"value\":[{\"id\":\"/subscriptions/" + subscription + "\",\"subscriptionId\":\"" + subscription
-                        + "\",\"tenantId\":\"" + tenant + "\",\"displayName\":\"Fake\",\"state\":\"Enabled\"}]}";
+                List<String> all = new ArrayList<>(List.of(subscription));
+                all.addAll(forbidden);
+                reply = "{\"value\":[" + String.join(",", all.stream().map(id -> "{\"id\":\"/subscriptions/" + id
+                        + "\",\"subscriptionId\":\"" + id + "\",\"tenantId\":\"" + tenant
+                        + "\",\"displayName\":\"Fake\",\"state\":\"Enabled\"}").toList()) + "]}";
+            } else if (method.equals("GET") && forbidden.stream().anyMatch(id -> path.startsWith("/subscriptions/" + id + "/"))) {
+                status = 403;
+                reply = "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client does not have"
+                        + " authorization to perform action over scope '" + path.substring(0, path.indexOf('/', 15)) + "'\"}}";
             } else if (method.equals("GET") && path.startsWith("/subscriptions/" + subscription + "/providers/")
                     && listings.containsKey(path.substring(("/subscriptions/" + subscription + "/providers/").length()))) {
                 reply = "{\"value\":" + listings.get(path.substring(("/subscriptions/" + subscription + "/providers/").length()))

@@ -4,7 +4,7 @@ import dev.egressguard.core.egress.EgressMap;
 
 /**
  * The one entry point of the egress map's renderings: the CLI's {@code egress map} and the Maven
- * goal call this (and {@link PreviousMap#read} for {@code --since}), then print the text or write
+ * goal call this (and {@link PreviousMap#read} for {@code --previous}), then print the text or write
  * it through {@code ReportFiles}.
  *
  * <p>With a previous map: the console and Markdown add what changes since it, the allowlist
@@ -27,5 +27,14 @@ public final class MapWriter {
             case ALLOWLIST -> diff == null ? MapAllowlist.render(current, options.perGroup())
                     : MapAllowlist.renderChanges(diff, options.perGroup());
         };
+    }
+
+    /**
+     * The map in one sentence, as the console rendering ends and the Markdown begins: "4 nodes
+     * (2 natGateway, 1 instancePublicIp, 1 unknown); 3 egress IPs, 2 not known yet". For a shell's
+     * one summary line (the Maven goal logs it).
+     */
+    public static String summary(EgressMap map) {
+        return MapSummary.sentence(map);
     }
 }
