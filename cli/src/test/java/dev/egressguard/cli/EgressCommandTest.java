@@ -102,16 +102,20 @@ class EgressCommandTest {
         picocli.CommandLine whole = EgressCommand.commandLine();
 
         assertThat(verify.getSubcommands()).containsOnlyKeys("verify");
-        assertThat(whole.getSubcommands()).containsOnlyKeys("verify", "audit", "rules", "help");
+        assertThat(whole.getSubcommands()).containsOnlyKeys("verify", "audit", "map", "rules", "help");
         assertThat(verify.getSubcommands().get("verify").getUsageMessage())
                 .isEqualTo(whole.getSubcommands().get("verify").getUsageMessage());
+        picocli.CommandLine map = EgressCommand.commandLine("map", "--live", "--format", "json");
+        assertThat(map.getSubcommands()).containsOnlyKeys("map");
+        assertThat(map.getSubcommands().get("map").getUsageMessage())
+                .isEqualTo(whole.getSubcommands().get("map").getUsageMessage());
     }
 
     @Test
     void helpAndUnknownCommandsGetTheWholeTree() {
-        assertThat(EgressCommand.commandLine("help", "verify").getSubcommands()).hasSize(4);
-        assertThat(EgressCommand.commandLine("--help").getSubcommands()).hasSize(4);
-        assertThat(EgressCommand.commandLine("verifyy").getSubcommands()).hasSize(4);
+        assertThat(EgressCommand.commandLine("help", "verify").getSubcommands()).hasSize(5);
+        assertThat(EgressCommand.commandLine("--help").getSubcommands()).hasSize(5);
+        assertThat(EgressCommand.commandLine("verifyy").getSubcommands()).hasSize(5);
         assertThat(Run.egress("verifyy").err()).contains("Unmatched argument", "verify");
     }
 }
