@@ -72,6 +72,6 @@ class BuiltInRuleTestsTest {
         RuleTestResult result = RUNNER.run(testsDir());
 
         assertThat(result.passed()).as(result.describe()).isTrue();
-        assertThat(result.count(RuleTestResult.Status.PASSED)).isEqualTo(77);
+        assertThat(result.count(RuleTestResult.Status.PASSED)).isEqualTo(79);
     }
 }
