@@ -70,7 +70,8 @@ public final class HotSpots {
     }
 
     private static String packageOf(String method) {
-        String type = method.substring(0, method.lastIndexOf('.'));
+        int lambda = method.indexOf("$$Lambda");
+        String type = lambda >= 0 ? method.substring(0, lambda) : method.substring(0, method.lastIndexOf('.'));
         return type.substring(OWN.length(), type.lastIndexOf('.'));
     }
 
