@@ -1,6 +1,5 @@
 package dev.egressguard.core.model;
 
-import dev.egressguard.core.value.ReferenceKeys;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
@@ -206,11 +205,6 @@ public final class ResourceGraph {
     private void collect(Resource from, Value value, PointerStack pointer, List<Reference> out,
                          List<UnknownReference> unknown) {
         if (value instanceof Value.Obj obj) {
-            // Most of a body (tags, SKUs, OS and storage profiles, address spaces) holds no
-            // reference, Unknown or open object: the object knows that since it was built.
-            if (!obj.mayHoldReferences()) {
-                return;
-            }
             if (obj.isOpen()) {
                 unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
             }
@@ -284,6 +278,8 @@ public final class ResourceGraph {
      * the reference is a plain string.
      */
     public static boolean isReferenceKey(String key) {
-        return ReferenceKeys.isReferenceKey(key);
+        return key.equalsIgnoreCase("id")
+                || key.length() > 2 && (key.endsWith("Id") || key.endsWith("ID"))
+                && Character.isLowerCase(key.charAt(key.length() - 3));
     }
 }

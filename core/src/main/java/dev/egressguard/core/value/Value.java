@@ -131,118 +131,12 @@ public sealed interface Value {
          * not among the fields is unknown ({@link #undeclared}), never absent.
          */
         public Obj {
-            LinkedHashMap<String, Value> own = fields instanceof Adopted adopted ? adopted.map : new LinkedHashMap<>(fields);
-            fields = new Fields(own, rest != null || holdsReferences(own));
+            fields = fields instanceof Adopted adopted ? Collections.unmodifiableMap(adopted.map)
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         public Obj(Map<String, Value> fields) {
             this(fields, null);
-        }
-
-        /**
-         * Whether this object, at any depth, may hold what the resource graph records: a string
-         * under a reference key ({@link ReferenceKeys}), an {@link Unknown}, or an open object.
-         * Decided when the object is built, from its fields and what they knew of themselves, so
-         * a walk for references skips an object that holds none without visiting it.
-         */
-        public boolean mayHoldReferences() {
-            return ((Fields) fields).mayHoldReferences;
-        }
-
-        private static boolean holdsReferences(Map<String, Value> fields) {
-            for (Map.Entry<String, Value> e : fields.entrySet()) {
-                Value v = e.getValue();
-                if (v instanceof Str ? ReferenceKeys.isReferenceKey(e.getKey()) : mayHoldReferences(v)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** An array item or a field that is not a string: whether it may hold a reference, an Unknown or an open object. */
-        private static boolean mayHoldReferences(Value v) {
-            if (v instanceof Obj o) {
-                return o.mayHoldReferences();
-            }
-            if (v instanceof Arr a) {
-                for (Value item : a.items()) {
-                    if (mayHoldReferences(item)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            return v instanceof Unknown;
-        }
-
-        /**
-         * The fields as the object holds them: unmodifiable, lookups straight to the map (an
-         * unmodifiable map's would do the same), and {@link #mayHoldReferences} beside them (a
-         * record has no other place for what it learned when it was built).
-         */
-        private static final class Fields extends java.util.AbstractMap<String, Value> {
-            private final Map<String, Value> view;
-            private final boolean mayHoldReferences;
-
-            private Fields(LinkedHashMap<String, Value> map, boolean mayHoldReferences) {
-                this.view = Collections.unmodifiableMap(map);
-                this.mayHoldReferences = mayHoldReferences;
-            }
-
-            @Override
-            public java.util.Set<Map.Entry<String, Value>> entrySet() {
-                return view.entrySet();
-            }
-
-            @Override
-            public java.util.Set<String> keySet() {
-                return view.keySet();
-            }
-
-            @Override
-            public java.util.Collection<Value> values() {
-                return view.values();
-            }
-
-            @Override
-            public Value get(Object key) {
-                return view.get(key);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return view.containsKey(key);
-            }
-
-            @Override
-            public int size() {
-                return view.size();
-            }
-
-            @Override
-            public boolean isEmpty() {
-                return view.isEmpty();
-            }
-
-            @Override
-            public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
-                view.forEach(action);
-            }
-
-            @Override
-            public boolean equals(Object o) {
-                return o == this || view.equals(o);
-            }
-
-            @Override
-            public int hashCode() {
-                return view.hashCode();
-            }
-
-            @Override
-            public String toString() {
-                return view.toString();
-            }
         }
 
         /** Whether properties beyond the fields may exist (runtime state). */
