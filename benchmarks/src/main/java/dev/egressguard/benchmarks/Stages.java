@@ -19,6 +19,8 @@ import java.util.Optional;
  * the estate's templates, normalising and building their graphs (the reference walk), and the
  * egress model (issue 15) on fresh graphs of the same resources; against a whole verify through
  * the facade (both cores, rules included). Parts alternate with verify, each after a collection.
+ * Wall time, and the CPU time and bytes allocated of the thread that ran the part (verify: the
+ * process's CPU time), which another process's load on the machine stretches far less.
  *
  * <p>Usage: {@code Stages <estateRoot> [warmups] [iterations]} (run with {@code -Xms1g -Xmx1g})
  */
@@ -37,15 +39,23 @@ public final class Stages {
         long[] graph = new long[iterations];
         long[] model = new long[iterations];
         long[] verify = new long[iterations];
+        long[][] cpu = new long[4][iterations];
+        long[][] allocated = new long[3][iterations];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         int nodes = 0;
         for (int i = -warmups; i < iterations; i++) {
             System.gc();
+            long c0 = threads.getCurrentThreadCpuTime();
+            long a0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             List<List<Resource>> resources = new ArrayList<>();
             for (Path t : templates) {
                 resources.add(TemplateEvaluator.evaluate(t, Optional.empty(), DeploymentContext.DEFAULT, root).resources());
             }
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            long a1 = threads.getCurrentThreadAllocatedBytes();
             List<List<Resource>> normalised = new ArrayList<>();
             for (List<Resource> r : resources) {
                 normalised.add(Normalizer.normalize(r));
@@ -55,38 +65,54 @@ public final class Stages {
                 graphs.add(ResourceGraph.of(r));
             }
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
+            long a2 = threads.getCurrentThreadAllocatedBytes();
             nodes = 0;
             for (ResourceGraph g : graphs) {
                 nodes += EgressModel.of(g).nodes().size();
             }
             long t3 = System.nanoTime();
+            long c3 = threads.getCurrentThreadCpuTime();
+            long a3 = threads.getCurrentThreadAllocatedBytes();
             resources = null;
             normalised = null;
             graphs = null;
             System.gc();
+            long p4 = os.getProcessCpuTime();
             long t4 = System.nanoTime();
             builder.build().verify(templates);
             long t5 = System.nanoTime();
+            long p5 = os.getProcessCpuTime();
             if (i >= 0) {
                 evaluate[i] = t1 - t0;
                 graph[i] = t2 - t1;
                 model[i] = t3 - t2;
                 verify[i] = t5 - t4;
+                cpu[0][i] = c1 - c0;
+                cpu[1][i] = c2 - c1;
+                cpu[2][i] = c3 - c2;
+                cpu[3][i] = p5 - p4;
+                allocated[0][i] = a1 - a0;
+                allocated[1][i] = a2 - a1;
+                allocated[2][i] = a3 - a2;
             }
         }
         long v = median(verify);
+        long vc = median(cpu[3]);
         System.out.printf("Stages of %s, %d templates, median (min-max) of %d after %d warm-ups, one thread each"
                 + " (verify: both cores), load %s:%n", root, templates.size(), iterations, warmups, WholeProcess.load());
-        print("evaluate templates", evaluate, v);
-        print("normalise + graph (reference walk)", graph, v);
-        print("egress model (" + nodes + " nodes)", model, v);
-        print("whole verify (facade)", verify, v);
+        print("evaluate templates", evaluate, v, cpu[0], vc, allocated[0]);
+        print("normalise + graph (reference walk)", graph, v, cpu[1], vc, allocated[1]);
+        print("egress model (" + nodes + " nodes)", model, v, cpu[2], vc, allocated[2]);
+        print("whole verify (facade; cpu: the process)", verify, v, cpu[3], vc, null);
     }
 
-    private static void print(String name, long[] ns, long verify) {
-        System.out.printf("  %-36s %8.1f ms (%.1f-%.1f)  %5.1f%% of verify's median%n", name, median(ns) / 1e6,
-                Arrays.stream(ns).min().orElse(0) / 1e6, Arrays.stream(ns).max().orElse(0) / 1e6,
-                100.0 * median(ns) / verify);
+    private static void print(String name, long[] ns, long verify, long[] cpu, long verifyCpu, long[] allocated) {
+        System.out.printf("  %-40s wall %8.1f ms (%.1f-%.1f) %5.1f%% | cpu %8.1f ms (%.1f-%.1f) %5.1f%% of verify's%s%n",
+                name, median(ns) / 1e6, Arrays.stream(ns).min().orElse(0) / 1e6, Arrays.stream(ns).max().orElse(0) / 1e6,
+                100.0 * median(ns) / verify, median(cpu) / 1e6, Arrays.stream(cpu).min().orElse(0) / 1e6,
+                Arrays.stream(cpu).max().orElse(0) / 1e6, 100.0 * median(cpu) / verifyCpu,
+                allocated == null ? "" : String.format(" | allocated %.1f MB", median(allocated) / 1e6));
     }
 
     private static long median(long[] values) {

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * the same through the launcher {@code bin/egress} (archive recorded by a verify of the estate, with
  * {@code EGRESS_JAVA_OPTS=-Xmx1g}). Rounds alternate (floor, jar, launcher, floor, ...) so that load
  * from other processes falls on all alike; medians, min-max and the ratios of the medians to the
- * floor. Then one more jar run with a GC log gives the heap: the largest occupancy a collection met
+ * floor, wall time and CPU time (a loaded machine stretches the first more than the second). Then one
+ * more jar run with a GC log gives the heap: the largest occupancy a collection met
  * and the largest it left (what the run kept alive).
  *
  * <pre>
@@ -78,16 +79,16 @@ public final class WholeProcess {
                 report.toAbsolutePath().toString());
         List<String> viaJar = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-jar", jar.get().toString()));
         viaJar.addAll(verify);
-        List<ColdStart.Timing> timings = new ArrayList<>();
-        timings.add(new ColdStart.Timing("JVM parsing every file (Jackson)", List.of(java, "-Xmx" + xmx, "-cp",
-                System.getProperty("java.class.path"), ParseFloor.class.getName(), estate.toString()), new long[rounds]));
+        List<Series> series = new ArrayList<>();
+        series.add(new Series("JVM parsing every file (Jackson)", List.of(java, "-Xmx" + xmx, "-cp",
+                System.getProperty("java.class.path"), ParseFloor.class.getName(), estate.toString()), rounds));
         for (String other : others) {
             String[] nameJar = other.split("=", 2);
             List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-jar", nameJar[1]));
             command.addAll(verify);
-            timings.add(new ColdStart.Timing(nameJar[0] + ": java -jar egress-cli.jar verify", command, new long[rounds]));
+            series.add(new Series(nameJar[0] + ": java -jar egress-cli.jar verify", command, rounds));
         }
-        timings.add(new ColdStart.Timing("java -jar egress-cli.jar verify", viaJar, new long[rounds]));
+        series.add(new Series("java -jar egress-cli.jar verify", viaJar, rounds));
         if (Files.isRegularFile(launcher)) {
             Path dist = Files.createDirectories(work.resolve("dist"));
             Path bin = Files.createDirectories(dist.resolve("bin"));
@@ -100,29 +101,58 @@ public final class WholeProcess {
             }
             List<String> viaLauncher = new ArrayList<>(List.of("sh", bin.resolve("egress").toString()));
             viaLauncher.addAll(verify);
-            timings.add(new ColdStart.Timing("bin/egress verify (CDS archive)", viaLauncher, new long[rounds]));
+            series.add(new Series("bin/egress verify (CDS archive)", viaLauncher, rounds));
         }
         Map<String, String> env = Map.of("EGRESS_JAVA_OPTS", "-Xmx" + xmx);
-        for (ColdStart.Timing t : timings) {
+        for (Series t : series) {
             time(t.command(), work, env);  // the file cache, and the launcher's archive
         }
+        String loadBefore = load();
         for (int round = 0; round < rounds; round++) {
-            for (ColdStart.Timing t : timings) {
-                t.ms()[round] = time(t.command(), work, env);
+            for (Series t : series) {
+                long[] sample = time(t.command(), work, env);
+                t.wall()[round] = sample[0];
+                t.cpu()[round] = sample[1];
+                t.rssMb()[round] = sample[2];
             }
         }
-        long floor = timings.get(0).median();
-        System.out.printf("%nWhole processes, %s (%d alternating rounds; median, min-max, ratio of medians to the"
-                + " parsing JVM; target: %.1fx; load average %s):%n", estate, rounds, TARGET_RATIO, load());
-        for (ColdStart.Timing t : timings) {
-            System.out.printf("  %-36s %6d ms (%d-%d)  %5.2fx%n", t.name(), t.median(), t.min(), t.max(),
-                    (double) t.median() / floor);
+        double floor = median(series.get(0).wall());
+        double floorCpu = median(series.get(0).cpu());
+        System.out.printf("%nWhole processes, %s (%d alternating rounds; median (min-max) and ratio of medians to the"
+                + " parsing JVM, wall time (target: %.1fx) and, where /usr/bin/time is, CPU time (user+system) and"
+                + " the largest resident set; load average %s at the start, %s at the end):%n", estate, rounds,
+                TARGET_RATIO, loadBefore, load());
+        for (Series t : series) {
+            System.out.printf("  %-44s wall %6d ms (%d-%d) %5.2fx | cpu %6d ms (%d-%d) %5.2fx | rss %4d MB%n", t.name(),
+                    median(t.wall()), min(t.wall()), max(t.wall()), median(t.wall()) / floor,
+                    median(t.cpu()), min(t.cpu()), max(t.cpu()), median(t.cpu()) / floorCpu, max(t.rssMb()));
         }
-        for (ColdStart.Timing t : timings.subList(1, timings.size())) {
+        for (Series t : series.subList(1, series.size())) {
             if (t.command().contains("-jar")) {
-                System.out.printf("  %-36s %s%n", "heap, " + t.name(), heap(t.command(), work, env));
+                System.out.printf("  %-44s %s%n", "heap, " + t.name(), heap(t.command(), work, env));
             }
         }
+    }
+
+    /** One kind of process: wall and CPU milliseconds and resident megabytes, one per round. */
+    private record Series(String name, List<String> command, long[] wall, long[] cpu, long[] rssMb) {
+        Series(String name, List<String> command, int rounds) {
+            this(name, command, new long[rounds], new long[rounds], new long[rounds]);
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long min(long[] values) {
+        return java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    private static long max(long[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
     }
 
     /** One jar run with a GC log: the most heap a collection found in use, and the most it left. */
@@ -158,11 +188,20 @@ public final class WholeProcess {
         }
     }
 
-    /** Wall milliseconds of one process; exit 0 or 1 (findings) only. */
-    private static long time(List<String> command, Path work, Map<String, String> env)
+    /**
+     * Wall milliseconds, CPU milliseconds (user and system, -1 without /usr/bin/time) and the
+     * largest resident set in MB (-1 likewise) of one process; exit 0 or 1 (findings) only.
+     */
+    private static long[] time(List<String> command, Path work, Map<String, String> env)
             throws IOException, InterruptedException {
         Path out = work.resolve("out.txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        Path times = work.resolve("time.txt");
+        List<String> timed = new ArrayList<>(command);
+        boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (gnuTime) {
+            timed.addAll(0, List.of("/usr/bin/time", "-f", "%U %S %M", "-o", times.toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -174,6 +213,14 @@ public final class WholeProcess {
         if (p.exitValue() > 1) {
             throw new IllegalStateException("exit " + p.exitValue() + " from " + command + ": " + Files.readString(out));
         }
-        return ms;
+        long cpu = -1;
+        long rss = -1;
+        if (gnuTime) {
+            List<String> lines = Files.readAllLines(times);
+            String[] f = lines.get(lines.size() - 1).trim().split(" ");
+            cpu = Math.round((Double.parseDouble(f[0]) + Double.parseDouble(f[1])) * 1000);
+            rss = Long.parseLong(f[2]) / 1024;
+        }
+        return new long[] {ms, cpu, rss};
     }
 }
