@@ -115,7 +115,7 @@ final class ColdStart {
     }
 
     /** The shaded CLI jar: neither the tests jar nor the shade plugin's original. */
-    private static Optional<Path> cliJar(Path repo) throws IOException {
+    static Optional<Path> cliJar(Path repo) throws IOException {
         Path target = repo.resolve("cli/target");
         if (!Files.isDirectory(target)) {
             return Optional.empty();

@@ -35,6 +35,7 @@ public final class HotSpots {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> ownSelf = new HashMap<>();
+        Map<String, Integer> packages = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -50,10 +51,14 @@ public final class HotSpots {
             frames.stream().filter(f -> name(f).startsWith(OWN)).findFirst()
                     .ifPresent(f -> ownSelf.merge(name(f), 1, Integer::sum));
             Set<String> seen = new HashSet<>();
+            Set<String> seenPackages = new HashSet<>();
             for (RecordedFrame f : frames) {
                 String n = name(f);
                 if (n.startsWith(OWN) && seen.add(n)) {
                     inclusive.merge(n, 1, Integer::sum);
+                }
+                if (n.startsWith(OWN) && seenPackages.add(packageOf(n))) {
+                    packages.merge(packageOf(n), 1, Integer::sum);
                 }
             }
         }
@@ -61,6 +66,13 @@ public final class HotSpots {
         table("self (top frame, any code)", self, samples, top);
         table("self, charged to the innermost Egress Guard frame", ownSelf, samples, top);
         table("inclusive (Egress Guard frames anywhere on the stack)", inclusive, samples, top);
+        table("inclusive by package (the egress model is core.egress)", packages, samples, top);
+    }
+
+    private static String packageOf(String method) {
+        int lambda = method.indexOf("$$Lambda");
+        String type = lambda >= 0 ? method.substring(0, lambda) : method.substring(0, method.lastIndexOf('.'));
+        return type.substring(OWN.length(), type.lastIndexOf('.'));
     }
 
     private static boolean onOwnCode(List<RecordedFrame> frames) {

@@ -109,7 +109,7 @@ final class Run {
         List<Evaluation> evaluations = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         List<String> inputNames = new ArrayList<>();
-        EgressMap map = EgressMap.EMPTY;
+        List<EgressMap> maps = new ArrayList<>();
         int withoutValue = 0;
         for (TemplateInput t : templates) {
             SourceLocation parent = throughParent.get(key(t));
@@ -126,10 +126,11 @@ final class Run {
             diagnostics.addAll(c.diagnostics());
             resources.addAll(c.resources());
             inputNames.add(c.name());
-            map = map.plus(c.map());
+            maps.add(c.map());
             withoutValue += c.requiredWithoutValue();
         }
-        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames, withoutValue, map),
+        return finish(new Report(findings, evaluations, diagnostics, rules().descriptors(), inputNames, withoutValue,
+                EgressMap.combined(maps)),
                 resources);
     }
 

@@ -15,6 +15,7 @@ import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.finding.RuleDescriptor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +84,7 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         List<RuleDescriptor> ran = new ArrayList<>();
+        TypeIndex types = new TypeIndex(graph);
         for (Rule rule : rules) {
             if (options.isDisabled(rule)) {
                 continue;
@@ -92,10 +94,12 @@ public final class RuleEngine {
             ran.add(new RuleDescriptor(d.id(), d.name(), d.title(), d.description(), severity, d.remediation(),
                     d.helpUri(), d.tags()));
             RegexBudget regex = RegexBudget.perRule();
-            for (Resource resource : graph.resources()) {
-                if (!rule.types().matches(resource.type())) {
+            boolean[] selects = types.selectedBy(rule);
+            for (int i = 0; i < types.resources.size(); i++) {
+                if (!selects[types.typeOf[i]]) {
                     continue;
                 }
+                Resource resource = types.resources.get(i);
                 EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings(), regex);
                 Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
@@ -121,6 +125,42 @@ public final class RuleEngine {
             }
         }
         return new Result(findings, evaluations, ran);
+    }
+
+    /**
+     * The graph's resources in graph order, each with a number for its type as spelled: a graph
+     * has thousands of resources of a few dozen types, so each rule matches its type patterns once
+     * per type ({@link #selectedBy}) instead of once per resource.
+     */
+    private static final class TypeIndex {
+        final List<Resource> resources;
+        final int[] typeOf;
+        private final List<String> types = new ArrayList<>();
+
+        TypeIndex(ResourceGraph graph) {
+            resources = List.copyOf(graph.resources());
+            typeOf = new int[resources.size()];
+            Map<String, Integer> numbers = new HashMap<>();
+            for (int i = 0; i < typeOf.length; i++) {
+                String type = resources.get(i).type();
+                Integer n = numbers.get(type);
+                if (n == null) {
+                    n = types.size();
+                    types.add(type);
+                    numbers.put(type, n);
+                }
+                typeOf[i] = n;
+            }
+        }
+
+        /** Which of the graph's types {@code rule} selects, by type number. */
+        boolean[] selectedBy(Rule rule) {
+            boolean[] selects = new boolean[types.size()];
+            for (int t = 0; t < selects.length; t++) {
+                selects[t] = rule.types().matches(types.get(t));
+            }
+            return selects;
+        }
     }
 
     /**

@@ -151,4 +151,44 @@ class RuleEngineTest {
         assertThat(result.rules()).extracting(RuleDescriptor::id, RuleDescriptor::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("EG001", Severity.WARNING));
     }
+
+    @Test
+    void eachRuleMeetsTheResourcesOfItsTypesInGraphOrderWhateverTheirSpelling() {
+        RuleSet rules = RuleSetLoader.parse("egress.yaml", """
+                apiVersion: egressguard.dev/v1
+                kind: RuleSet
+                rules:
+                  - id: EG101
+                    name: networks-and-scale-sets-are-named
+                    severity: error
+                    select:
+                      type: [Microsoft.Network/*, MICROSOFT.COMPUTE/VIRTUALMACHINESCALESETS]
+                    assert:
+                      field: name
+                      exists: true
+                  - id: EG102
+                    name: storage-is-named
+                    severity: error
+                    select:
+                      type: microsoft.storage/storageaccounts
+                    assert:
+                      field: name
+                      exists: true
+                """);
+        assertThat(rules.diagnostics()).isEmpty();
+        Resource storage = resource("Microsoft.Storage/storageAccounts/st", "{'name': 'st'}");
+        Resource nat = resource("microsoft.network/NATGateways/nat", "{'name': 'nat'}");
+        ResourceGraph graph = ResourceGraph.of(List.of(scaleSet("pool", "nodes", false), storage, VNET, nat,
+                subnet("nodes", null), resource("Microsoft.Storage/storageAccounts/st2", "{'name': 'st2'}")));
+
+        RuleEngine.Result result = new RuleEngine(rules.rules(), RuleEngine.Options.DEFAULT).evaluate(graph);
+
+        assertThat(result.evaluations()).extracting(Evaluation::ruleId, Evaluation::resourceType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EG101", "Microsoft.Compute/virtualMachineScaleSets"),
+                org.assertj.core.groups.Tuple.tuple("EG101", "Microsoft.Network/virtualNetworks"),
+                org.assertj.core.groups.Tuple.tuple("EG101", "microsoft.network/NATGateways"),
+                org.assertj.core.groups.Tuple.tuple("EG101", "Microsoft.Network/virtualNetworks/subnets"),
+                org.assertj.core.groups.Tuple.tuple("EG102", "Microsoft.Storage/storageAccounts"),
+                org.assertj.core.groups.Tuple.tuple("EG102", "Microsoft.Storage/storageAccounts"));
+    }
 }

@@ -1,0 +1,123 @@
+package dev.egressguard.benchmarks;
+
+import dev.egressguard.core.EgressGuard;
+import dev.egressguard.core.egress.EgressModel;
+import dev.egressguard.core.expression.DeploymentContext;
+import dev.egressguard.core.model.Normalizer;
+import dev.egressguard.core.model.Resource;
+import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.template.TemplateEvaluator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the parts of a verify cost, in one warmed JVM, each part alone and on one thread: evaluating
+ * the estate's templates, normalising and building their graphs (the reference walk), and the
+ * egress model (issue 15) on fresh graphs of the same resources; against a whole verify through
+ * the facade (both cores, rules included). Parts alternate with verify, each after a collection.
+ * Wall time, and the CPU time and bytes allocated of the thread that ran the part (verify: the
+ * process's CPU time), which another process's load on the machine stretches far less.
+ *
+ * <p>Usage: {@code Stages <estateRoot> [warmups] [iterations]} (run with {@code -Xms1g -Xmx1g})
+ */
+public final class Stages {
+
+    private Stages() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args[0]);
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<Path> templates = EstateGenerator.jsonFiles(root.resolve("regions"));
+        EgressGuard.Builder builder = EgressGuard.builder().projectRoot(root);
+        long[] evaluate = new long[iterations];
+        long[] graph = new long[iterations];
+        long[] model = new long[iterations];
+        long[] verify = new long[iterations];
+        long[][] cpu = new long[4][iterations];
+        long[][] allocated = new long[3][iterations];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        int nodes = 0;
+        for (int i = -warmups; i < iterations; i++) {
+            System.gc();
+            long c0 = threads.getCurrentThreadCpuTime();
+            long a0 = threads.getCurrentThreadAllocatedBytes();
+            long t0 = System.nanoTime();
+            List<List<Resource>> resources = new ArrayList<>();
+            for (Path t : templates) {
+                resources.add(TemplateEvaluator.evaluate(t, Optional.empty(), DeploymentContext.DEFAULT, root).resources());
+            }
+            long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
+            long a1 = threads.getCurrentThreadAllocatedBytes();
+            List<List<Resource>> normalised = new ArrayList<>();
+            for (List<Resource> r : resources) {
+                normalised.add(Normalizer.normalize(r));
+            }
+            List<ResourceGraph> graphs = new ArrayList<>();
+            for (List<Resource> r : normalised) {
+                graphs.add(ResourceGraph.of(r));
+            }
+            long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
+            long a2 = threads.getCurrentThreadAllocatedBytes();
+            nodes = 0;
+            for (ResourceGraph g : graphs) {
+                nodes += EgressModel.of(g).nodes().size();
+            }
+            long t3 = System.nanoTime();
+            long c3 = threads.getCurrentThreadCpuTime();
+            long a3 = threads.getCurrentThreadAllocatedBytes();
+            resources = null;
+            normalised = null;
+            graphs = null;
+            System.gc();
+            long p4 = os.getProcessCpuTime();
+            long t4 = System.nanoTime();
+            builder.build().verify(templates);
+            long t5 = System.nanoTime();
+            long p5 = os.getProcessCpuTime();
+            if (i >= 0) {
+                evaluate[i] = t1 - t0;
+                graph[i] = t2 - t1;
+                model[i] = t3 - t2;
+                verify[i] = t5 - t4;
+                cpu[0][i] = c1 - c0;
+                cpu[1][i] = c2 - c1;
+                cpu[2][i] = c3 - c2;
+                cpu[3][i] = p5 - p4;
+                allocated[0][i] = a1 - a0;
+                allocated[1][i] = a2 - a1;
+                allocated[2][i] = a3 - a2;
+            }
+        }
+        long v = median(verify);
+        long vc = median(cpu[3]);
+        System.out.printf("Stages of %s, %d templates, median (min-max) of %d after %d warm-ups, one thread each"
+                + " (verify: both cores), load %s:%n", root, templates.size(), iterations, warmups, WholeProcess.load());
+        print("evaluate templates", evaluate, v, cpu[0], vc, allocated[0]);
+        print("normalise + graph (reference walk)", graph, v, cpu[1], vc, allocated[1]);
+        print("egress model (" + nodes + " nodes)", model, v, cpu[2], vc, allocated[2]);
+        print("whole verify (facade; cpu: the process)", verify, v, cpu[3], vc, null);
+    }
+
+    private static void print(String name, long[] ns, long verify, long[] cpu, long verifyCpu, long[] allocated) {
+        System.out.printf("  %-40s wall %8.1f ms (%.1f-%.1f) %5.1f%% | cpu %8.1f ms (%.1f-%.1f) %5.1f%% of verify's%s%n",
+                name, median(ns) / 1e6, Arrays.stream(ns).min().orElse(0) / 1e6, Arrays.stream(ns).max().orElse(0) / 1e6,
+                100.0 * median(ns) / verify, median(cpu) / 1e6, Arrays.stream(cpu).min().orElse(0) / 1e6,
+                Arrays.stream(cpu).max().orElse(0) / 1e6, 100.0 * median(cpu) / verifyCpu,
+                allocated == null ? "" : String.format(" | allocated %.1f MB", median(allocated) / 1e6));
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
