@@ -150,7 +150,7 @@ final class Run {
         ResourceGraph graph = ResourceGraph.of(normalised);
         RuleEngine.Result result = r.engine().evaluate(graph);
         return finish(new Report(result.findings(), result.evaluations(), diagnostics, r.descriptors(), scopes, 0,
-                EgressMap.EMPTY.plus(new EgressMap(EgressModel.of(graph, egressOptions()).nodes()))), normalised);
+                EgressMap.combined(List.of(new EgressMap(EgressModel.of(graph, egressOptions()).nodes())))), normalised);
     }
 
     private record Checked(TemplateInput input, String name, RuleEngine.Result result, List<Diagnostic> diagnostics,

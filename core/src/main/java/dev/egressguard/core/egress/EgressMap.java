@@ -56,22 +56,14 @@ public record EgressMap(List<EgressNode> nodes) {
     }
 
     /**
-     * The nodes of all {@code maps}, sorted by id once: what {@link #plus} one after another gives
-     * (the sort is stable), without sorting the growing map again for every template of a run.
+     * The nodes of all {@code maps}, sorted by id once (the order of a run over many templates is not
+     * fixed; the sort is stable): one sort for a whole run, not one per template.
      */
     public static EgressMap combined(List<EgressMap> maps) {
         List<EgressNode> all = new ArrayList<>();
         for (EgressMap m : maps) {
             all.addAll(m.nodes);
         }
-        all.sort(Comparator.comparing(EgressNode::id, String.CASE_INSENSITIVE_ORDER));
-        return new EgressMap(all);
-    }
-
-    /** This map and {@code other}'s nodes, sorted by id (the order of a run over many templates is not fixed). */
-    public EgressMap plus(EgressMap other) {
-        List<EgressNode> all = new ArrayList<>(nodes);
-        all.addAll(other.nodes);
         all.sort(Comparator.comparing(EgressNode::id, String.CASE_INSENSITIVE_ORDER));
         return new EgressMap(all);
     }

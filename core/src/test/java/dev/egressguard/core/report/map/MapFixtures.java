@@ -38,11 +38,8 @@ final class MapFixtures {
 
     /** All four fixtures' maps in one. */
     static EgressMap allReal() {
-        EgressMap all = EgressMap.EMPTY;
-        for (String f : List.of("nat-cluster", "vm-public-ip", "lb-outbound", "aks")) {
-            all = all.plus(real(f));
-        }
-        return all;
+        return EgressMap.combined(List.of("nat-cluster", "vm-public-ip", "lb-outbound", "aks").stream()
+                .map(MapFixtures::real).toList());
     }
 
     static Path dir(String fixture) {
