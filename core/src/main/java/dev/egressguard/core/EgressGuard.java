@@ -107,7 +107,7 @@ public final class EgressGuard {
         private final Map<String, String> options = new LinkedHashMap<>();
         private Path suppressionFile;
         private Path baseline;
-        private LocalDate today = LocalDate.now();
+        private LocalDate today;  // null: the day of the run, read only if a suppression has an expiry date
         // Prefix and directory as given: a relative directory is resolved when the root is known, at build().
         private final List<Map.Entry<String, Path>> linkLocations = new ArrayList<>();
 
@@ -185,7 +185,7 @@ public final class EgressGuard {
             return suppressionFile(files.suppressionFile()).baseline(files.baseline());
         }
 
-        /** The date suppressions expire against; tests fix it. */
+        /** The date suppressions expire against; tests fix it. Without it, the local date when the run needs one. */
         public Builder today(LocalDate date) {
             this.today = Objects.requireNonNull(date);
             return this;

@@ -27,6 +27,7 @@ import dev.egressguard.core.template.TemplateInput;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,7 +204,9 @@ final class Run {
             }
         }
         Report withProblems = report.withFindings(report.findings(), problems);
-        return Suppressions.applyTo(withProblems, resources, suppressions, baseline, settings.today());
+        LocalDate today = settings.today();
+        return Suppressions.applyTo(withProblems, resources, suppressions, baseline,
+                today != null ? () -> today : LocalDate::now);
     }
 
     private String display(Path file) {

@@ -7,6 +7,7 @@ import dev.egressguard.core.source.SourceLocation;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One suppression: which rule, on which resources, why, until when, and where it is written.
@@ -45,6 +46,11 @@ record SuppressionEntry(Finding.Suppression.Kind kind, String rule, String resou
     /** Expired from the day after {@code expires}. */
     public boolean expiredOn(LocalDate today) {
         return expires != null && today.isAfter(expires);
+    }
+
+    /** The same, asking for the date only when this entry has an expiry date. */
+    public boolean expiredOn(Supplier<LocalDate> today) {
+        return expires != null && today.get().isAfter(expires);
     }
 
     public boolean matches(Finding f) {

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Marks findings as suppressed. Inline entries are tried before the file's, so the justification
@@ -43,6 +45,12 @@ public final class Suppressions {
      */
     public static Result apply(List<Finding> findings, Collection<Resource> resources, SuppressionFile file,
                                LocalDate today) {
+        return apply(findings, resources, file, fixed(today));
+    }
+
+    /** The same, reading the date only if an entry has an expiry date ({@link #applyTo(Report, Collection, SuppressionFile, Baseline, Supplier)}). */
+    private static Result apply(List<Finding> findings, Collection<Resource> resources, SuppressionFile file,
+                                Supplier<LocalDate> today) {
         List<SuppressionEntry> entries = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Resource r : resources) {
@@ -59,6 +67,7 @@ public final class Suppressions {
      */
     public static Result apply(List<Finding> findings, Map<String, Value.Obj> metadataByResourceId,
                                SuppressionFile file, LocalDate today) {
+        Supplier<LocalDate> date = fixed(today);
         List<SuppressionEntry> entries = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         metadataByResourceId.forEach((id, metadata) -> {
@@ -66,11 +75,11 @@ public final class Suppressions {
             entries.addAll(loaded.entries());
             diagnostics.addAll(loaded.diagnostics());
         });
-        return withFile(findings, entries, diagnostics, file, today);
+        return withFile(findings, entries, diagnostics, file, date);
     }
 
     private static Result withFile(List<Finding> findings, List<SuppressionEntry> entries, List<Diagnostic> diagnostics,
-                                   SuppressionFile file, LocalDate today) {
+                                   SuppressionFile file, Supplier<LocalDate> today) {
         if (file != null) {
             entries.addAll(file.entries());
             diagnostics.addAll(file.diagnostics());
@@ -87,6 +96,15 @@ public final class Suppressions {
      */
     public static Report applyTo(Report report, Collection<Resource> resources, SuppressionFile file,
                                  Baseline baseline, LocalDate today) {
+        return applyTo(report, resources, file, baseline, fixed(today));
+    }
+
+    /**
+     * The same, with the date read from {@code today} only when an entry has an expiry date, and
+     * then once: every entry of a run expires against the same day.
+     */
+    public static Report applyTo(Report report, Collection<Resource> resources, SuppressionFile file,
+                                 Baseline baseline, Supplier<LocalDate> today) {
         Result suppressed = apply(report.findings(), resources, file, today);
         Report out = report.withFindings(suppressed.findings(), suppressed.diagnostics());
         if (baseline != null) {
@@ -98,6 +116,11 @@ public final class Suppressions {
 
     /** Applies entries in order: the first live entry that matches a finding suppresses it. */
     public static Result apply(List<Finding> findings, List<SuppressionEntry> entries, LocalDate today) {
+        return apply(findings, entries, fixed(today));
+    }
+
+    private static Result apply(List<Finding> findings, List<SuppressionEntry> entries, Supplier<LocalDate> today) {
+        Supplier<LocalDate> once = once(today);
         Set<SuppressionEntry> used = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<SuppressionEntry> expiredButMatching = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Finding> out = new ArrayList<>(findings.size());
@@ -111,7 +134,7 @@ public final class Suppressions {
                 if (!e.matches(f)) {
                     continue;
                 }
-                if (e.expiredOn(today)) {
+                if (e.expiredOn(once)) {
                     expiredButMatching.add(e);
                     continue;
                 }
@@ -122,7 +145,7 @@ public final class Suppressions {
             }
             out.add(result);
         }
-        return new Result(out, problems(entries, used, expiredButMatching, today));
+        return new Result(out, problems(entries, used, expiredButMatching, once));
     }
 
     /**
@@ -130,7 +153,7 @@ public final class Suppressions {
      * entry per copy, all at the same place: it is stale only if no copy used it.
      */
     private static List<Diagnostic> problems(List<SuppressionEntry> entries, Set<SuppressionEntry> used,
-                                             Set<SuppressionEntry> expiredButMatching, LocalDate today) {
+                                             Set<SuppressionEntry> expiredButMatching, Supplier<LocalDate> today) {
         Map<Object, List<SuppressionEntry>> written = new LinkedHashMap<>();
         for (SuppressionEntry e : entries) {
             Object key = e.source().isKnown() ? List.of(e.kind(), e.source(), e.rule().toLowerCase(Locale.ROOT)) : e;
@@ -151,5 +174,21 @@ public final class Suppressions {
             }
         }
         return diagnostics;
+    }
+
+    private static Supplier<LocalDate> fixed(LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        return () -> today;
+    }
+
+    /** {@code today}, asked at most once. */
+    private static Supplier<LocalDate> once(Supplier<LocalDate> today) {
+        LocalDate[] read = new LocalDate[1];
+        return () -> {
+            if (read[0] == null) {
+                read[0] = Objects.requireNonNull(today.get(), "today");
+            }
+            return read[0];
+        };
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +41,37 @@ class ApplyToReportTest {
         assertThat(done.inputs()).isEqualTo(raw.inputs());
         // The legacy finding is the file's now, but it still occurs: its baseline entry is not reported as fixed.
         assertThat(done.diagnostics()).containsExactly(before);
+    }
+
+    /**
+     * A run reads the clock only for a suppression with an expiry date (a cold JVM pays tens of
+     * milliseconds for the time zone), and then once, so every entry expires against the same day.
+     */
+    @Test
+    void theDateIsReadOnlyForAnExpiryDateAndThenOnce() {
+        Report raw = new Report(List.of(Fixtures.natOnNodes(), Fixtures.natOnLegacy()), List.of(), List.of(),
+                List.of(), List.of("infra/main.json"));
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<LocalDate> clock = () -> {
+            reads.incrementAndGet();
+            return LocalDate.of(2026, 11, 25);
+        };
+
+        Report withoutExpiry = Suppressions.applyTo(raw, List.of(), SuppressionFile.parse("egress-suppressions.yaml",
+                "suppressions:\n  - rule: EG002\n    resource: old\n    justification: legacy\n"), null, clock);
+
+        assertThat(withoutExpiry.activeFindings()).extracting(Finding::resourceName).containsExactly("nodes");
+        assertThat(reads).hasValue(0);
+
+        Report withExpiry = Suppressions.applyTo(raw, List.of(), SuppressionFile.parse("egress-suppressions.yaml",
+                "suppressions:\n  - rule: EG002\n    resource: old\n    justification: legacy\n    expires: 2026-11-24\n"
+                        + "  - rule: EG002\n    resource: nodes\n    justification: migrating\n    expires: 2026-11-25\n"),
+                null, clock);
+
+        assertThat(reads).hasValue(1);
+        // Expired the day after its date: the legacy finding counts again, the nodes one is still suppressed.
+        assertThat(withExpiry.activeFindings()).extracting(Finding::resourceName).containsExactly("old");
+        assertThat(withExpiry.diagnostics()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("expired on 2026-11-24"));
     }
 }
