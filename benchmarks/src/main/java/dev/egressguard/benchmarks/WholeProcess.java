@@ -65,7 +65,7 @@ public final class WholeProcess {
     /** {@code others}: {@code NAME=JAR}, other builds' CLI jars to time in the same rounds (a "before"). */
     static void measure(Path repo, List<String> others, Path estate, Path work, String xmx, int rounds)
             throws IOException, InterruptedException {
-        Optional<Path> jar = ColdStart.cliJar(repo);
+        Optional<Path> jar = ColdStart.cliJar(repo.resolve("cli/target"));
         Path launcher = repo.resolve("cli/target/bin/egress");
         if (jar.isEmpty()) {
             System.out.println("Whole processes: no cli/target/egress-cli-*.jar (./mvnw -B -o -pl cli -am package"
@@ -192,7 +192,7 @@ public final class WholeProcess {
      * Wall milliseconds, CPU milliseconds (user and system, -1 without /usr/bin/time) and the
      * largest resident set in MB (-1 likewise) of one process; exit 0 or 1 (findings) only.
      */
-    private static long[] time(List<String> command, Path work, Map<String, String> env)
+    static long[] time(List<String> command, Path work, Map<String, String> env)
             throws IOException, InterruptedException {
         Path out = work.resolve("out.txt");
         Path times = work.resolve("time.txt");
