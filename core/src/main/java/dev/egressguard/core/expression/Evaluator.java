@@ -44,7 +44,8 @@ public final class Evaluator {
     private final EvaluationBudget budget;
     private final SourceLocation at;
     private final FunctionLibrary library;
-    private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
+    /** Made on the first lambda: most evaluators are one expression without any, and an empty deque is 80 bytes. */
+    private Deque<Map<String, Value>> lambdaFrames;
 
     public Evaluator(Scope scope, SourceLocation at) {
         this(scope, at, scope.functions());
@@ -279,6 +280,9 @@ public final class Evaluator {
     public Value withLambdaVariables(Map<String, Value> variables, Supplier<Value> body) {
         Map<String, Value> frame = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         frame.putAll(variables);
+        if (lambdaFrames == null) {
+            lambdaFrames = new ArrayDeque<>();
+        }
         lambdaFrames.push(frame);
         try {
             return body.get();
@@ -289,6 +293,9 @@ public final class Evaluator {
 
     /** The innermost binding of a lambda variable, or null outside any lambda that declares it. */
     public Value lambdaVariable(String name) {
+        if (lambdaFrames == null) {
+            return null;
+        }
         for (Map<String, Value> frame : lambdaFrames) {
             Value v = frame.get(name);
             if (v != null) {

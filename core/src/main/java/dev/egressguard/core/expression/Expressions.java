@@ -37,6 +37,14 @@ public final class Expressions {
                 && raw.charAt(1) != '[';
     }
 
+    /**
+     * Whether a JSON string value stands for exactly its own text: neither an expression nor
+     * escaped with {@code [[}. Evaluating such a string gives the same string back.
+     */
+    public static boolean isPlainText(String raw) {
+        return raw.length() < 2 || raw.charAt(0) != '[' || raw.charAt(raw.length() - 1) != ']';
+    }
+
     /** The literal a non-expression JSON string stands for ({@code [[x]} is {@code [x]}). */
     public static String literal(String raw) {
         if (raw.length() >= 2 && raw.startsWith("[[") && raw.endsWith("]")) {

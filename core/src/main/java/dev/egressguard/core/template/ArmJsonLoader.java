@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.value.JsonLimits;
 import dev.egressguard.core.value.JsonText;
 import dev.egressguard.core.value.Value;
@@ -258,6 +259,7 @@ final class ArmJsonLoader {
 
         private Value readObject(SourceMap.Node at) throws IOException {
             Value.Obj.Builder fields = new Value.Obj.Builder();
+            boolean verbatim = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -273,19 +275,45 @@ final class ArmJsonLoader {
                 }
                 JsonLocation valueAt = parser.currentTokenLocation();
                 SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
-                fields.put(key, readValue(child));
+                Value value = readValue(child);
+                // A "copy" member may be a property copy loop: only the evaluator tells, so never verbatim.
+                verbatim = verbatim && !key.equalsIgnoreCase("copy") && isVerbatim(value, child);
+                fields.put(key, value);
             }
-            return fields.build();
+            Value.Obj obj = fields.build();
+            if (verbatim) {
+                at.markVerbatim(obj);
+            }
+            return obj;
+        }
+
+        /** Whether {@code value}, just read at {@code node}, evaluates to itself. */
+        private static boolean isVerbatim(Value value, SourceMap.Node node) {
+            if (value instanceof Value.Str s) {
+                return Expressions.isPlainText(s.value());
+            }
+            if (value instanceof Value.Obj || value instanceof Value.Arr) {
+                return node.isVerbatim(value);
+            }
+            return true;
         }
 
         private Value readArray(SourceMap.Node at) throws IOException {
             List<Value> items = new ArrayList<>();
             int index = 0;
+            boolean verbatim = true;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 JsonLocation elementAt = parser.currentTokenLocation();
-                items.add(readValue(at.element(index++, line(elementAt), column(elementAt))));
+                SourceMap.Node element = at.element(index++, line(elementAt), column(elementAt));
+                Value value = readValue(element);
+                verbatim = verbatim && isVerbatim(value, element);
+                items.add(value);
             }
-            return new Value.Arr(items);
+            Value.Arr arr = new Value.Arr(items);
+            if (verbatim) {
+                at.markVerbatim(arr);
+            }
+            return arr;
         }
     }
 

@@ -36,6 +36,14 @@ final class ValueEvaluator {
      * place for a part that was not), {@code out} where to record origins (null: not recorded).
      */
     Value evaluate(Value raw, SourceMap.Node source, EvalScope scope, Origins.Node out) {
+        if (source != null && source.isVerbatim(raw)) {
+            // Written with nothing to evaluate: the value itself is the result, and where its
+            // parts came from is where they were written.
+            if (out != null) {
+                out.fromVerbatim(source);
+            }
+            return raw;
+        }
         if (out != null) {
             out.from(source);
         }
