@@ -75,6 +75,10 @@ final class ArmJsonLoader {
 
     /** Parses JSON bytes (UTF-8, or UTF-16 with a byte order mark). */
     public static Result parse(byte[] bytes, String displayName) {
+        Result ascii = parseAscii(bytes, displayName);
+        if (ascii != null) {
+            return ascii;
+        }
         String text;
         try {
             text = decode(bytes);
@@ -82,6 +86,34 @@ final class ArmJsonLoader {
             return failed(new SourceLocation(displayName, e.line, e.column), e.getMessage());
         }
         return parse(text, displayName);
+    }
+
+    /**
+     * A file of plain ASCII (nearly every template) parsed from its bytes: ASCII reads the same
+     * as UTF-8 bytes and as chars, so tokens, lines and columns are those of the decoded text,
+     * without decoding it into a copy first. Null when the file is not plain ASCII without NUL
+     * bytes (Jackson would guess another encoding from those) or when anything at all is wrong
+     * with it: the parse of the decoded text then says what, in its own words.
+     */
+    private static Result parseAscii(byte[] bytes, String displayName) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return null;
+            }
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SourceMap map = new SourceMap(displayName);
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonLocation rootAt = parser.currentTokenLocation();
+            SourceMap.Node rootNode = map.root(line(rootAt), column(rootAt));
+            Value root = new Reader(parser, diagnostics, displayName).readValue(rootNode);
+            return parser.nextToken() == null ? new Result(Optional.of(new LoadedJson(root, map)), diagnostics) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static Result parse(String text, String displayName) {

@@ -35,6 +35,15 @@ final class Children<N> {
             return large.get(pointer.substring(start, end));
         }
         int length = end - start;
+        // Pointers are nearly always built from the keys as written: an exact match first is
+        // cheaper than comparing case-insensitively, and finds the same child (segments are
+        // unique ignoring case).
+        for (int i = 0; i < size; i++) {
+            String s = segments[i];
+            if (s.length() == length && s.regionMatches(0, pointer, start, length)) {
+                return (N) nodes[i];
+            }
+        }
         for (int i = 0; i < size; i++) {
             String s = segments[i];
             if (s.length() == length && s.regionMatches(true, 0, pointer, start, length)) {

@@ -78,6 +78,11 @@ final class SourceMap {
             return verbatim != null && verbatim == value;
         }
 
+        /** The child at the pointer segment {@code segment} (escaped), or null. */
+        Node child(String segment) {
+            return children == null ? null : children.get(segment);
+        }
+
         /** The child at the pointer segment {@code pointer[start, end)} (escaped), or null. */
         Node child(String pointer, int start, int end) {
             return children == null ? null : children.get(pointer, start, end);
@@ -102,6 +107,24 @@ final class SourceMap {
             }
             children.put(segment, child);
             return child;
+        }
+    }
+
+    /**
+     * Where a pointer leads, as {@link #node(String)} finds it: the node, and whether the whole
+     * pointer was written. One segment deeper answers as the pointer with that segment would,
+     * without building and walking the longer pointer (a resource's name, type, count, ... of
+     * every copy of every declaration).
+     */
+    record Place(Node node, boolean written) {
+
+        /** The place of the member {@code key} below this one. */
+        Place member(String key) {
+            if (!written) {
+                return this;
+            }
+            Node child = node.child(JsonPointers.escape(key));
+            return child == null ? new Place(node, false) : new Place(child, true);
         }
     }
 
@@ -148,6 +171,17 @@ final class SourceMap {
     /** The node at {@code pointer}, or the nearest written one above it; null only for an empty map. */
     Node node(String pointer) {
         return find(pointer, true);
+    }
+
+    /** The place {@code pointer} leads to. */
+    Place place(String pointer) {
+        Node exact = find(pointer, false);
+        return exact != null ? new Place(exact, true) : new Place(find(pointer, true), false);
+    }
+
+    /** Where the member at {@code place} was written (its key), as {@link #locate(String)} of its pointer. */
+    SourceLocation locate(Place place) {
+        return place.written() ? keyOf(place.node()) : SourceLocation.of(file);
     }
 
     /** Where the member of {@code node} was written (its key), or the file when unknown. */
