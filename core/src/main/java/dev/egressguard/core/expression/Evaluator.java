@@ -256,6 +256,15 @@ public final class Evaluator {
     }
 
     public List<Value> evaluateAll(List<Expr> exprs) {
+        // Most calls have one or two arguments: an immutable list of them is what FunctionCall
+        // keeps without copying it once more.
+        if (exprs.size() == 1) {
+            return List.of(evaluate(exprs.get(0)));
+        }
+        if (exprs.size() == 2) {
+            Value first = evaluate(exprs.get(0));
+            return List.of(first, evaluate(exprs.get(1)));
+        }
         List<Value> out = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
             out.add(evaluate(e));

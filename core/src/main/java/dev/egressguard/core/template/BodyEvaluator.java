@@ -38,7 +38,7 @@ final class BodyEvaluator {
         Origins.Node root = origins.at("");
         root.from(written);
         Value.Obj decl = instance.declaration();
-        Map<String, Value> body = new LinkedHashMap<>();
+        Value.Obj.Builder body = new Value.Obj.Builder();
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
         record(origins, decl, place, "type");
@@ -59,13 +59,13 @@ final class BodyEvaluator {
             body.put("condition", instance.condition());
             record(origins, decl, place, "condition");
         }
-        return new ResourceTable.Evaluated(new Value.Obj(body), origins);
+        return new ResourceTable.Evaluated(body.build(), origins);
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
         SourceMap map = run.document().map();
         origins.put(out, map.node(source));
-        Map<String, Value> fields = new LinkedHashMap<>();
+        Value.Obj.Builder fields = new Value.Obj.Builder();
         for (Map.Entry<String, Value> e : props.fields().entrySet()) {
             String key = e.getKey();
             String childSource = JsonPointer.child(source, key);
@@ -77,7 +77,7 @@ final class BodyEvaluator {
                 fields.put(key, evaluator.evaluate(e.getValue(), childSource, instance.scope(), origins, childOut));
             }
         }
-        Value.Obj evaluated = new Value.Obj(fields);
+        Value.Obj evaluated = fields.build();
         if (!evaluated.has("template") && evaluated.get("templateLink") instanceof Value.Obj link
                 && !(link.get("relativePath") instanceof Value.Str)) {
             Value uri = link.get("uri") != null ? link.get("uri") : link.get("id");

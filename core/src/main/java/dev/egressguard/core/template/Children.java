@@ -1,5 +1,6 @@
 package dev.egressguard.core.template;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -24,7 +25,17 @@ final class Children<N> {
     private TreeMap<String, N> large;
 
     /** The child at {@code segment}, or null. */
+    @SuppressWarnings("unchecked")
     N get(String segment) {
+        if (large == null) {
+            // A key of an object read from the same file is the very string the segment was made
+            // from (keys without '~' or '/' are their own segments): found by identity at once.
+            for (int i = 0; i < size; i++) {
+                if (segments[i] == segment) {
+                    return (N) nodes[i];
+                }
+            }
+        }
         return get(segment, 0, segment.length());
     }
 
@@ -53,6 +64,15 @@ final class Children<N> {
         return null;
     }
 
+    /** Adds a child at a segment that is not there in any casing (the caller looked). */
+    void putNew(String segment, N node) {
+        if (large == null && size < SMALL) {
+            append(segment, node);
+        } else {
+            put(segment, node);
+        }
+    }
+
     void put(String segment, N node) {
         if (large != null) {
             large.put(segment, node);
@@ -73,9 +93,13 @@ final class Children<N> {
             nodes = null;
             return;
         }
+        append(segment, node);
+    }
+
+    private void append(String segment, N node) {
         if (size == segments.length) {
-            segments = java.util.Arrays.copyOf(segments, Math.min(SMALL, size * 2));
-            nodes = java.util.Arrays.copyOf(nodes, segments.length);
+            segments = Arrays.copyOf(segments, Math.min(SMALL, size * 2));
+            nodes = Arrays.copyOf(nodes, segments.length);
         }
         segments[size] = segment;
         nodes[size] = node;

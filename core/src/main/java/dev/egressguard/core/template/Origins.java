@@ -70,7 +70,7 @@ final class Origins {
             Node child = children.get(segment);
             if (child == null) {
                 child = new Node();
-                children.put(segment, child);
+                children.putNew(segment, child);
             }
             return child;
         }

@@ -53,4 +53,16 @@ class ChildrenTest {
         c.forEach((segment, node) -> seen.add(segment));
         assertThat(seen).hasSize(n).contains("key3").doesNotContain("KEY3");
     }
+
+    @Test
+    void childrenAddedAsNewAreFoundLikeAnyOther() {
+        Children<Integer> c = new Children<>();
+        for (int i = 0; i < Children.SMALL * 2; i++) {
+            c.putNew(JsonPointer.segment(i), i);
+        }
+        for (int i = 0; i < Children.SMALL * 2; i++) {
+            assertThat(c.get(JsonPointer.segment(i))).isEqualTo(i);
+            assertThat(c.get(new String(Integer.toString(i)))).as("equal, not the same string").isEqualTo(i);
+        }
+    }
 }
