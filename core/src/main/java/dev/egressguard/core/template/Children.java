@@ -11,8 +11,9 @@ import java.util.function.BiConsumer;
  *
  * <p>Nearly every node of a template has a handful of children: up to {@link #SMALL} they are
  * two short arrays searched in place, so a node costs no map entries, and a lookup by a segment
- * of a longer pointer ({@link #get(String, int, int)}) no substring. A larger node (a long
- * {@code resources} array) moves to a sorted map. As with a map, putting a segment that is
+ * of a longer pointer ({@link #get(String, int, int)}) no substring. The elements of an array
+ * ("0", "1", ... in order) stay in the arrays however many there are, found by their index; any
+ * other node larger than that moves to a sorted map. As with a map, putting a segment that is
  * already there in another casing replaces its node and keeps the first spelling.
  */
 final class Children<N> {
@@ -22,12 +23,14 @@ final class Children<N> {
     private String[] segments = new String[2];
     private Object[] nodes = new Object[2];
     private int size;
+    /** Whether the segments are "0", "1", ... in order: an array's elements. */
+    private boolean indexed = true;
     private TreeMap<String, N> large;
 
     /** The child at {@code segment}, or null. */
     @SuppressWarnings("unchecked")
     N get(String segment) {
-        if (large == null) {
+        if (large == null && size <= SMALL) {
             // A key of an object read from the same file is the very string the segment was made
             // from (keys without '~' or '/' are their own segments): found by identity at once.
             for (int i = 0; i < size; i++) {
@@ -44,6 +47,10 @@ final class Children<N> {
     N get(String pointer, int start, int end) {
         if (large != null) {
             return large.get(pointer.substring(start, end));
+        }
+        if (size > SMALL) {
+            int i = index(pointer, start, end);
+            return i >= 0 && i < size ? (N) nodes[i] : null;
         }
         int length = end - start;
         // Pointers are nearly always built from the keys as written: an exact match first is
@@ -78,6 +85,18 @@ final class Children<N> {
             large.put(segment, node);
             return;
         }
+        if (size >= SMALL && indexed) {
+            // Only digits: a segment equal to one of them ignoring case is equal to it.
+            int i = index(segment, 0, segment.length());
+            if (i >= 0 && i < size) {
+                nodes[i] = node;
+            } else if (i == size) {
+                append(segment, node);
+            } else {
+                toLarge().put(segment, node);
+            }
+            return;
+        }
         for (int i = 0; i < size; i++) {
             if (segments[i].length() == segment.length() && segments[i].equalsIgnoreCase(segment)) {
                 nodes[i] = node;
@@ -85,12 +104,7 @@ final class Children<N> {
             }
         }
         if (size == SMALL) {
-            TreeMap<String, N> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            forEach(sorted::put);
-            sorted.put(segment, node);
-            large = sorted;
-            segments = null;
-            nodes = null;
+            toLarge().put(segment, node);
             return;
         }
         append(segment, node);
@@ -98,15 +112,42 @@ final class Children<N> {
 
     private void append(String segment, N node) {
         if (size == segments.length) {
-            segments = Arrays.copyOf(segments, Math.min(SMALL, size * 2));
+            segments = Arrays.copyOf(segments, size * 2);
             nodes = Arrays.copyOf(nodes, segments.length);
         }
+        indexed = indexed && index(segment, 0, segment.length()) == size;
         segments[size] = segment;
         nodes[size] = node;
         size++;
     }
 
-    /** Every child with its segment: in the order first put while small, in segment order once large. */
+    private TreeMap<String, N> toLarge() {
+        TreeMap<String, N> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        forEach(sorted::put);
+        large = sorted;
+        segments = null;
+        nodes = null;
+        return sorted;
+    }
+
+    /** The array index {@code s[start, end)} writes ("0", "12"; not "012" or "-1"), or -1. */
+    private static int index(String s, int start, int end) {
+        int length = end - start;
+        if (length < 1 || length > 9 || (length > 1 && s.charAt(start) == '0')) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Every child with its segment: in the order first put, or in segment order once in a sorted map. */
     @SuppressWarnings("unchecked")
     void forEach(BiConsumer<String, N> action) {
         if (large != null) {

@@ -65,4 +65,43 @@ class ChildrenTest {
             assertThat(c.get(new String(Integer.toString(i)))).as("equal, not the same string").isEqualTo(i);
         }
     }
+
+    @Test
+    void anArraysElementsAreFoundByIndexHoweverManyThereAre() {
+        Children<Integer> c = new Children<>();
+        for (int i = 0; i < 1500; i++) {
+            c.put(JsonPointer.segment(i), i);
+        }
+        c.put("7", 77);
+        c.put("12", 1212);
+
+        assertThat(c.get("0")).isZero();
+        assertThat(c.get("7")).isEqualTo(77);
+        assertThat(c.get("/items/12/x", 7, 9)).isEqualTo(1212);
+        assertThat(c.get("1499")).isEqualTo(1499);
+        assertThat(c.get("1500")).isNull();
+        assertThat(c.get("012")).as("not the text of an index").isNull();
+        assertThat(c.get("-1")).isNull();
+        assertThat(c.get("x")).isNull();
+        List<Integer> seen = new ArrayList<>();
+        c.forEach((segment, node) -> seen.add(Integer.parseInt(segment)));
+        assertThat(seen).hasSize(1500).isSorted();
+    }
+
+    @Test
+    void aKeyAmongManyIndexesKeepsEveryChild() {
+        Children<Integer> c = new Children<>();
+        for (int i = 0; i < 20; i++) {
+            c.put(JsonPointer.segment(i), i);
+        }
+        c.put("Name", -1);
+        c.put("25", 25);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(c.get(JsonPointer.segment(i))).isEqualTo(i);
+        }
+        assertThat(c.get("NAME")).isEqualTo(-1);
+        assertThat(c.get("25")).isEqualTo(25);
+        assertThat(c.get("20")).isNull();
+    }
 }
