@@ -183,21 +183,20 @@ public final class Evaluator {
             if (c.namespace() != null) {
                 return scope.callUserFunction(c.namespace(), c.name(), evaluateAll(c.args()), at);
             }
-            var form = library.specialForm(c.name());
-            if (form.isPresent()) {
-                Value result = checkSize(form.get().apply(this, c), c);
+            FunctionLibrary.Resolved resolved = library.resolve(c.name());
+            if (resolved.form() != null) {
+                Value result = checkSize(resolved.form().apply(this, c), c);
                 // if() with a known condition is the branch it takes, symbol and all.
                 return c.name().equalsIgnoreCase("if") ? result : withoutPassedSymbol(result);
             }
-            var def = library.function(c.name());
-            if (def.isEmpty()) {
+            FunctionDef f = resolved.function();
+            if (f == null) {
                 if (c.name().toLowerCase(Locale.ROOT).startsWith("list")) {
                     evaluateAll(c.args());
                     return Value.unknown(c.name() + "() is only known at deployment", at);
                 }
                 throw new ExpressionException("The template function " + Excerpt.quoted(c.name()) + " is not valid", c.offset());
             }
-            FunctionDef f = def.get();
             if (!f.accepts(c.args().size())) {
                 throw new ExpressionException("The template function '" + f.name() + "' expects "
                         + f.arityText() + " but got " + c.args().size(), c.offset());
