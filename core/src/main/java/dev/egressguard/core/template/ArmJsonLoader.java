@@ -292,6 +292,7 @@ final class ArmJsonLoader {
         private Value readObject(SourceMap.Node at) throws IOException {
             Value.Obj.Builder fields = new Value.Obj.Builder();
             boolean verbatim = true;
+            boolean copyFree = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -309,14 +310,18 @@ final class ArmJsonLoader {
                 SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
                 Value value = readValue(child);
                 // A "copy" member may be a property copy loop: only the evaluator tells, so never verbatim.
-                verbatim = verbatim && !key.equalsIgnoreCase("copy") && isVerbatim(value, child);
+                copyFree = copyFree && !key.equalsIgnoreCase("copy") && isCopyFree(value, child);
+                verbatim = verbatim && copyFree && isVerbatim(value, child);
                 fields.put(key, value);
             }
             Value.Obj obj = fields.build();
-            if (verbatim) {
-                at.markVerbatim(obj);
-            }
+            at.wrote(obj, verbatim, copyFree);
             return obj;
+        }
+
+        /** Whether no object in {@code value}, just read at {@code node}, has a "copy" member. */
+        private static boolean isCopyFree(Value value, SourceMap.Node node) {
+            return !(value instanceof Value.Obj || value instanceof Value.Arr) || node.keepsShape(value);
         }
 
         /** Whether {@code value}, just read at {@code node}, evaluates to itself. */
@@ -334,17 +339,17 @@ final class ArmJsonLoader {
             List<Value> items = new ArrayList<>();
             int index = 0;
             boolean verbatim = true;
+            boolean copyFree = true;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 JsonLocation elementAt = parser.currentTokenLocation();
                 SourceMap.Node element = at.element(index++, line(elementAt), column(elementAt));
                 Value value = readValue(element);
-                verbatim = verbatim && isVerbatim(value, element);
+                copyFree = copyFree && isCopyFree(value, element);
+                verbatim = verbatim && copyFree && isVerbatim(value, element);
                 items.add(value);
             }
             Value.Arr arr = new Value.Arr(items);
-            if (verbatim) {
-                at.markVerbatim(arr);
-            }
+            at.wrote(arr, verbatim, copyFree);
             return arr;
         }
     }

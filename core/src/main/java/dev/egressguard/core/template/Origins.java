@@ -18,10 +18,11 @@ final class Origins {
         private SourceMap.Node source;
         private Children<Node> children;
         /**
-         * The part of the body here is the verbatim value written at {@code source}
-         * ({@link SourceMap.Node#isVerbatim}): every place below it came from the place of the
-         * same pointer below {@code source}. Those nodes are made only when something records
-         * below this one ({@link #materialize}); until then lookups walk the source map instead.
+         * The part of the body here has the shape written at {@code source}
+         * ({@link SourceMap.Node#keepsShape}): every written place below it is the place of the
+         * same pointer below {@code source}, and a part an expression computed has no place
+         * below the expression's. Those nodes are made only when something records below this
+         * one ({@link #materialize}); until then lookups walk the source map instead.
          */
         private boolean mirrorsSource;
 
@@ -40,10 +41,10 @@ final class Origins {
         }
 
         /**
-         * Records that this part of the body is the verbatim value written at {@code written}:
-         * the same as recording every place below it from the same place below {@code written}.
+         * Records that this part of the body has the shape written at {@code written}: the same
+         * as recording every written place below it from the same place below {@code written}.
          */
-        void fromVerbatim(SourceMap.Node written) {
+        void fromWritten(SourceMap.Node written) {
             materialize();
             source = written;
             mirrorsSource = true;
@@ -59,7 +60,7 @@ final class Origins {
                 return;
             }
             mirrorsSource = false;
-            source.forEachChild((segment, written) -> child(segment).fromVerbatim(written));
+            source.forEachChild((segment, written) -> child(segment).fromWritten(written));
         }
 
         private Node child(String segment) {

@@ -26,12 +26,16 @@ final class SourceMap {
         private final int valueLine;
         private final int valueColumn;
         private Children<Node> children;
+        /** The object or array written here (null for any other value): what the flags below are about. */
+        private Value writtenValue;
         /**
-         * The object or array written here when nothing in it is evaluated (no expression, no
-         * {@code [[} escape, no {@code copy}): evaluating it gives an equal value, so the
-         * evaluator hands this one on instead of rebuilding it. Null otherwise.
+         * Nothing in {@link #writtenValue} is evaluated (no expression, no {@code [[} escape, no
+         * {@code copy}): evaluating it gives an equal value, so the evaluator hands this one on
+         * instead of rebuilding it.
          */
-        private Value verbatim;
+        private boolean verbatim;
+        /** No object in {@link #writtenValue}, itself included, has a {@code copy} member. */
+        private boolean copyFree;
 
         private Node(int keyLine, int keyColumn, int valueLine, int valueColumn) {
             this.keyLine = keyLine;
@@ -65,9 +69,11 @@ final class SourceMap {
             return keyLine;
         }
 
-        /** Records that {@code value}, written here, evaluates to itself (see {@link #isVerbatim}). */
-        void markVerbatim(Value value) {
-            verbatim = value;
+        /** Records the object or array {@code value} read here, and what is in it (see {@link #isVerbatim}). */
+        void wrote(Value value, boolean verbatim, boolean copyFree) {
+            this.writtenValue = value;
+            this.verbatim = verbatim;
+            this.copyFree = copyFree;
         }
 
         /**
@@ -75,7 +81,16 @@ final class SourceMap {
          * itself. Identity, not equality: a computed value that happens to be equal was not written here.
          */
         boolean isVerbatim(Value value) {
-            return verbatim != null && verbatim == value;
+            return verbatim && writtenValue == value;
+        }
+
+        /**
+         * Whether {@code value} is the very object or array written here and no object in it has
+         * a {@code copy} member: evaluated, every part of it written as an object, array or
+         * value stays where it was written (only strings become what they evaluate to).
+         */
+        boolean keepsShape(Value value) {
+            return copyFree && writtenValue == value;
         }
 
         /** The child at the pointer segment {@code segment} (escaped), or null. */

@@ -21,7 +21,8 @@ class OriginsTest {
                   {"name": "https", "ports": [443, 8443], "a/b": {"x~y": true}},
                   {"name": "ssh", "ports": [22]}
                 ],
-                "Mixed": {"Key": "v"}
+                "Mixed": {"Key": "v"},
+                "computed": {"id": "[resourceId('T/u', 'n')]", "list": ["[variables('v')]", 1]}
               }
             }
             """;
@@ -30,7 +31,8 @@ class OriginsTest {
             "/props/SKU/Tier", "/props/sku/missing", "/props/sku/name/deeper", "/props/rules", "/props/rules/0",
             "/props/rules/0/ports/1", "/props/rules/1/ports/0", "/props/rules/1/ports/1", "/props/rules/2",
             "/props/rules/00", "/props/rules/0/a~1b/x~0y", "/props/rules/0/a~1b/x~0y/z", "/props/mixed/key",
-            "/props/Mixed/KEY/x", "/other", "props");
+            "/props/Mixed/KEY/x", "/props/computed/id", "/props/computed/id/x", "/props/computed/list/0/y/z",
+            "/props/computed/list/1", "/props/computed/list/2", "/other", "props");
 
     private static SourceMap.Node parsed(Value[] root) {
         LoadedJson json = ArmJsonLoader.parse(JSON.getBytes(StandardCharsets.UTF_8), "t.json").json().orElseThrow();
@@ -66,7 +68,8 @@ class OriginsTest {
         SourceMap.Node node = parsed(props);
         Value.Obj obj = (Value.Obj) props[0];
 
-        assertThat(node.isVerbatim(obj)).isTrue();
+        assertThat(node.isVerbatim(obj)).as("it holds expressions").isFalse();
+        assertThat(node.keepsShape(obj)).isTrue();
         assertThat(node.memberOrSelf("sku").isVerbatim(obj.get("sku"))).isTrue();
         assertThat(node.memberOrSelf("sku").isVerbatim(obj.get("rules"))).as("another value").isFalse();
 
@@ -85,6 +88,25 @@ class OriginsTest {
     }
 
     @Test
+    void theLoaderMarksWhatKeepsItsShapeWhenEvaluated() {
+        LoadedJson json = ArmJsonLoader.parse("""
+                {"a": {"b": "[parameters('x')]", "c": [{"d": "[e]"}]}, "f": {"g": {"copy": [{"name": "h", "input": 1}]}},
+                 "i": [{"j": 1}, {"COPY": 2}], "k": {"l": "text"}}
+                """.getBytes(StandardCharsets.UTF_8), "t.json").json().orElseThrow();
+        Value.Obj root = json.rootObject();
+        SourceMap map = json.sourceMap();
+
+        assertThat(map.node("/a").keepsShape(root.get("a"))).isTrue();
+        assertThat(map.node("/a").isVerbatim(root.get("a"))).isFalse();
+        assertThat(map.node("/f").keepsShape(root.get("f"))).as("a copy member anywhere inside").isFalse();
+        assertThat(map.node("/i").keepsShape(root.get("i"))).isFalse();
+        assertThat(map.node("/i/0").keepsShape(((Value.Arr) root.get("i")).get(0))).isTrue();
+        assertThat(map.node("/k").keepsShape(root.get("k"))).isTrue();
+        assertThat(map.node("/k").keepsShape(root.get("a"))).as("another value").isFalse();
+        assertThat(map.node("").keepsShape(root)).isFalse();
+    }
+
+    @Test
     void aVerbatimValueAnswersAsItsPartsRecordedOneByOne() {
         Value[] props = new Value[1];
         SourceMap.Node source = parsed(props);
@@ -92,7 +114,7 @@ class OriginsTest {
         Origins eager = new Origins();
         eachPart(eager.at("/props"), props[0], source);
         Origins lazy = new Origins();
-        lazy.at("/props").fromVerbatim(source);
+        lazy.at("/props").fromWritten(source);
 
         assertThat(answers(lazy)).containsExactlyElementsOf(answers(eager));
         assertThat(lazy.sourceOf("/props/sku/tier")).isSameAs(source.memberOrSelf("sku").memberOrSelf("tier"));
@@ -109,7 +131,7 @@ class OriginsTest {
         eager.at("/props/rules/0").from(elsewhere);
         eager.at("/props/rules/5/new").from(elsewhere);
         Origins lazy = new Origins();
-        lazy.at("/props").fromVerbatim(source);
+        lazy.at("/props").fromWritten(source);
         lazy.at("/props/rules/0").from(elsewhere);
         lazy.at("/props/rules/5/new").from(elsewhere);
 
@@ -131,7 +153,7 @@ class OriginsTest {
         Origins lazy = new Origins();
         lazy.at("/props/sku/name/extra").from(elsewhere);
         lazy.at("/props/only").from(elsewhere);
-        lazy.at("/props").fromVerbatim(source);
+        lazy.at("/props").fromWritten(source);
 
         assertThat(answers(lazy)).containsExactlyElementsOf(answers(eager));
         assertThat(lazy.sourceOf("/props/sku/name/extra")).isSameAs(elsewhere);
