@@ -44,7 +44,8 @@ public final class Evaluator {
     private final EvaluationBudget budget;
     private final SourceLocation at;
     private final FunctionLibrary library;
-    private final Deque<Map<String, Value>> lambdaFrames = new ArrayDeque<>();
+    /** Made on the first lambda: most evaluators are one expression without any, and an empty deque is 80 bytes. */
+    private Deque<Map<String, Value>> lambdaFrames;
 
     public Evaluator(Scope scope, SourceLocation at) {
         this(scope, at, scope.functions());
@@ -182,21 +183,20 @@ public final class Evaluator {
             if (c.namespace() != null) {
                 return scope.callUserFunction(c.namespace(), c.name(), evaluateAll(c.args()), at);
             }
-            var form = library.specialForm(c.name());
-            if (form.isPresent()) {
-                Value result = checkSize(form.get().apply(this, c), c);
+            FunctionLibrary.Resolved resolved = library.resolve(c.name());
+            if (resolved.form() != null) {
+                Value result = checkSize(resolved.form().apply(this, c), c);
                 // if() with a known condition is the branch it takes, symbol and all.
                 return c.name().equalsIgnoreCase("if") ? result : withoutPassedSymbol(result);
             }
-            var def = library.function(c.name());
-            if (def.isEmpty()) {
+            FunctionDef f = resolved.function();
+            if (f == null) {
                 if (c.name().toLowerCase(Locale.ROOT).startsWith("list")) {
                     evaluateAll(c.args());
                     return Value.unknown(c.name() + "() is only known at deployment", at);
                 }
                 throw new ExpressionException("The template function " + Excerpt.quoted(c.name()) + " is not valid", c.offset());
             }
-            FunctionDef f = def.get();
             if (!f.accepts(c.args().size())) {
                 throw new ExpressionException("The template function '" + f.name() + "' expects "
                         + f.arityText() + " but got " + c.args().size(), c.offset());
@@ -255,6 +255,15 @@ public final class Evaluator {
     }
 
     public List<Value> evaluateAll(List<Expr> exprs) {
+        // Most calls have one or two arguments: an immutable list of them is what FunctionCall
+        // keeps without copying it once more.
+        if (exprs.size() == 1) {
+            return List.of(evaluate(exprs.get(0)));
+        }
+        if (exprs.size() == 2) {
+            Value first = evaluate(exprs.get(0));
+            return List.of(first, evaluate(exprs.get(1)));
+        }
         List<Value> out = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {
             out.add(evaluate(e));
@@ -279,6 +288,9 @@ public final class Evaluator {
     public Value withLambdaVariables(Map<String, Value> variables, Supplier<Value> body) {
         Map<String, Value> frame = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         frame.putAll(variables);
+        if (lambdaFrames == null) {
+            lambdaFrames = new ArrayDeque<>();
+        }
         lambdaFrames.push(frame);
         try {
             return body.get();
@@ -289,6 +301,9 @@ public final class Evaluator {
 
     /** The innermost binding of a lambda variable, or null outside any lambda that declares it. */
     public Value lambdaVariable(String name) {
+        if (lambdaFrames == null) {
+            return null;
+        }
         for (Map<String, Value> frame : lambdaFrames) {
             Value v = frame.get(name);
             if (v != null) {

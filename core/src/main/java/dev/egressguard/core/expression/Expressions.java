@@ -5,10 +5,9 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.value.Unknowns;
 import dev.egressguard.core.value.ExpressionException;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The entry points the template evaluator uses. A JSON string value is an expression when it
@@ -19,14 +18,14 @@ public final class Expressions {
 
     private static final int CACHE_SIZE = 4096;
 
-    /** Templates evaluate the same strings many times (copy loops); parsing once is enough. */
-    private static final Map<String, Expr> PARSED = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Expr> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    /**
+     * Templates evaluate the same strings many times (copy loops); parsing once is enough. Two
+     * generations stand in for least-recently-used order: a hit needs no lock and moves nothing
+     * (a synchronized access-ordered map was a lock and a relink per expression evaluated),
+     * and a string used since the last turn survives the next.
+     */
+    private static volatile Map<String, Expr> recent = new ConcurrentHashMap<>();
+    private static volatile Map<String, Expr> older = Map.of();
 
     private Expressions() {
     }
@@ -35,6 +34,14 @@ public final class Expressions {
     public static boolean isExpression(String raw) {
         return raw.length() >= 2 && raw.charAt(0) == '[' && raw.charAt(raw.length() - 1) == ']'
                 && raw.charAt(1) != '[';
+    }
+
+    /**
+     * Whether a JSON string value stands for exactly its own text: neither an expression nor
+     * escaped with {@code [[}. Evaluating such a string gives the same string back.
+     */
+    public static boolean isPlainText(String raw) {
+        return raw.length() < 2 || raw.charAt(0) != '[' || raw.charAt(raw.length() - 1) != ']';
     }
 
     /** The literal a non-expression JSON string stands for ({@code [[x]} is {@code [x]}). */
@@ -58,12 +65,27 @@ public final class Expressions {
         if (!isExpression(raw)) {
             return Optional.empty();
         }
-        Expr cached = PARSED.get(raw);
+        Map<String, Expr> young = recent;
+        Expr cached = young.get(raw);
         if (cached == null) {
-            cached = ExpressionParser.parse(raw, 1, raw.length() - 1);
-            PARSED.put(raw, cached);
+            cached = older.get(raw);
+            if (cached == null) {
+                cached = ExpressionParser.parse(raw, 1, raw.length() - 1);
+            }
+            young.put(raw, cached);
+            if (young.size() > CACHE_SIZE / 2) {
+                turn(young);
+            }
         }
         return Optional.of(cached);
+    }
+
+    /** The young generation is full: it becomes the older one, and the older one is let go. */
+    private static synchronized void turn(Map<String, Expr> full) {
+        if (recent == full) {
+            older = full;
+            recent = new ConcurrentHashMap<>();
+        }
     }
 
     /**

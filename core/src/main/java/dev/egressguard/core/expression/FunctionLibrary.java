@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,18 @@ public final class FunctionLibrary {
      */
     private final Map<String, String> spellings;
 
+    /**
+     * What a name a template spelled resolves to, once per spelling: the evaluator asks on every
+     * call, and finding a special form, then a function, each by key and family, took five
+     * lookups. Only names that resolve are kept, so a template cannot fill it with made-up ones.
+     */
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+    /** A name's special form, or else its function; both null for a name this library does not know. */
+    public record Resolved(SpecialForm form, FunctionDef function) {
+        private static final Resolved NONE = new Resolved(null, null);
+    }
+
     private FunctionLibrary(Builder b) {
         this.functions = Map.copyOf(b.functions);
         this.specialForms = Map.copyOf(b.specialForms);
@@ -39,6 +52,27 @@ public final class FunctionLibrary {
 
     public Optional<SpecialForm> specialForm(String name) {
         return Optional.ofNullable(specialFormByKey(keyOf(name)));
+    }
+
+    /** {@link #specialForm} and else {@link #function} of {@code name}, in one answer. */
+    public Resolved resolve(String name) {
+        Resolved r = resolved.get(name);
+        if (r != null) {
+            return r;
+        }
+        String k = keyOf(name);
+        SpecialForm form = specialFormByKey(k);
+        r = form != null ? new Resolved(form, null) : new Resolved(null, functionByKey(k));
+        if (r.form() == null && r.function() == null) {
+            return Resolved.NONE;
+        }
+        resolved.put(name, r);
+        return r;
+    }
+
+    /** How many spellings are resolved and kept: for tests. */
+    int resolvedCount() {
+        return resolved.size();
     }
 
     public boolean isKnown(String name) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -165,7 +166,7 @@ public record ConfinedFiles(Path root, String rootName) {
             // The size on disk can lie (0 under /proc) or change: never read past the limit.
             int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes(limit + 1);
+                byte[] bytes = readUpTo(in, (int) Math.min(attributes.size(), limit), limit + 1);
                 return bytes.length > limit ? new TooLarge((long) limit + 1, maxBytes) : new Bytes(bytes);
             }
         } catch (NoSuchFileException e) {
@@ -173,6 +174,29 @@ public record ConfinedFiles(Path root, String rootName) {
         } catch (IOException e) {
             return new Unreadable(reason(e));
         }
+    }
+
+    /**
+     * At most {@code max} bytes of {@code in}, read into one array of the {@code expected} size
+     * when the size told is right: reading blindly up to the limit gathers 8 KB pieces and copies
+     * them once more, twice the file in garbage. A file longer than it said (or one that said 0)
+     * is read on to {@code max}, one shorter is cut to what it held.
+     */
+    static byte[] readUpTo(InputStream in, int expected, int max) throws IOException {
+        byte[] bytes = new byte[expected];
+        int n = in.readNBytes(bytes, 0, expected);
+        if (n < expected) {
+            return Arrays.copyOf(bytes, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(max - expected - 1);
+        byte[] all = Arrays.copyOf(bytes, expected + 1 + rest.length);
+        all[expected] = (byte) next;
+        System.arraycopy(rest, 0, all, expected + 1, rest.length);
+        return all;
     }
 
     /** The kind of failure, without the file name the exception repeats (the caller names the file). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.value.JsonLimits;
 import dev.egressguard.core.value.JsonText;
 import dev.egressguard.core.value.Value;
@@ -74,6 +75,10 @@ final class ArmJsonLoader {
 
     /** Parses JSON bytes (UTF-8, or UTF-16 with a byte order mark). */
     public static Result parse(byte[] bytes, String displayName) {
+        Result ascii = parseAscii(bytes, displayName);
+        if (ascii != null) {
+            return ascii;
+        }
         String text;
         try {
             text = decode(bytes);
@@ -81,6 +86,34 @@ final class ArmJsonLoader {
             return failed(new SourceLocation(displayName, e.line, e.column), e.getMessage());
         }
         return parse(text, displayName);
+    }
+
+    /**
+     * A file of plain ASCII (nearly every template) parsed from its bytes: ASCII reads the same
+     * as UTF-8 bytes and as chars, so tokens, lines and columns are those of the decoded text,
+     * without decoding it into a copy first. Null when the file is not plain ASCII without NUL
+     * bytes (Jackson would guess another encoding from those) or when anything at all is wrong
+     * with it: the parse of the decoded text then says what, in its own words.
+     */
+    private static Result parseAscii(byte[] bytes, String displayName) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return null;
+            }
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SourceMap map = new SourceMap(displayName);
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonLocation rootAt = parser.currentTokenLocation();
+            SourceMap.Node rootNode = map.root(line(rootAt), column(rootAt));
+            Value root = new Reader(parser, diagnostics, displayName).readValue(rootNode);
+            return parser.nextToken() == null ? new Result(Optional.of(new LoadedJson(root, map)), diagnostics) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static Result parse(String text, String displayName) {
@@ -258,6 +291,8 @@ final class ArmJsonLoader {
 
         private Value readObject(SourceMap.Node at) throws IOException {
             Value.Obj.Builder fields = new Value.Obj.Builder();
+            boolean verbatim = true;
+            boolean copyFree = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -273,19 +308,49 @@ final class ArmJsonLoader {
                 }
                 JsonLocation valueAt = parser.currentTokenLocation();
                 SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
-                fields.put(key, readValue(child));
+                Value value = readValue(child);
+                // A "copy" member may be a property copy loop: only the evaluator tells, so never verbatim.
+                copyFree = copyFree && !key.equalsIgnoreCase("copy") && isCopyFree(value, child);
+                verbatim = verbatim && copyFree && isVerbatim(value, child);
+                fields.put(key, value);
             }
-            return fields.build();
+            Value.Obj obj = fields.build();
+            at.wrote(obj, verbatim, copyFree);
+            return obj;
+        }
+
+        /** Whether no object in {@code value}, just read at {@code node}, has a "copy" member. */
+        private static boolean isCopyFree(Value value, SourceMap.Node node) {
+            return !(value instanceof Value.Obj || value instanceof Value.Arr) || node.keepsShape(value);
+        }
+
+        /** Whether {@code value}, just read at {@code node}, evaluates to itself. */
+        private static boolean isVerbatim(Value value, SourceMap.Node node) {
+            if (value instanceof Value.Str s) {
+                return Expressions.isPlainText(s.value());
+            }
+            if (value instanceof Value.Obj || value instanceof Value.Arr) {
+                return node.isVerbatim(value);
+            }
+            return true;
         }
 
         private Value readArray(SourceMap.Node at) throws IOException {
             List<Value> items = new ArrayList<>();
             int index = 0;
+            boolean verbatim = true;
+            boolean copyFree = true;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 JsonLocation elementAt = parser.currentTokenLocation();
-                items.add(readValue(at.element(index++, line(elementAt), column(elementAt))));
+                SourceMap.Node element = at.element(index++, line(elementAt), column(elementAt));
+                Value value = readValue(element);
+                copyFree = copyFree && isCopyFree(value, element);
+                verbatim = verbatim && copyFree && isVerbatim(value, element);
+                items.add(value);
             }
-            return new Value.Arr(items);
+            Value.Arr arr = new Value.Arr(items);
+            at.wrote(arr, verbatim, copyFree);
+            return arr;
         }
     }
 

@@ -33,15 +33,16 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        SourceMap.Node written = run.document().map().node(instance.pointer());
+        SourceMap.Place place = run.document().map().place(instance.pointer());
+        SourceMap.Node written = place.node();
         Origins.Node root = origins.at("");
         root.from(written);
         Value.Obj decl = instance.declaration();
-        Map<String, Value> body = new LinkedHashMap<>();
+        Value.Obj.Builder body = new Value.Obj.Builder();
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
-        record(origins, decl, instance.pointer(), "type");
-        record(origins, decl, instance.pointer(), "name");
+        record(origins, decl, place, "type");
+        record(origins, decl, place, "name");
         for (Map.Entry<String, Value> e : decl.fields().entrySet()) {
             String key = e.getKey();
             if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
@@ -56,15 +57,15 @@ final class BodyEvaluator {
         }
         if (instance.condition() != null) {
             body.put("condition", instance.condition());
-            record(origins, decl, instance.pointer(), "condition");
+            record(origins, decl, place, "condition");
         }
-        return new ResourceTable.Evaluated(new Value.Obj(body), origins);
+        return new ResourceTable.Evaluated(body.build(), origins);
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
         SourceMap map = run.document().map();
         origins.put(out, map.node(source));
-        Map<String, Value> fields = new LinkedHashMap<>();
+        Value.Obj.Builder fields = new Value.Obj.Builder();
         for (Map.Entry<String, Value> e : props.fields().entrySet()) {
             String key = e.getKey();
             String childSource = JsonPointer.child(source, key);
@@ -76,7 +77,7 @@ final class BodyEvaluator {
                 fields.put(key, evaluator.evaluate(e.getValue(), childSource, instance.scope(), origins, childOut));
             }
         }
-        Value.Obj evaluated = new Value.Obj(fields);
+        Value.Obj evaluated = fields.build();
         if (!evaluated.has("template") && evaluated.get("templateLink") instanceof Value.Obj link
                 && !(link.get("relativePath") instanceof Value.Str)) {
             Value uri = link.get("uri") != null ? link.get("uri") : link.get("id");
@@ -98,10 +99,10 @@ final class BodyEvaluator {
         return new Value.Obj(kept);
     }
 
-    private void record(Origins origins, Value.Obj decl, String pointer, String key) {
+    private static void record(Origins origins, Value.Obj decl, SourceMap.Place place, String key) {
         String k = decl.keyOf(key);
         if (k != null) {
-            origins.put("/" + key, run.document().map().node(JsonPointer.child(pointer, k)));
+            origins.put("/" + key, place.member(k).node());
         }
     }
 }

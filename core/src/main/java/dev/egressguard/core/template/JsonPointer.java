@@ -2,11 +2,17 @@ package dev.egressguard.core.template;
 
 import dev.egressguard.core.source.JsonPointers;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /** RFC 6901 JSON pointers, the addresses the source map and property locators speak. */
 final class JsonPointer {
+
+    /** The segments of the first array indexes, made once: every element of every array is recorded by one. */
+    private static final String[] INDEX_SEGMENTS = new String[1024];
+
+    static {
+        for (int i = 0; i < INDEX_SEGMENTS.length; i++) {
+            INDEX_SEGMENTS[i] = Integer.toString(i);
+        }
+    }
 
     private JsonPointer() {
     }
@@ -27,12 +33,8 @@ final class JsonPointer {
         return pointer.substring(0, pointer.lastIndexOf('/'));
     }
 
-    /**
-     * A map from pointer segments to what was written there, case-insensitive like ARM keys.
-     * Compared in place rather than lower-cased into new strings: every key of every template
-     * is recorded and looked up, and these maps are small.
-     */
-    static <V> Map<String, V> segmentMap() {
-        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** The pointer segment of array index {@code index}. */
+    static String segment(int index) {
+        return index >= 0 && index < INDEX_SEGMENTS.length ? INDEX_SEGMENTS[index] : Integer.toString(index);
     }
 }

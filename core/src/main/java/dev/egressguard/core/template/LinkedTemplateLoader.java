@@ -101,7 +101,7 @@ final class LinkedTemplateLoader {
     private static Optional<Outcome> read(TemplateRun parent, Path file, String shown, Value.Obj ownLink,
                                           SourceLocation at) {
         String display = parent.files().display(file);
-        ArmJsonLoader.Result loaded = ArmJsonLoader.load(parent.files().read(file), display);
+        ArmJsonLoader.Result loaded = ParseCache.SHARED.load(parent.files().read(file), display);
         parent.log().addAll(loaded.diagnostics());
         if (loaded.json().isEmpty()) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ final class Parameters {
     private final Value.Obj declared;
     private final Map<String, ParameterFile.Supplied> supplied;
     private final Map<String, Value> resolved = new LinkedHashMap<>();
+    /**
+     * What {@link #get} answered, by the name as an expression spelled it: the same answer
+     * again without finding the key and making its lower-case copy on every read.
+     */
+    private final Map<String, Value> bySpelling = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
     private final boolean symbolic;
     private final Set<String> leftOut = new HashSet<>();
@@ -65,6 +71,16 @@ final class Parameters {
     }
 
     Value get(String name) {
+        Value spelled = bySpelling.get(name);
+        if (spelled != null) {
+            return spelled;
+        }
+        Value v = lookUp(name);
+        bySpelling.put(name, v);
+        return v;
+    }
+
+    private Value lookUp(String name) {
         String key = declared.keyOf(name);
         if (key == null) {
             throw new ExpressionException("the template has no parameter named '" + name + "'");

@@ -30,6 +30,10 @@ final class ResourceExpander {
     private record Parent(String type, String name) {
     }
 
+    /** A declaration's pointer, where it leads in the source map, and where it was written. */
+    private record Written(String pointer, SourceMap.Place place, SourceLocation at) {
+    }
+
     private final TemplateRun run;
     private final ValueEvaluator evaluator;
     private final List<Instance> out = new ArrayList<>();
@@ -59,35 +63,42 @@ final class ResourceExpander {
     }
 
     private void declaration(String symbolic, Value raw, String pointer, Parent parent, TemplateScope scope) {
-        SourceLocation at = run.document().map().locate(pointer);
+        SourceMap map = run.document().map();
+        // Found once for all the copies: their fields are found from here, segment by segment.
+        SourceMap.Place place = map.place(pointer);
+        SourceLocation at = map.locate(place);
         if (!(raw instanceof Value.Obj decl)) {
             run.log().error(at, "a resource declaration must be an object");
             return;
         }
+        Written written = new Written(pointer, place, at);
         if (!(decl.get("copy") instanceof Value.Obj copy)) {
-            instance(symbolic, -1, decl, pointer, parent, scope);
+            instance(symbolic, -1, decl, written, parent, scope);
             return;
         }
-        String copyPointer = JsonPointer.child(pointer, decl.keyOf("copy"));
-        Value nameValue = field(copy, "name", copyPointer, scope);
+        SourceMap.Place copyPlace = place.member(decl.keyOf("copy"));
+        Value nameValue = field(copy, "name", copyPlace, scope);
         String loop = nameValue instanceof Value.Str s ? s.value() : symbolic != null ? symbolic : "copy";
-        Value count = field(copy, "count", copyPointer, scope);
-        CopyCount c = CopyCount.of(count, loop, run.document().map().locate(copyPointer), run.log());
+        Value count = field(copy, "count", copyPlace, scope);
+        CopyCount c = CopyCount.of(count, loop, map.locate(copyPlace), run.log());
         if (c instanceof CopyCount.NotExpanded ne) {
             run.log().warning(at, "the resources of copy loop '" + loop + "' are not checked: " + ne.reason().reason());
             run.countUnknown();
             return;
         }
         for (int i = 0; i < ((CopyCount.Expand) c).count(); i++) {
-            instance(symbolic, i, decl, pointer, parent, scope.withLoop(loop, i, true));
+            instance(symbolic, i, decl, written, parent, scope.withLoop(loop, i, true));
         }
     }
 
-    private void instance(String symbolic, int index, Value.Obj decl, String pointer, Parent parent, TemplateScope scope) {
-        SourceLocation at = run.document().map().locate(pointer);
+    private void instance(String symbolic, int index, Value.Obj decl, Written written, Parent parent,
+                          TemplateScope scope) {
+        String pointer = written.pointer();
+        SourceMap.Place place = written.place();
+        SourceLocation at = written.at();
         Value condition = null;
         if (decl.has("condition")) {
-            Value c = field(decl, "condition", pointer, scope);
+            Value c = field(decl, "condition", place, scope);
             if (c instanceof Value.Str s && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
                 c = Value.of(Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT)));
             }
@@ -102,7 +113,7 @@ final class ResourceExpander {
                 condition = Value.unknown("the condition is not a boolean", at);
             }
         }
-        Value typeValue = field(decl, "type", pointer, scope);
+        Value typeValue = field(decl, "type", place, scope);
         if (typeValue instanceof Value.Unknown u) {
             run.log().warning(at, "the type of this resource is only known at deployment (" + u.reason()
                     + "); it is not checked");
@@ -115,7 +126,7 @@ final class ResourceExpander {
             return;
         }
         String type = trimSlashes(typeStr.value());
-        Value nameValue = field(decl, "name", pointer, scope);
+        Value nameValue = field(decl, "name", place, scope);
         String name;
         Value unknownName = null;
         if (nameValue instanceof Value.Str s) {
@@ -162,7 +173,7 @@ final class ResourceExpander {
         }
         run.budget().take(at);
         boolean existing = decl.get("existing") instanceof Value.Bool b && b.value();
-        ResourceId id = ResourceIds.of(targetOf(decl, pointer, scope, type), type, names, scopeOf(decl, pointer, scope));
+        ResourceId id = ResourceIds.of(targetOf(decl, place, scope, type), type, names, scopeOf(decl, place, scope));
         if (isOldStyleExtension(type)) {
             id = ResourceId.parse(id.toString()).orElse(id);
             type = id.type();
@@ -179,7 +190,7 @@ final class ResourceExpander {
     }
 
     /** The deployment scope of a resource; deployments and existing resources may name another one. */
-    private Target targetOf(Value.Obj decl, String pointer, TemplateScope scope, String type) {
+    private Target targetOf(Value.Obj decl, SourceMap.Place place, TemplateScope scope, String type) {
         Target target = run.target();
         boolean mayMove = type.equalsIgnoreCase("Microsoft.Resources/deployments")
                 || (decl.get("existing") instanceof Value.Bool b && b.value());
@@ -188,10 +199,10 @@ final class ResourceExpander {
         }
         DeploymentContext ctx = target.context();
         ScopeLevel level = target.level();
-        if (field(decl, "subscriptionId", pointer, scope) instanceof Value.Str sub) {
+        if (field(decl, "subscriptionId", place, scope) instanceof Value.Str sub) {
             ctx = ctx.withSubscriptionId(sub.value());
         }
-        if (field(decl, "resourceGroup", pointer, scope) instanceof Value.Str rg) {
+        if (field(decl, "resourceGroup", place, scope) instanceof Value.Str rg) {
             ctx = ctx.withResourceGroup(rg.value());
             level = ScopeLevel.RESOURCE_GROUP;
         }
@@ -199,11 +210,11 @@ final class ResourceExpander {
     }
 
     /** The {@code scope} of an extension resource: an id, a symbolic name, or a relative type/name path. */
-    private String scopeOf(Value.Obj decl, String pointer, TemplateScope scope) {
+    private String scopeOf(Value.Obj decl, SourceMap.Place place, TemplateScope scope) {
         if (!decl.has("scope")) {
             return null;
         }
-        Value v = field(decl, "scope", pointer, scope);
+        Value v = field(decl, "scope", place, scope);
         if (!(v instanceof Value.Str s) || s.value().isBlank()) {
             return null;
         }
@@ -215,9 +226,10 @@ final class ResourceExpander {
         return s.value();
     }
 
-    private Value field(Value.Obj obj, String key, String pointer, TemplateScope scope) {
+    /** The member {@code key} of {@code obj}, written at {@code place}, evaluated; null when absent. */
+    private Value field(Value.Obj obj, String key, SourceMap.Place place, TemplateScope scope) {
         String k = obj.keyOf(key);
-        return k == null ? null : evaluator.evaluate(obj.get(k), JsonPointer.child(pointer, k), scope, null, "");
+        return k == null ? null : evaluator.evaluate(obj.get(k), place.member(k).node(), scope, null);
     }
 
     /** A nested child's type is relative to its parent unless it starts with a namespace ("Microsoft.X/"). */

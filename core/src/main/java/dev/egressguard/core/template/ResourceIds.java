@@ -11,11 +11,16 @@ final class ResourceIds {
     private ResourceIds() {
     }
 
-    /** The id of a resource deployed at {@code target}, or under the resource {@code scopeId} (an extension). */
+    /**
+     * The id of a resource deployed at {@code target}, or under the resource {@code scopeId} (an
+     * extension). The id relative to no scope is made only where it is used: most resources are
+     * in a resource group, and every one of them made it for nothing. (A type and names that do
+     * not fit throw from every branch alike.)
+     */
     static ResourceId of(Target target, String type, List<String> names, String scopeId) {
         DeploymentContext ctx = target.context();
-        ResourceId relative = ResourceId.of(null, null, type, names);
         if (scopeId != null) {
+            ResourceId relative = ResourceId.of(null, null, type, names);
             String prefix = scopeId.startsWith("/") ? trimSlash(scopeId)
                     : "/subscriptions/" + ctx.subscriptionId() + "/resourceGroups/" + ctx.resourceGroup()
                     + "/providers/" + trimSlash(scopeId);
@@ -27,9 +32,12 @@ final class ResourceIds {
                     ? ResourceId.parse("/subscriptions/" + ctx.subscriptionId() + "/resourceGroups/" + names.get(0))
                     .orElseThrow()
                     : ResourceId.of(ctx.subscriptionId(), null, type, names);
-            case MANAGEMENT_GROUP -> ResourceId.parse("/providers/Microsoft.Management/managementGroups/"
-                    + ctx.managementGroup() + relative).orElse(relative);
-            case TENANT -> relative;
+            case MANAGEMENT_GROUP -> {
+                ResourceId relative = ResourceId.of(null, null, type, names);
+                yield ResourceId.parse("/providers/Microsoft.Management/managementGroups/" + ctx.managementGroup()
+                        + relative).orElse(relative);
+            }
+            case TENANT -> ResourceId.of(null, null, type, names);
         };
     }
 

@@ -3,7 +3,9 @@ package dev.egressguard.core.template;
 import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.util.Map;
+import dev.egressguard.core.value.Value;
+
+import java.util.function.BiConsumer;
 
 /**
  * Where every key and value of a loaded JSON file was written, by JSON pointer. For an object
@@ -11,9 +13,9 @@ import java.util.Map;
  * array element both are the element. Lookups ignore case because ARM keys do.
  *
  * <p>Positions are kept in a tree shaped like the JSON (one small node per value, children by
- * pointer segment), not by pointer string: a template has a value every few bytes, and a full
- * pointer string per value was a large part of loading it. Pointers are split only when a
- * location is asked for, which is rare (a diagnostic, an expression, a finding).
+ * pointer segment in {@link Children}), not by pointer string: a template has a value every few
+ * bytes, and a full pointer string per value was a large part of loading it. A pointer is
+ * walked segment by segment in place when a location is asked for.
  */
 final class SourceMap {
 
@@ -23,7 +25,17 @@ final class SourceMap {
         private final int keyColumn;
         private final int valueLine;
         private final int valueColumn;
-        private Map<String, Node> children;
+        private Children<Node> children;
+        /** The object or array written here (null for any other value): what the flags below are about. */
+        private Value writtenValue;
+        /**
+         * Nothing in {@link #writtenValue} is evaluated (no expression, no {@code [[} escape, no
+         * {@code copy}): evaluating it gives an equal value, so the evaluator hands this one on
+         * instead of rebuilding it.
+         */
+        private boolean verbatim;
+        /** No object in {@link #writtenValue}, itself included, has a {@code copy} member. */
+        private boolean copyFree;
 
         private Node(int keyLine, int keyColumn, int valueLine, int valueColumn) {
             this.keyLine = keyLine;
@@ -39,7 +51,7 @@ final class SourceMap {
 
         /** Records element {@code index} of this array, which starts at the position given. */
         Node element(int index, int line, int column) {
-            return add(Integer.toString(index), new Node(line, column, line, column));
+            return add(JsonPointer.segment(index), new Node(line, column, line, column));
         }
 
         /** The member {@code key} of this object, or this node when it has none (the nearest written place). */
@@ -57,18 +69,77 @@ final class SourceMap {
             return keyLine;
         }
 
+        /** Records the object or array {@code value} read here, and what is in it (see {@link #isVerbatim}). */
+        void wrote(Value value, boolean verbatim, boolean copyFree) {
+            this.writtenValue = value;
+            this.verbatim = verbatim;
+            this.copyFree = copyFree;
+        }
+
+        /**
+         * Whether {@code value} is the very object or array written here and it evaluates to
+         * itself. Identity, not equality: a computed value that happens to be equal was not written here.
+         */
+        boolean isVerbatim(Value value) {
+            return verbatim && writtenValue == value;
+        }
+
+        /**
+         * Whether {@code value} is the very object or array written here and no object in it has
+         * a {@code copy} member: evaluated, every part of it written as an object, array or
+         * value stays where it was written (only strings become what they evaluate to).
+         */
+        boolean keepsShape(Value value) {
+            return copyFree && writtenValue == value;
+        }
+
+        /** The child at the pointer segment {@code segment} (escaped), or null. */
+        Node child(String segment) {
+            return children == null ? null : children.get(segment);
+        }
+
+        /** The child at the pointer segment {@code pointer[start, end)} (escaped), or null. */
+        Node child(String pointer, int start, int end) {
+            return children == null ? null : children.get(pointer, start, end);
+        }
+
+        /** Every child by pointer segment, in no promised order. */
+        void forEachChild(BiConsumer<String, Node> action) {
+            if (children != null) {
+                children.forEach(action);
+            }
+        }
+
         /** Element {@code index} of this array, or this node when it has none. */
         Node elementOrSelf(int index) {
-            Node child = children == null ? null : children.get(Integer.toString(index));
+            Node child = children == null ? null : children.get(JsonPointer.segment(index));
             return child == null ? this : child;
         }
 
         private Node add(String segment, Node child) {
             if (children == null) {
-                children = JsonPointer.segmentMap();
+                children = new Children<>();
             }
             children.put(segment, child);
             return child;
+        }
+    }
+
+    /**
+     * Where a pointer leads, as {@link #node(String)} finds it: the node, and whether the whole
+     * pointer was written. One segment deeper answers as the pointer with that segment would,
+     * without building and walking the longer pointer (a resource's name, type, count, ... of
+     * every copy of every declaration).
+     */
+    record Place(Node node, boolean written) {
+
+        /** The place of the member {@code key} below this one. */
+        Place member(String key) {
+            if (!written) {
+                return this;
+            }
+            Node child = node.child(JsonPointers.escape(key));
+            return child == null ? new Place(node, false) : new Place(child, true);
         }
     }
 
@@ -117,6 +188,17 @@ final class SourceMap {
         return find(pointer, true);
     }
 
+    /** The place {@code pointer} leads to. */
+    Place place(String pointer) {
+        Node exact = find(pointer, false);
+        return exact != null ? new Place(exact, true) : new Place(find(pointer, true), false);
+    }
+
+    /** Where the member at {@code place} was written (its key), as {@link #locate(String)} of its pointer. */
+    SourceLocation locate(Place place) {
+        return place.written() ? keyOf(place.node()) : SourceLocation.of(file);
+    }
+
     /** Where the member of {@code node} was written (its key), or the file when unknown. */
     SourceLocation locate(Node node) {
         return node == null ? SourceLocation.of(file) : keyOf(node);
@@ -142,8 +224,7 @@ final class SourceMap {
             if (end < 0) {
                 end = pointer.length();
             }
-            Node child = n.children == null ? null
-                    : n.children.get(pointer.substring(start, end));
+            Node child = n.children == null ? null : n.children.get(pointer, start, end);
             if (child == null) {
                 return nearest ? n : null;
             }

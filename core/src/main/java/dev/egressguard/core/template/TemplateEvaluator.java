@@ -91,7 +91,7 @@ public final class TemplateEvaluator {
     private static EvaluatedTemplate run(Path template, Optional<Path> parameters, DeploymentContext context,
                                          ProjectFiles files, String display, EvaluationLog log,
                                          ExpansionBudget budget) {
-        ArmJsonLoader.Result loaded = ArmJsonLoader.load(files.readGiven(template), display);
+        ArmJsonLoader.Result loaded = ParseCache.SHARED.load(files.readGiven(template), display);
         log.addAll(loaded.diagnostics());
         if (loaded.json().isEmpty()) {
             return new EvaluatedTemplate(List.of(), log.diagnostics(), 0);

@@ -203,13 +203,14 @@ final class TemplateRun {
         }
         int n = 0;
         if (v instanceof Value.Arr a) {
-            for (Value x : a.items()) {
-                n += countUnknowns(x);
+            for (int i = 0; i < a.size(); i++) {
+                n += countUnknowns(a.get(i));
             }
         } else if (v instanceof Value.Obj o) {
-            for (Value x : o.fields().values()) {
-                n += countUnknowns(x);
-            }
+            // forEach, not an iterator: every body is walked, and the unmodifiable view wraps each iterator twice.
+            int[] count = {0};
+            o.fields().forEach((k, x) -> count[0] += countUnknowns(x));
+            n = count[0];
         }
         return n;
     }

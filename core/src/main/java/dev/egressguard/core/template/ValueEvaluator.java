@@ -36,6 +36,21 @@ final class ValueEvaluator {
      * place for a part that was not), {@code out} where to record origins (null: not recorded).
      */
     Value evaluate(Value raw, SourceMap.Node source, EvalScope scope, Origins.Node out) {
+        if (source != null && source.isVerbatim(raw)) {
+            // Written with nothing to evaluate: the value itself is the result, and where its
+            // parts came from is where they were written.
+            if (out != null) {
+                out.fromWritten(source);
+            }
+            return raw;
+        }
+        if (out != null && source != null && source.keepsShape(raw)) {
+            // Every part of the result that was written stays where it was written: one record
+            // says where all of them came from (a part an expression computed is, as before,
+            // from the expression's place).
+            out.fromWritten(source);
+            out = null;
+        }
         if (out != null) {
             out.from(source);
         }

@@ -24,6 +24,8 @@ final class Variables {
     private final TemplateDocument doc;
     private final Map<String, Declared> declared = new LinkedHashMap<>();
     private final Map<String, Value> resolved = new HashMap<>();
+    /** {@link #resolved} by the name as an expression spelled it: found without a lower-case copy per read. */
+    private final Map<String, Value> bySpelling = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
     private TemplateScope scope;
 
@@ -54,9 +56,14 @@ final class Variables {
     }
 
     Value get(String name) {
+        Value spelled = bySpelling.get(name);
+        if (spelled != null) {
+            return spelled;
+        }
         String k = key(name);
         Value done = resolved.get(k);
         if (done != null) {
+            bySpelling.put(name, done);
             return done;
         }
         Declared d = declared.get(k);

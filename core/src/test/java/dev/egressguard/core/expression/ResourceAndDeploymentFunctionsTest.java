@@ -146,4 +146,20 @@ class ResourceAndDeploymentFunctionsTest {
         assertThatThrownBy(() -> eval("[resourceId('a', 'b', 'c', 'Microsoft.Network/virtualNetworks', 'v')]"))
                 .hasMessageContaining("at most a subscription id and a resource group");
     }
+
+    @Test
+    void namesAndTypesSplitAtEverySlashEmptySegmentsIncluded() {
+        assertThat(eval("[resourceId('/Microsoft.Network/virtualNetworks/subnets//', 'vnet/')]"))
+                .isEqualTo(Value.of(RG + "/providers/Microsoft.Network/virtualNetworks/vnet/subnets/"));
+        assertThat(eval("[resourceId('Microsoft.X//y', 'a', 'b')]"))
+                .isEqualTo(Value.of(RG + "/providers/Microsoft.X//a/y/b"));
+        assertThat(eval("[tenantResourceId('Microsoft.A/b/c/d', 'n1/n2', '')]"))
+                .isEqualTo(Value.of("/providers/Microsoft.A/b/n1/c/n2/d/"));
+        assertThatThrownBy(() -> eval("[tenantResourceId('Microsoft.A/b/c/d', 'n1/n2', '', 'n4')]"))
+                .hasMessageContaining("got 4 name segment(s) for the type 'Microsoft.A/b/c/d', which needs 3");
+        assertThatThrownBy(() -> eval("[resourceId('/Microsoft.A/', 'x')]"))
+                .hasMessageContaining("got 1 name segment(s) for the type '/Microsoft.A/', which needs 1");
+        assertThatThrownBy(() -> eval("[resourceId('Microsoft.A/b', 'x', 1)]"))
+                .hasMessageContaining("argument 3");
+    }
 }

@@ -126,4 +126,21 @@ class ConfinedFilesTest {
             return link;
         }
     }
+
+    @Test
+    void readsWhatTheFileHoldsWhateverSizeItTold() throws IOException {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 10, 100)).isEqualTo(ten);
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 0, 100)).as("told 0, as /proc does")
+                .isEqualTo(ten);
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 4, 100)).as("grew after the stat")
+                .isEqualTo(ten);
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 20, 100)).as("shrank after the stat")
+                .isEqualTo(ten);
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 4, 7)).as("never past the limit")
+                .isEqualTo("0123456".getBytes(StandardCharsets.UTF_8));
+        assertThat(ConfinedFiles.readUpTo(new java.io.ByteArrayInputStream(ten), 6, 7))
+                .isEqualTo("0123456".getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -193,4 +193,29 @@ class ArmJsonLoaderTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void plainAsciiParsedFromItsBytesReadsExactlyAsTheDecodedText() {
+        String text = "{\r\n  // comment\r\n  'a': {\"b\": [1, 2.5, true, null,], \"B\": \"x\"},\r\n"
+                + "  \"c\": \"line one\nline two\", /* block */ \"d\": 12345678901234567890\n}\n";
+        ArmJsonLoader.Result fromBytes = ArmJsonLoader.parse(text.getBytes(StandardCharsets.US_ASCII), "a.json");
+        ArmJsonLoader.Result fromText = ArmJsonLoader.parse(text, "a.json");
+
+        assertThat(fromBytes.diagnostics()).isEqualTo(fromText.diagnostics()).hasSize(1);
+        LoadedJson bytes = fromBytes.json().orElseThrow();
+        LoadedJson chars = fromText.json().orElseThrow();
+        assertThat(bytes.root()).isEqualTo(chars.root());
+        for (String p : new String[] {"", "/a", "/a/b", "/a/b/1", "/a/b/3", "/a/B", "/c", "/d", "/x"}) {
+            assertThat(bytes.sourceMap().locate(p)).as(p).isEqualTo(chars.sourceMap().locate(p));
+            assertThat(bytes.sourceMap().valueAt(p)).as(p).isEqualTo(chars.sourceMap().valueAt(p));
+        }
+    }
+
+    @Test
+    void aBrokenAsciiFileIsReportedAsTheDecodedTextWouldBe() {
+        for (String text : new String[] {"{\"a\": }", "[1]", "  ", "{} {}", "{\"a\": 1e999999}", "// only\n"}) {
+            assertThat(ArmJsonLoader.parse(text.getBytes(StandardCharsets.US_ASCII), "b.json").diagnostics())
+                    .as(text).isEqualTo(ArmJsonLoader.parse(text, "b.json").diagnostics()).isNotEmpty();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import dev.egressguard.core.expression.FunctionLibrary;
 import dev.egressguard.core.expression.ScopeLevel;
 import dev.egressguard.core.value.Value;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,23 +55,54 @@ final class ResourceFunctions {
      * names after it; a name may itself hold several '/'-separated segments.
      */
     private static String providerPath(FunctionCall c, int typeAt) {
+        return appendProviderPath(new StringBuilder(), c, typeAt).toString();
+    }
+
+    /**
+     * {@link #providerPath} appended to {@code sb}: built in place, since a template calls
+     * resourceId() for nearly every resource and every reference between them.
+     */
+    private static StringBuilder appendProviderPath(StringBuilder sb, FunctionCall c, int typeAt) {
         String type = c.string(typeAt);
-        String[] typeParts = typeWithoutSlashes(type).split("/");
-        List<String> names = new ArrayList<>();
+        String t = typeWithoutSlashes(type);
+        int typeSegments = segments(t);
+        int nameSegments = 0;
         for (int i = typeAt + 1; i < c.count(); i++) {
-            for (String part : c.string(i).split("/", -1)) {
-                names.add(part);
+            nameSegments += segments(c.string(i));
+        }
+        if (typeSegments < 2 || nameSegments != typeSegments - 1) {
+            throw c.error("got " + nameSegments + " name segment(s) for the type '" + type + "', which needs "
+                    + Math.max(1, typeSegments - 1));
+        }
+        int typeStart = t.indexOf('/');
+        sb.append("/providers/").append(t, 0, typeStart);
+        int arg = typeAt + 1;
+        String name = c.string(arg);
+        int nameStart = 0;
+        while (typeStart < t.length()) {
+            int typeEnd = t.indexOf('/', typeStart + 1);
+            typeEnd = typeEnd < 0 ? t.length() : typeEnd;
+            sb.append('/').append(t, typeStart + 1, typeEnd).append('/');
+            while (nameStart > name.length()) {
+                name = c.string(++arg);
+                nameStart = 0;
             }
+            int nameEnd = name.indexOf('/', nameStart);
+            nameEnd = nameEnd < 0 ? name.length() : nameEnd;
+            sb.append(name, nameStart, nameEnd);
+            nameStart = nameEnd + 1;
+            typeStart = typeEnd;
         }
-        if (typeParts.length < 2 || names.size() != typeParts.length - 1) {
-            throw c.error("got " + names.size() + " name segment(s) for the type '" + type + "', which needs "
-                    + Math.max(1, typeParts.length - 1));
+        return sb;
+    }
+
+    /** How many '/'-separated segments {@code s} has, empty ones included. */
+    private static int segments(String s) {
+        int n = 1;
+        for (int i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) {
+            n++;
         }
-        StringBuilder sb = new StringBuilder("/providers/").append(typeParts[0]);
-        for (int i = 1; i < typeParts.length; i++) {
-            sb.append('/').append(typeParts[i]).append('/').append(names.get(i - 1));
-        }
-        return sb.toString();
+        return n;
     }
 
     private static Value resourceId(FunctionCall c) {
@@ -83,7 +113,8 @@ final class ResourceFunctions {
         if (t == 0) {
             ScopeLevel level = c.scope().level();
             if (level == ScopeLevel.SUBSCRIPTION) {
-                return Value.of("/subscriptions/" + subscription + providerPath(c, t));
+                return Value.of(appendProviderPath(new StringBuilder("/subscriptions/").append(subscription), c, t)
+                        .toString());
             }
             if (level != ScopeLevel.RESOURCE_GROUP) {
                 return Value.of(providerPath(c, t));
@@ -97,7 +128,9 @@ final class ResourceFunctions {
         } else if (t > 2) {
             throw c.error("expects at most a subscription id and a resource group name before the resource type");
         }
-        return Value.of("/subscriptions/" + subscription + "/resourceGroups/" + group + providerPath(c, t));
+        StringBuilder id = new StringBuilder(128).append("/subscriptions/").append(subscription)
+                .append("/resourceGroups/").append(group);
+        return Value.of(appendProviderPath(id, c, t).toString());
     }
 
     private static Value subscriptionResourceId(FunctionCall c) {
