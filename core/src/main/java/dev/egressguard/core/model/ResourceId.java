@@ -21,14 +21,27 @@ public final class ResourceId {
     private final String resourceGroup;
     private final String type;
     private final List<String> names;
+    /**
+     * The parent, made on first use and kept: the egress model and the rules ask a subnet's,
+     * an ipConfiguration's and a pool's id for its parent again and again, and each new parent
+     * cost a lower-cased copy of the whole id. Racy but safe: every thread computes an equal id,
+     * whose fields are final.
+     */
+    private ResourceId parent;
 
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
+        this(raw, raw.toLowerCase(Locale.ROOT), subscriptionId, resourceGroup, type, List.copyOf(names));
+    }
+
+    /** {@code key} is {@code raw} lower-cased; {@code names} is already an unmodifiable copy. */
+    private ResourceId(String raw, String key, String subscriptionId, String resourceGroup, String type,
+                       List<String> names) {
         this.raw = raw;
-        this.key = raw.toLowerCase(Locale.ROOT);
+        this.key = key;
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.type = type;
-        this.names = List.copyOf(names);
+        this.names = names;
     }
 
     /** Parses an id; empty when the text is not a resource id with a provider part. */
@@ -109,10 +122,15 @@ public final class ResourceId {
 
     /** The id of a child: {@code child("subnets", "nodes")} of a vnet. */
     public ResourceId child(String childType, String childName) {
-        List<String> n = new ArrayList<>(names);
+        List<String> n = new ArrayList<>(names.size() + 1);
+        n.addAll(names);
         n.add(childName);
-        return new ResourceId(raw + "/" + childType + "/" + childName, subscriptionId, resourceGroup,
-                type + "/" + childType, n);
+        String suffix = "/" + childType + "/" + childName;
+        // The parent's key lower-cased the same text already: only the new segments need it.
+        String childKey = isAscii(suffix) ? key + suffix.toLowerCase(Locale.ROOT)
+                : (raw + suffix).toLowerCase(Locale.ROOT);
+        return new ResourceId(raw + suffix, childKey, subscriptionId, resourceGroup, type + "/" + childType,
+                List.copyOf(n));
     }
 
     /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
@@ -120,9 +138,30 @@ public final class ResourceId {
         if (names.size() < 2) {
             return Optional.empty();
         }
-        int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
-        return Optional.of(new ResourceId(raw.substring(0, cut), subscriptionId, resourceGroup,
-                type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1)));
+        ResourceId p = parent;
+        if (p == null) {
+            int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
+            String parentRaw = raw.substring(0, cut);
+            // Lower-casing keeps every ASCII character where it was, so the key cuts at the same place.
+            String parentKey = isAscii(raw) ? key.substring(0, cut) : parentRaw.toLowerCase(Locale.ROOT);
+            p = new ResourceId(parentRaw, parentKey, subscriptionId, resourceGroup,
+                    type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1));
+            parent = p;
+        }
+        return Optional.of(p);
+    }
+
+    /**
+     * Whether lower-casing {@code s} piece by piece gives what lower-casing it whole gives: true for
+     * ASCII (outside it, a final sigma lower-cases by what follows it, and a dotted I grows).
+     */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String subscriptionId() {

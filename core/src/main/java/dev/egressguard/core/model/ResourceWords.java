@@ -40,6 +40,14 @@ public final class ResourceWords {
         KNOWN_TYPES.put("Microsoft.Batch/batchAccounts", "Batch account");
     }
 
+    /**
+     * The words of the types met so far: every reason the egress model writes names a resource by
+     * them, and a project has a few dozen types. Bounded, so that a run over hostile input with a
+     * million made-up types only stops caching.
+     */
+    private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_KINDS = 4096;
+
     private ResourceWords() {
     }
 
@@ -48,6 +56,18 @@ public final class ResourceWords {
         if (type == null || type.isBlank()) {
             return "";
         }
+        String cached = KINDS.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        String words = words(type);
+        if (KINDS.size() < MAX_CACHED_KINDS) {
+            KINDS.put(type, words);
+        }
+        return words;
+    }
+
+    private static String words(String type) {
         String knownType = KNOWN_TYPES.get(type);
         if (knownType != null) {
             return knownType;
