@@ -7,8 +7,8 @@ import dev.egressguard.core.model.ResourceTypes;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,12 +110,12 @@ public final class EgressModel {
             int sure = onDefaultOutbound.getOrDefault(subnet.id(), 0);
             String maybe = maybeOnDefaultOutbound.get(subnet.id());
             Value onDefault = sure == 0 && maybe != null ? new Value.Unknown(maybe, null) : Value.of(sure);
-            Map<String, Value> more = new LinkedHashMap<>();
-            more.put("serviceNodes", Value.of(serviceNodesBySubnet.getOrDefault(subnet.id(), 0)));
-            more.put("serviceNodesOnDefaultOutbound", onDefault);
-            views.put(subnet.id(), EgressView.ofSubnet(decision, more));
+            views.put(subnet.id(), EgressView.ofSubnet(decision,
+                    Value.of(serviceNodesBySubnet.getOrDefault(subnet.id(), 0)), onDefault));
         }
-        return new EgressModel(nodes, Map.copyOf(views));
+        // Not copied: nothing changes it after this, and the model reaches other threads through
+        // EgressModels' concurrent map, which publishes it whole.
+        return new EgressModel(nodes, Collections.unmodifiableMap(views));
     }
 
     /** The view of one node: see {@link #decision}. */

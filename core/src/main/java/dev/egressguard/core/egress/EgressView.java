@@ -4,7 +4,6 @@ import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,17 +51,20 @@ public final class EgressView {
     private final String decisivePointer;
     /** The pointer each possible path's key rests on, by {@link EgressPath#ordinal}; null for the others. */
     private final String[] pathAnchors;
-    /** Keys only a subnet's view has ({@code serviceNodes}), with their pointers; empty for a node's. */
-    private final Map<String, String> extraAnchors;
+    /** Whether this is a subnet's view, with the keys {@link #SUBNET_KEYS} resting on the subnet itself. */
+    private final boolean subnet;
+
+    /** What a subnet's view has beyond a node's: how many service nodes run on it, and how many leave through default outbound access. */
+    private static final List<String> SUBNET_KEYS = List.of("serviceNodes", "serviceNodesOnDefaultOutbound");
 
     private EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value, String decisivePointer,
-                       String[] pathAnchors, Map<String, String> extraAnchors) {
+                       String[] pathAnchors, boolean subnet) {
         this.egress = egress;
         this.bypassed = List.copyOf(bypassed);
         this.value = value;
         this.decisivePointer = decisivePointer;
         this.pathAnchors = pathAnchors;
-        this.extraAnchors = extraAnchors;
+        this.subnet = subnet;
     }
 
     /** The path decided, with its reason and addresses. */
@@ -87,18 +89,18 @@ public final class EgressView {
 
     /** The view of a node. */
     static EgressView of(Precedence.Decision d) {
-        return of(d, Map.of());
+        return of(d, null, null);
     }
 
     /**
-     * The view of a subnet: a node's, with more keys ({@code serviceNodes},
-     * {@code serviceNodesOnDefaultOutbound}), in that order, each resting on the subnet itself.
+     * The view of a subnet: a node's, with {@code serviceNodes} and
+     * {@code serviceNodesOnDefaultOutbound} last, each resting on the subnet itself.
      */
-    static EgressView ofSubnet(Precedence.Decision d, Map<String, Value> more) {
-        return of(d, more);
+    static EgressView ofSubnet(Precedence.Decision d, Value serviceNodes, Value serviceNodesOnDefaultOutbound) {
+        return of(d, serviceNodes, serviceNodesOnDefaultOutbound);
     }
 
-    private static EgressView of(Precedence.Decision d, Map<String, Value> more) {
+    private static EgressView of(Precedence.Decision d, Value serviceNodes, Value serviceNodesOnDefaultOutbound) {
         Egress e = d.egress();
         String decisive = d.decisive().pointer();
         if (e.path() == EgressPath.DEFAULT_OUTBOUND || e.path() == EgressPath.NONE && d.decisive() == last(d.facts())) {
@@ -136,13 +138,12 @@ public final class EgressView {
             fields.put(p.jsonName(), e.isKnown() ? via != null ? via : PATH_NAMES[p.ordinal()] : unknown);
             pathAnchors[p.ordinal()] = f == null ? decisive : f.pointer();
         }
-        Map<String, String> extraAnchors = new LinkedHashMap<>();
-        more.forEach((key, v) -> {
-            fields.put(key, v);
-            extraAnchors.put(key, "");
-        });
-        return new EgressView(e, d.bypassed(), fields.build(), decisive, pathAnchors,
-                extraAnchors.isEmpty() ? Map.of() : extraAnchors);
+        boolean subnet = serviceNodes != null;
+        if (subnet) {
+            fields.put(SUBNET_KEYS.get(0), serviceNodes);
+            fields.put(SUBNET_KEYS.get(1), serviceNodesOnDefaultOutbound);
+        }
+        return new EgressView(e, d.bypassed(), fields.build(), decisive, pathAnchors, subnet);
     }
 
     private static Value publicIps(List<PublicIp> publicIps) {
@@ -196,7 +197,8 @@ public final class EgressView {
 
     /** The fact that offers {@code path} (taken or undecided), or null. */
     private static Fact factFor(List<Fact> facts, EgressPath path) {
-        for (Fact f : facts) {
+        for (int i = 0; i < facts.size(); i++) {
+            Fact f = facts.get(i);
             if (f instanceof Fact.Taken t && t.path() == path || f instanceof Fact.Undecided u && u.paths().contains(path)) {
                 return f;
             }
@@ -216,10 +218,8 @@ public final class EgressView {
                 return a;
             }
         }
-        for (Map.Entry<String, String> e : extraAnchors.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(key)) {
-                return e.getValue();
-            }
+        if (subnet && SUBNET_KEYS.stream().anyMatch(key::equalsIgnoreCase)) {
+            return "";
         }
         return decisivePointer;
     }

@@ -76,21 +76,17 @@ final class Lookup {
     }
 
     private final ResourceGraph graph;
-    /** Children by parent id and lower-case type. */
-    private final Map<ResourceId, Map<String, List<Resource>>> children = new HashMap<>();
+    /** Children by parent id, in graph order: the model asks for a few parents' children only. */
+    private final Map<ResourceId, List<Resource>> children = new HashMap<>();
     /** {@link #named(Resource)} by resource: reasons name the same subnets, NAT gateways and pools again and again. */
     private final Map<ResourceId, String> names = new HashMap<>();
 
     Lookup(ResourceGraph graph) {
         this.graph = graph;
-        // Thousands of resources share a few types, each spelled in its own string: lower-case each spelling once.
-        Map<String, String> lowerTypes = new HashMap<>();
         for (Resource r : graph.resources()) {
             Optional<ResourceId> parent = r.id().parent();
             if (parent.isPresent()) {
-                String type = lowerTypes.computeIfAbsent(r.type(), t -> t.toLowerCase(Locale.ROOT));
-                children.computeIfAbsent(parent.get(), k -> new HashMap<>())
-                        .computeIfAbsent(type, k -> new ArrayList<>()).add(r);
+                children.computeIfAbsent(parent.get(), k -> new ArrayList<>(4)).add(r);
             }
         }
     }
@@ -99,10 +95,17 @@ final class Lookup {
         return graph;
     }
 
-    /** The child resources of {@code parent} of the full type {@code type}. */
+    /** The child resources of {@code parent} of the full type {@code type}, in graph order. */
     List<Resource> children(Resource parent, String type) {
-        Map<String, List<Resource>> byType = children.get(parent.id());
-        return byType == null ? List.of() : byType.getOrDefault(type.toLowerCase(Locale.ROOT), List.of());
+        List<Resource> all = children.getOrDefault(parent.id(), List.of());
+        List<Resource> ofType = new ArrayList<>(all.size());
+        String lowerType = type.toLowerCase(Locale.ROOT);
+        for (Resource child : all) {
+            if (equalsIgnoringCase(child.type(), lowerType)) {
+                ofType.add(child);
+            }
+        }
+        return ofType;
     }
 
     /**

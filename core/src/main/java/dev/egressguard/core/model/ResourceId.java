@@ -16,32 +16,35 @@ import java.util.Optional;
 public final class ResourceId {
 
     private final String raw;
-    private final String key;
+    /** Whether {@code raw} is ASCII: then its lower-cased form is compared and hashed without being made. */
+    private final boolean ascii;
     private final String subscriptionId;
     private final String resourceGroup;
     private final String type;
     private final List<String> names;
     /**
      * The parent, made on first use and kept: the egress model and the rules ask a subnet's,
-     * an ipConfiguration's and a pool's id for its parent again and again, and each new parent
-     * cost a lower-cased copy of the whole id. Racy but safe: every thread computes an equal id,
-     * whose fields are final.
+     * an ipConfiguration's and a pool's id for its parent again and again. Racy but safe: every
+     * thread computes an equal id, whose fields are final.
      */
     private ResourceId parent;
+    /** {@link #hashCode}, once computed (0: not yet). */
+    private int hash;
 
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
-        this(raw, raw.toLowerCase(Locale.ROOT), subscriptionId, resourceGroup, type, List.copyOf(names));
+        this(raw, subscriptionId, resourceGroup, type, List.copyOf(names), null);
     }
 
-    /** {@code key} is {@code raw} lower-cased; {@code names} is already an unmodifiable copy. */
-    private ResourceId(String raw, String key, String subscriptionId, String resourceGroup, String type,
-                       List<String> names) {
+    /** {@code names} is already an unmodifiable copy; {@code parent} is the parent's id, when known. */
+    private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names,
+                       ResourceId parent) {
         this.raw = raw;
-        this.key = key;
+        this.ascii = isAscii(raw);
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.type = type;
         this.names = names;
+        this.parent = parent;
     }
 
     /** Parses an id; empty when the text is not a resource id with a provider part. */
@@ -125,12 +128,8 @@ public final class ResourceId {
         List<String> n = new ArrayList<>(names.size() + 1);
         n.addAll(names);
         n.add(childName);
-        String suffix = "/" + childType + "/" + childName;
-        // The parent's key lower-cased the same text already: only the new segments need it.
-        String childKey = isAscii(suffix) ? key + suffix.toLowerCase(Locale.ROOT)
-                : (raw + suffix).toLowerCase(Locale.ROOT);
-        return new ResourceId(raw + suffix, childKey, subscriptionId, resourceGroup, type + "/" + childType,
-                List.copyOf(n));
+        return new ResourceId(raw + "/" + childType + "/" + childName, subscriptionId, resourceGroup,
+                type + "/" + childType, List.copyOf(n), this);
     }
 
     /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
@@ -141,20 +140,13 @@ public final class ResourceId {
         ResourceId p = parent;
         if (p == null) {
             int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
-            String parentRaw = raw.substring(0, cut);
-            // Lower-casing keeps every ASCII character where it was, so the key cuts at the same place.
-            String parentKey = isAscii(raw) ? key.substring(0, cut) : parentRaw.toLowerCase(Locale.ROOT);
-            p = new ResourceId(parentRaw, parentKey, subscriptionId, resourceGroup,
-                    type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1));
+            p = new ResourceId(raw.substring(0, cut), subscriptionId, resourceGroup,
+                    type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1), null);
             parent = p;
         }
         return Optional.of(p);
     }
 
-    /**
-     * Whether lower-casing {@code s} piece by piece gives what lower-casing it whole gives: true for
-     * ASCII (outside it, a final sigma lower-cases by what follows it, and a dotted I grows).
-     */
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -191,14 +183,46 @@ public final class ResourceId {
         return type.equalsIgnoreCase(fullType);
     }
 
+    /**
+     * Equal when the ids lower-cased ({@link Locale#ROOT}) are: for two ASCII ids that is
+     * {@code equalsIgnoreCase}, without the lower-cased copy every id used to keep (outside ASCII,
+     * lower-casing may change the length, and the Kelvin sign lower-cases to ASCII: then the
+     * lower-cased texts are compared).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResourceId other && key.equals(other.key);
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ResourceId other)) {
+            return false;
+        }
+        if (ascii && other.ascii) {
+            return raw.equalsIgnoreCase(other.raw);
+        }
+        return key().equals(other.key());
     }
 
+    /** The hash of the lower-cased id, as {@code String.hashCode} computes it. */
     @Override
     public int hashCode() {
-        return key.hashCode();
+        int h = hash;
+        if (h == 0) {
+            if (ascii) {
+                for (int i = 0; i < raw.length(); i++) {
+                    char c = raw.charAt(i);
+                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                }
+            } else {
+                h = key().hashCode();
+            }
+            hash = h;
+        }
+        return h;
+    }
+
+    private String key() {
+        return raw.toLowerCase(Locale.ROOT);
     }
 
     @Override

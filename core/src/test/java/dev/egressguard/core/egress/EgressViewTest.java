@@ -4,9 +4,7 @@ import dev.egressguard.core.value.JsonText;
 import dev.egressguard.core.value.Value;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,16 +71,14 @@ class EgressViewTest {
 
     @Test
     void aSubnetsViewAddsItsKeysLastRestingOnTheSubnetItself() {
-        Map<String, Value> more = new LinkedHashMap<>();
-        more.put("serviceNodes", Value.of(2));
-        more.put("serviceNodesOnDefaultOutbound", Value.of(0));
         EgressView view = EgressView.ofSubnet(Precedence.decide(List.of(Fact.absent("/properties/routeTable/id"),
-                new Fact.Taken(EgressPath.NAT_GATEWAY, NAT, "nat", "/properties/natGateway/id"))), more);
+                new Fact.Taken(EgressPath.NAT_GATEWAY, NAT, "nat", "/properties/natGateway/id"))), Value.of(2), Value.of(0));
 
         assertThat(view.value().fields().keySet()).containsExactly("path", "via", "reason", "publicIps", "possiblePaths",
                 "bypassed", "natGateway", "serviceNodes", "serviceNodesOnDefaultOutbound");
         assertThat(view.anchor("SERVICENODES")).isEmpty();
         assertThat(view.anchor("serviceNodesOnDefaultOutbound")).isEmpty();
         assertThat(view.anchor("natGateway")).isEqualTo("/properties/natGateway/id");
+        assertThat(natGatewayNode().anchor("serviceNodes")).isEqualTo("/properties/subnet/id");
     }
 }

@@ -49,4 +49,19 @@ class ResourceIdTest {
         ResourceId deeper = subnet.child("x", "y").parent().orElseThrow();
         assertThat(deeper).isEqualTo(subnet).hasSameHashCodeAs(subnet);
     }
+
+    @Test
+    void idsAreEqualWhenTheirLowerCasedTextsAre() {
+        ResourceId ascii = ResourceId.parse("/subscriptions/s/providers/Microsoft.Network/natGateways/kat").orElseThrow();
+        // The Kelvin sign lower-cases to an ASCII k.
+        ResourceId kelvin = ResourceId.parse("/subscriptions/s/providers/Microsoft.Network/natGateways/\u212Aat").orElseThrow();
+        ResourceId upper = ResourceId.parse("/SUBSCRIPTIONS/S/PROVIDERS/MICROSOFT.NETWORK/NATGATEWAYS/KAT").orElseThrow();
+        ResourceId other = ResourceId.parse("/subscriptions/s/providers/Microsoft.Network/natGateways/cat").orElseThrow();
+
+        assertThat(kelvin).isEqualTo(ascii).hasSameHashCodeAs(ascii);
+        assertThat(ascii).isEqualTo(kelvin).isEqualTo(upper).hasSameHashCodeAs(upper);
+        assertThat(ascii.hashCode()).isEqualTo(ascii.toString().toLowerCase().hashCode());
+        assertThat(ascii).isNotEqualTo(other);
+        assertThat(kelvin).isNotEqualTo(other);
+    }
 }
