@@ -99,14 +99,17 @@ public final class ResourceGraph {
     private ResourceGraph(Map<ResourceId, Resource> byId) {
         this.byId = byId;
         Walk walk = new Walk();
+        // One list for every walk; what a resource holds is kept in a list of its own size.
+        List<Reference> found = new ArrayList<>();
+        List<UnknownReference> unknown = new ArrayList<>();
         for (Resource r : byId.values()) {
-            List<Reference> refs = new ArrayList<>();
-            List<UnknownReference> unknown = new ArrayList<>(0);
-            walk.collect(r, refs, unknown);
-            if (!refs.isEmpty()) {
-                outgoing.put(r.id(), refs);
+            found.clear();
+            unknown.clear();
+            walk.collect(r, found, unknown);
+            if (!found.isEmpty()) {
+                outgoing.put(r.id(), new ArrayList<>(found));
             }
-            for (Reference ref : refs) {
+            for (Reference ref : found) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
                 if (!byId.containsKey(ref.target())) {
                     dangling.computeIfAbsent(ref.target().type().toLowerCase(Locale.ROOT),

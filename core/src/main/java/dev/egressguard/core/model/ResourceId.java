@@ -60,46 +60,71 @@ public final class ResourceId {
         if (!s.startsWith("/")) {
             return Optional.empty();
         }
-        String[] parts = s.substring(1).split("/", -1);
+        // The segments of s.substring(1).split("/", -1), kept as offsets into s: segment k is
+        // s[from[k], from[k + 1] - 1). Every reference text of a graph is parsed once, and only
+        // the names and the subscription and group become strings of their own.
+        int count = 1;
+        for (int c = 1; c < s.length(); c++) {
+            if (s.charAt(c) == '/') {
+                count++;
+            }
+        }
+        int[] from = new int[count + 1];
+        from[0] = 1;
+        for (int c = 1, k = 0; c < s.length(); c++) {
+            if (s.charAt(c) == '/') {
+                from[++k] = c + 1;
+            }
+        }
+        from[count] = s.length() + 1;
         int i = 0;
         String sub = null;
         String group = null;
-        if (i + 1 < parts.length && parts[i].equalsIgnoreCase("subscriptions")) {
-            sub = parts[i + 1];
+        if (i + 1 < count && is(s, from, i, "subscriptions")) {
+            sub = segment(s, from, i + 1);
             i += 2;
-            if (i + 1 < parts.length && parts[i].equalsIgnoreCase("resourceGroups")) {
-                group = parts[i + 1];
+            if (i + 1 < count && is(s, from, i, "resourceGroups")) {
+                group = segment(s, from, i + 1);
                 i += 2;
             }
         }
         // The last "providers" segment starts the innermost (extension) resource's namespace.
         int providers = -1;
-        for (int j = parts.length - 1; j >= i; j--) {
-            int rest = parts.length - j - 1;
-            if (parts[j].equalsIgnoreCase("providers") && rest >= 3 && rest % 2 == 1) {
+        for (int j = count - 1; j >= i; j--) {
+            int rest = count - j - 1;
+            if (rest >= 3 && rest % 2 == 1 && is(s, from, j, "providers")) {
                 providers = j;
                 break;
             }
         }
         if (providers < 0) {
-            if (i == parts.length && sub != null) {
+            if (i == count && sub != null) {
                 String t = group != null ? "Microsoft.Resources/resourceGroups" : "Microsoft.Resources/subscriptions";
                 return Optional.of(new ResourceId(s, sub, group, t, List.of(group != null ? group : sub)));
             }
             return Optional.empty();
         }
-        StringBuilder fullType = new StringBuilder(parts[providers + 1]);
-        List<String> names = new ArrayList<>();
-        for (int j = providers + 2; j + 1 < parts.length; j += 2) {
-            fullType.append('/').append(parts[j]);
-            names.add(parts[j + 1]);
-        }
-        for (String part : parts) {
-            if (part.isEmpty()) {
+        for (int k = 0; k < count; k++) {
+            if (from[k + 1] - 1 == from[k]) {
                 return Optional.empty();
             }
         }
+        StringBuilder fullType = new StringBuilder().append(s, from[providers + 1], from[providers + 2] - 1);
+        List<String> names = new ArrayList<>((count - providers) / 2);
+        for (int j = providers + 2; j + 1 < count; j += 2) {
+            fullType.append('/').append(s, from[j], from[j + 1] - 1);
+            names.add(segment(s, from, j + 1));
+        }
         return Optional.of(new ResourceId(s, sub, group, fullType.toString(), names));
+    }
+
+    private static String segment(String s, int[] from, int k) {
+        return s.substring(from[k], from[k + 1] - 1);
+    }
+
+    /** Whether segment {@code k} is {@code word} in any casing. */
+    private static boolean is(String s, int[] from, int k, String word) {
+        return from[k + 1] - 1 - from[k] == word.length() && s.regionMatches(true, from[k], word, 0, word.length());
     }
 
     /** Builds {@code /subscriptions/S/resourceGroups/G/providers/type/names...}. */
