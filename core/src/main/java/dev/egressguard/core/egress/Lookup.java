@@ -221,12 +221,27 @@ final class Lookup {
         return text.length() >= lowerPrefix.length();
     }
 
-    /** {@code text.toLowerCase(Locale.ROOT).equals(lower)} for a lower-case ASCII {@code lower}, as {@link #startsWithIgnoringCase}. */
+    /**
+     * {@code text.toLowerCase(Locale.ROOT).equals(lower)} for a lower-case ASCII {@code lower}, as
+     * {@link #startsWithIgnoringCase}; asked of every resource's type, so a text of another length
+     * is told apart without reading it: lower-casing keeps the length but for a dotted capital I,
+     * which grows to two characters.
+     */
     static boolean equalsIgnoringCase(String text, String lower) {
-        if (!isAscii(text)) {
-            return text.toLowerCase(Locale.ROOT).equals(lower);
+        if (text.length() == lower.length()) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return text.toLowerCase(Locale.ROOT).equals(lower);
+                }
+                if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return text.length() == lower.length() && startsWithIgnoringCase(text, lower);
+        return text.length() < lower.length() && text.indexOf('\u0130') >= 0
+                && text.toLowerCase(Locale.ROOT).equals(lower);
     }
 
     /** {@code text.toLowerCase(Locale.ROOT).contains(lowerPart)} for a lower-case ASCII part, as {@link #startsWithIgnoringCase}. */

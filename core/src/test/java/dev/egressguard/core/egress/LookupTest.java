@@ -80,8 +80,11 @@ class LookupTest {
     @Test
     void caseInsensitiveComparisonsAgreeWithLowerCasingTheText() {
         String[] texts = {"/properties/loadBalancerBackendAddresses/0", "/PROPERTIES", "/properties", "/propertie",
-                "", "/propert\u0130es", "/properties/\u212Aey", "/\u212A", "natGateway", "/properties/NATgateway/id"};
-        String[] lower = {"/properties/loadbalancerbackendaddresses", "/properties", "/k", "natgateway", ""};
+                "", "/propert\u0130es", "/properties/\u212Aey", "/\u212A", "natGateway", "/properties/NATgateway/id", "\u0130d", "\u0130D", "id", "Microsoft.Web/sites",
+                "microsoft.web/SITES"};
+        // A dotted capital I lower-cases to two characters, i and a combining dot.
+        String[] lower = {"/properties/loadbalancerbackendaddresses", "/properties", "/k", "natgateway", "", "i\u0307d",
+                "microsoft.web/sites"};
         for (String t : texts) {
             for (String l : lower) {
                 String lowered = t.toLowerCase(java.util.Locale.ROOT);
