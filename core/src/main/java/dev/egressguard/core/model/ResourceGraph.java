@@ -213,9 +213,11 @@ public final class ResourceGraph {
      * so that its pointer stack hands out the same pointer strings for every body
      * ({@link PointerStack}). It visits an object's fields through {@code forEach}, which the
      * objects' maps answer without the entry wrappers an unmodifiable map's entry set makes for
-     * every property of every body.
+     * every property of every body. It takes {@code Object}s so that {@code accept} is one method:
+     * as a {@code BiConsumer<String, Value>} it had a bridge method too, and the JIT compiled the
+     * walk twice, once inlined into the bridge.
      */
-    private final class Walk implements BiConsumer<String, Value> {
+    private final class Walk implements BiConsumer<Object, Object> {
         private final PointerStack pointer = new PointerStack();
         private Resource from;
         private List<Reference> out;
@@ -250,9 +252,11 @@ public final class ResourceGraph {
             }
         }
 
-        /** One property of an object. */
+        /** One property of an object: a key and its value. */
         @Override
-        public void accept(String key, Value v) {
+        public void accept(Object k, Object value) {
+            String key = (String) k;
+            Value v = (Value) value;
             pointer.push(key);
             boolean referenceKey = isReferenceKey(key);
             if (v instanceof Value.Str s && referenceKey) {
