@@ -102,6 +102,7 @@ public final class ResourceGraph {
         // One list for every walk; what a resource holds is kept in a list of its own size.
         List<Reference> found = new ArrayList<>();
         List<UnknownReference> unknown = new ArrayList<>();
+        Map<String, String> lowerTypes = new HashMap<>();
         for (Resource r : byId.values()) {
             found.clear();
             unknown.clear();
@@ -112,8 +113,9 @@ public final class ResourceGraph {
             for (Reference ref : found) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
                 if (!byId.containsKey(ref.target())) {
-                    dangling.computeIfAbsent(ref.target().type().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(ref);
+                    // Many references name the same few types outside the graph (a load balancer's probes).
+                    String type = lowerTypes.computeIfAbsent(ref.target().type(), t -> t.toLowerCase(Locale.ROOT));
+                    dangling.computeIfAbsent(type, k -> new ArrayList<>()).add(ref);
                 }
             }
             if (!unknown.isEmpty()) {

@@ -16,8 +16,6 @@ import java.util.Optional;
 public final class ResourceId {
 
     private final String raw;
-    /** Whether {@code raw} is ASCII: then its lower-cased form is compared and hashed without being made. */
-    private final boolean ascii;
     private final String subscriptionId;
     private final String resourceGroup;
     private final String type;
@@ -30,6 +28,12 @@ public final class ResourceId {
     private ResourceId parent;
     /** {@link #hashCode}, once computed (0: not yet). */
     private int hash;
+    /**
+     * {@code raw} lower-cased, made only when this id meets an equal one spelled otherwise (a
+     * reference written in other casing than the resource's id), and then kept: hashing and the
+     * common comparisons need no lower-cased copy of every id.
+     */
+    private String key;
 
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
         this(raw, subscriptionId, resourceGroup, type, List.copyOf(names), null);
@@ -39,7 +43,6 @@ public final class ResourceId {
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names,
                        ResourceId parent) {
         this.raw = raw;
-        this.ascii = isAscii(raw);
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.type = type;
@@ -172,15 +175,6 @@ public final class ResourceId {
         return Optional.of(p);
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public String subscriptionId() {
         return subscriptionId;
     }
@@ -208,12 +202,7 @@ public final class ResourceId {
         return type.equalsIgnoreCase(fullType);
     }
 
-    /**
-     * Equal when the ids lower-cased ({@link Locale#ROOT}) are: for two ASCII ids that is
-     * {@code equalsIgnoreCase}, without the lower-cased copy every id used to keep (outside ASCII,
-     * lower-casing may change the length, and the Kelvin sign lower-cases to ASCII: then the
-     * lower-cased texts are compared).
-     */
+    /** Equal when the ids lower-cased ({@link Locale#ROOT}) are, as ARM compares them. */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -222,25 +211,24 @@ public final class ResourceId {
         if (!(o instanceof ResourceId other)) {
             return false;
         }
-        if (ascii && other.ascii) {
-            // Most ids meet an id spelled the same: the plain comparison is the fast one.
-            return raw.equals(other.raw) || raw.equalsIgnoreCase(other.raw);
-        }
-        return key().equals(other.key());
+        // Most ids meet an id spelled the same, and ids of one estate share their first hundred
+        // characters: the plain comparison, then the kept hashes, before the lower-cased texts.
+        return raw.equals(other.raw) || hashCode() == other.hashCode() && key().equals(other.key());
     }
 
-    /** The hash of the lower-cased id, as {@code String.hashCode} computes it. */
+    /** The hash of the lower-cased id, as {@code String.hashCode} computes it; without the copy for an ASCII id. */
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            if (ascii) {
-                for (int i = 0; i < raw.length(); i++) {
-                    char c = raw.charAt(i);
-                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c >= 0x80) {
+                    // Outside ASCII lower-casing may change the length (a dotted capital I grows).
+                    h = key().hashCode();
+                    break;
                 }
-            } else {
-                h = key().hashCode();
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             }
             hash = h;
         }
@@ -248,7 +236,12 @@ public final class ResourceId {
     }
 
     private String key() {
-        return raw.toLowerCase(Locale.ROOT);
+        String k = key;
+        if (k == null) {
+            k = raw.toLowerCase(Locale.ROOT);
+            key = k;
+        }
+        return k;
     }
 
     @Override
