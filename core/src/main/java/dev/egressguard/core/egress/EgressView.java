@@ -5,8 +5,6 @@ import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the rule language reads as {@code egress} on a node or a subnet: the decided path as a
@@ -32,13 +30,6 @@ public final class EgressView {
     /** The path names as values: every view holds one or more of them. */
     private static final Value[] PATH_NAMES = new Value[EgressPath.values().length];
     private static final List<EgressPath> PATHS = List.of(EgressPath.values());
-    /**
-     * {@code possiblePaths} by the list of paths: nodes and subnets share a few dozen of them.
-     * Bounded, though only the model's own precedence makes these lists.
-     */
-    private static final Map<List<EgressPath>, Value.Arr> POSSIBLE = new ConcurrentHashMap<>();
-    private static final int MAX_POSSIBLE = 512;
-
     static {
         for (EgressPath p : PATHS) {
             PATH_NAMES[p.ordinal()] = Value.of(p.jsonName());
@@ -162,19 +153,11 @@ public final class EgressView {
     }
 
     private static Value possiblePaths(List<EgressPath> possible) {
-        Value.Arr known = POSSIBLE.get(possible);
-        if (known != null) {
-            return known;
-        }
         List<Value> names = new ArrayList<>(possible.size());
         for (EgressPath p : possible) {
             names.add(PATH_NAMES[p.ordinal()]);
         }
-        Value.Arr arr = new Value.Arr(names);
-        if (POSSIBLE.size() < MAX_POSSIBLE) {
-            POSSIBLE.put(possible, arr);
-        }
-        return arr;
+        return new Value.Arr(names);
     }
 
     private static Value bypassed(List<Bypassed> bypassed) {

@@ -6,7 +6,6 @@ import dev.egressguard.core.source.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the entries of {@link InlineCollection}s into child resources with ids, parents and a
@@ -36,23 +35,12 @@ final class InlineChildren {
         return out;
     }
 
-    /**
-     * The inline collections of a type, by the type as spelled: every resource of every run asks,
-     * and a run spells a few dozen types. Bounded, so that made-up types only stop being cached.
-     */
-    private static final Map<String, List<InlineCollection>> BY_TYPE = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_TYPES = 4096;
+    /** The inline collections of each type a resource has. */
+    private static final TypeCache<List<InlineCollection>> COLLECTIONS = new TypeCache<>(
+            type -> InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type)).toList());
 
     private static List<InlineCollection> collectionsOf(String type) {
-        List<InlineCollection> known = BY_TYPE.get(type);
-        if (known != null) {
-            return known;
-        }
-        List<InlineCollection> of = InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type)).toList();
-        if (BY_TYPE.size() < MAX_CACHED_TYPES) {
-            BY_TYPE.put(type, of);
-        }
-        return of;
+        return COLLECTIONS.get(type);
     }
 
     private static Resource child(Resource parent, InlineCollection c, Value.Obj entry, int index, String pointer) {

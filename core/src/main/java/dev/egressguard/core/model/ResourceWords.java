@@ -40,13 +40,8 @@ public final class ResourceWords {
         KNOWN_TYPES.put("Microsoft.Batch/batchAccounts", "Batch account");
     }
 
-    /**
-     * The words of the types met so far: every reason the egress model writes names a resource by
-     * them, and a project has a few dozen types. Bounded, so that a run over hostile input with a
-     * million made-up types only stops caching.
-     */
-    private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_CACHED_KINDS = 4096;
+    /** The words of the types met so far: every reason the egress model writes names a resource by them. */
+    private static final TypeCache<String> KINDS = new TypeCache<>(ResourceWords::words);
 
     private ResourceWords() {
     }
@@ -56,15 +51,7 @@ public final class ResourceWords {
         if (type == null || type.isBlank()) {
             return "";
         }
-        String cached = KINDS.get(type);
-        if (cached != null) {
-            return cached;
-        }
-        String words = words(type);
-        if (KINDS.size() < MAX_CACHED_KINDS) {
-            KINDS.put(type, words);
-        }
-        return words;
+        return KINDS.get(type);
     }
 
     private static String words(String type) {
