@@ -7,6 +7,7 @@ import dev.egressguard.core.model.ResourceTypes;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,28 +103,35 @@ public final class EgressModel {
             }
         }
         for (Resource subnet : subnets) {
-            EgressView view = decide(subnet, () -> {
+            Precedence.Decision decision = decision(subnet, () -> {
                 SubnetFacts.Facts f = facts.subnet(subnet);
                 return List.of(f.route(), f.nat(), f.fallback());
             });
             int sure = onDefaultOutbound.getOrDefault(subnet.id(), 0);
             String maybe = maybeOnDefaultOutbound.get(subnet.id());
             Value onDefault = sure == 0 && maybe != null ? new Value.Unknown(maybe, null) : Value.of(sure);
-            views.put(subnet.id(), view.with("serviceNodes", Value.of(serviceNodesBySubnet.getOrDefault(subnet.id(), 0)), "")
-                    .with("serviceNodesOnDefaultOutbound", onDefault, ""));
+            views.put(subnet.id(), EgressView.ofSubnet(decision,
+                    Value.of(serviceNodesBySubnet.getOrDefault(subnet.id(), 0)), onDefault));
         }
-        return new EgressModel(nodes, Map.copyOf(views));
+        // Not copied: nothing changes it after this, and the model reaches other threads through
+        // EgressModels' concurrent map, which publishes it whole.
+        return new EgressModel(nodes, Collections.unmodifiableMap(views));
+    }
+
+    /** The view of one node: see {@link #decision}. */
+    private static EgressView decide(Resource r, Supplier<List<Fact>> facts) {
+        return EgressView.of(decision(r, facts));
     }
 
     /**
-     * The view of one node or subnet. A defect in the model must not end the run (the map and every
-     * rule use it): the resource's path becomes UNKNOWN, saying so, and the other resources go on.
+     * The decision for one node or subnet. A defect in the model must not end the run (the map and
+     * every rule use it): the resource's path becomes UNKNOWN, saying so, and the other resources go on.
      */
-    private static EgressView decide(Resource r, Supplier<List<Fact>> facts) {
+    private static Precedence.Decision decision(Resource r, Supplier<List<Fact>> facts) {
         try {
-            return EgressView.of(Precedence.decide(facts.get()));
+            return Precedence.decide(facts.get());
         } catch (RuntimeException | StackOverflowError e) {
-            return EgressView.of(Precedence.decide(List.of(broken(r, e))));
+            return Precedence.decide(List.of(broken(r, e)));
         }
     }
 
@@ -200,10 +208,15 @@ public final class EgressModel {
                 name = owner.name();
             } else {
                 ResourceId nic = r.id().parent().orElse(r.id());
-                Optional<Resource> vm = graph.referencesTo(nic).stream().map(ResourceGraph.Reference::from)
-                        .filter(f -> f.isType(ResourceTypes.VIRTUAL_MACHINE)).findFirst();
-                kind = vm.isPresent() ? NodeKind.VIRTUAL_MACHINE : NodeKind.NETWORK_INTERFACE;
-                name = vm.map(Resource::name).orElse(nic.name());
+                Resource vm = null;
+                for (ResourceGraph.Reference ref : graph.referencesTo(nic)) {
+                    if (ref.from().isType(ResourceTypes.VIRTUAL_MACHINE)) {
+                        vm = ref.from();
+                        break;
+                    }
+                }
+                kind = vm != null ? NodeKind.VIRTUAL_MACHINE : NodeKind.NETWORK_INTERFACE;
+                name = vm != null ? vm.name() : nic.name();
             }
             group = subnet == null ? "unknown network"
                     : graph.idOf(subnet).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");

@@ -4,10 +4,7 @@ import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the rule language reads as {@code egress} on a node or a subnet: the decided path as a
@@ -28,28 +25,90 @@ import java.util.Map;
  *                                                     # possible, absent when ruled out
  * </pre>
  */
-public record EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value, Map<String, String> anchors,
-                         String decisivePointer) {
+public final class EgressView {
 
-    public EgressView {
-        bypassed = List.copyOf(bypassed);
-        anchors = Map.copyOf(anchors);
+    /** The path names as values: every view holds one or more of them. */
+    private static final Value[] PATH_NAMES = new Value[EgressPath.values().length];
+    private static final List<EgressPath> PATHS = List.of(EgressPath.values());
+    static {
+        for (EgressPath p : PATHS) {
+            PATH_NAMES[p.ordinal()] = Value.of(p.jsonName());
+        }
     }
 
+    private final Egress egress;
+    private final List<Bypassed> bypassed;
+    private final Value.Obj value;
+    private final String decisivePointer;
+    /** The pointer each possible path's key rests on, by {@link EgressPath#ordinal}; null for the others. */
+    private final String[] pathAnchors;
+    /** Whether this is a subnet's view, with the keys {@link #SUBNET_KEYS} resting on the subnet itself. */
+    private final boolean subnet;
+
+    /** What a subnet's view has beyond a node's: how many service nodes run on it, and how many leave through default outbound access. */
+    private static final List<String> SUBNET_KEYS = List.of("serviceNodes", "serviceNodesOnDefaultOutbound");
+
+    private EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value, String decisivePointer,
+                       String[] pathAnchors, boolean subnet) {
+        this.egress = egress;
+        this.bypassed = List.copyOf(bypassed);
+        this.value = value;
+        this.decisivePointer = decisivePointer;
+        this.pathAnchors = pathAnchors;
+        this.subnet = subnet;
+    }
+
+    /** The path decided, with its reason and addresses. */
+    public Egress egress() {
+        return egress;
+    }
+
+    /** The lower paths that exist but are not taken. */
+    public List<Bypassed> bypassed() {
+        return bypassed;
+    }
+
+    /** The view as the rule language reads it (see the class comment). */
+    public Value.Obj value() {
+        return value;
+    }
+
+    /** The body pointer of the fact that decided (or the first undecided one). */
+    public String decisivePointer() {
+        return decisivePointer;
+    }
+
+    /** The view of a node. */
     static EgressView of(Precedence.Decision d) {
+        return of(d, null, null);
+    }
+
+    /**
+     * The view of a subnet: a node's, with {@code serviceNodes} and
+     * {@code serviceNodesOnDefaultOutbound} last, each resting on the subnet itself.
+     */
+    static EgressView ofSubnet(Precedence.Decision d, Value serviceNodes, Value serviceNodesOnDefaultOutbound) {
+        return of(d, serviceNodes, serviceNodesOnDefaultOutbound);
+    }
+
+    private static EgressView of(Precedence.Decision d, Value serviceNodes, Value serviceNodesOnDefaultOutbound) {
         Egress e = d.egress();
-        Map<String, Value> fields = new LinkedHashMap<>();
-        Map<String, String> anchors = new LinkedHashMap<>();
         String decisive = d.decisive().pointer();
         if (e.path() == EgressPath.DEFAULT_OUTBOUND || e.path() == EgressPath.NONE && d.decisive() == last(d.facts())) {
             // Nothing explicit: a finding points where the missing NAT gateway goes.
-            decisive = d.facts().stream().filter(f -> f instanceof Fact.Absent a && a.pointer().toLowerCase(Locale.ROOT)
-                    .contains("natgateway")).map(Fact::pointer).findFirst().orElse(decisive);
+            for (Fact f : d.facts()) {
+                if (f instanceof Fact.Absent a && Lookup.containsIgnoringCase(a.pointer(), "natgateway")) {
+                    decisive = f.pointer();
+                    break;
+                }
+            }
         }
+        Value.Obj.Builder fields = new Value.Obj.Builder();
         Value.Unknown unknown = e.isKnown() ? null : new Value.Unknown(e.reason(), SourceLocation.NONE);
-        fields.put("path", e.isKnown() ? Value.of(e.path().jsonName()) : unknown);
-        if (e.via() != null) {
-            fields.put("via", Value.of(e.via()));
+        fields.put("path", e.isKnown() ? PATH_NAMES[e.path().ordinal()] : unknown);
+        Value via = e.via() == null ? null : Value.of(e.via());
+        if (via != null) {
+            fields.put("via", via);
         }
         fields.put("reason", Value.of(e.reason()));
         if (!e.isKnown()) {
@@ -57,53 +116,72 @@ public record EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value
         } else if (e.publicIpsUnknown() != null) {
             fields.put("publicIps", new Value.Unknown(e.publicIpsUnknown(), SourceLocation.NONE));
         } else {
-            List<Value> ips = new ArrayList<>();
-            for (PublicIp ip : e.publicIps()) {
-                Map<String, Value> o = new LinkedHashMap<>();
-                o.put("id", ip.id() == null ? Value.Null.INSTANCE : Value.of(ip.id()));
-                o.put("address", ip.address() == null ? Value.Null.INSTANCE : Value.of(ip.address()));
-                o.put("prefix", ip.prefix() == null ? Value.Null.INSTANCE : Value.of(ip.prefix()));
-                ips.add(new Value.Obj(o));
-            }
-            fields.put("publicIps", new Value.Arr(ips));
+            fields.put("publicIps", publicIps(e.publicIps()));
         }
-        fields.put("possiblePaths", new Value.Arr(d.possible().stream().map(p -> Value.of(p.jsonName())).toList()));
-        List<Value> bypassed = new ArrayList<>();
-        for (Bypassed b : d.bypassed()) {
-            Map<String, Value> o = new LinkedHashMap<>();
-            o.put("path", Value.of(b.path().jsonName()));
-            o.put("via", b.via() == null ? Value.Null.INSTANCE : Value.of(b.via()));
-            bypassed.add(new Value.Obj(o));
-        }
-        fields.put("bypassed", new Value.Arr(bypassed));
-        for (String key : List.of("path", "via", "reason", "publicIps", "possiblePaths", "bypassed")) {
-            anchors.put(key, decisive);
-        }
-        for (EgressPath p : EgressPath.values()) {
+        fields.put("possiblePaths", possiblePaths(e.possible()));
+        fields.put("bypassed", bypassed(d.bypassed()));
+        String[] pathAnchors = new String[PATH_NAMES.length];
+        for (EgressPath p : PATHS) {
             if (p == EgressPath.UNKNOWN || !d.possible().contains(p)) {
                 continue;
             }
             Fact f = factFor(d.facts(), p);
-            fields.put(p.jsonName(), e.isKnown() ? Value.of(e.via() != null ? e.via() : p.jsonName()) : unknown);
-            anchors.put(p.jsonName().toLowerCase(Locale.ROOT), f == null ? decisive : f.pointer());
+            fields.put(p.jsonName(), e.isKnown() ? via != null ? via : PATH_NAMES[p.ordinal()] : unknown);
+            pathAnchors[p.ordinal()] = f == null ? decisive : f.pointer();
         }
-        return new EgressView(e, d.bypassed(), new Value.Obj(fields), anchors, decisive);
+        boolean subnet = serviceNodes != null;
+        if (subnet) {
+            fields.put(SUBNET_KEYS.get(0), serviceNodes);
+            fields.put(SUBNET_KEYS.get(1), serviceNodesOnDefaultOutbound);
+        }
+        return new EgressView(e, d.bypassed(), fields.build(), decisive, pathAnchors, subnet);
+    }
+
+    private static Value publicIps(List<PublicIp> publicIps) {
+        if (publicIps.isEmpty()) {
+            return Value.Arr.EMPTY;
+        }
+        List<Value> ips = new ArrayList<>(publicIps.size());
+        for (PublicIp ip : publicIps) {
+            ips.add(new Value.Obj.Builder()
+                    .put("id", ip.id() == null ? Value.Null.INSTANCE : Value.of(ip.id()))
+                    .put("address", ip.address() == null ? Value.Null.INSTANCE : Value.of(ip.address()))
+                    .put("prefix", ip.prefix() == null ? Value.Null.INSTANCE : Value.of(ip.prefix()))
+                    .build());
+        }
+        return new Value.Arr(ips);
+    }
+
+    private static Value possiblePaths(List<EgressPath> possible) {
+        List<Value> names = new ArrayList<>(possible.size());
+        for (EgressPath p : possible) {
+            names.add(PATH_NAMES[p.ordinal()]);
+        }
+        return new Value.Arr(names);
+    }
+
+    private static Value bypassed(List<Bypassed> bypassed) {
+        if (bypassed.isEmpty()) {
+            return Value.Arr.EMPTY;
+        }
+        List<Value> out = new ArrayList<>(bypassed.size());
+        for (Bypassed b : bypassed) {
+            out.add(new Value.Obj.Builder()
+                    .put("path", PATH_NAMES[b.path().ordinal()])
+                    .put("via", b.via() == null ? Value.Null.INSTANCE : Value.of(b.via()))
+                    .build());
+        }
+        return new Value.Arr(out);
     }
 
     private static Fact last(List<Fact> facts) {
         return facts.isEmpty() ? null : facts.get(facts.size() - 1);
     }
 
-    /** This view with one more key ({@code serviceNodes} of a subnet), resting on {@code pointer}. */
-    EgressView with(String key, Value v, String pointer) {
-        Map<String, String> more = new LinkedHashMap<>(anchors);
-        more.put(key.toLowerCase(Locale.ROOT), pointer);
-        return new EgressView(egress, bypassed, value.with(key, v), more, decisivePointer);
-    }
-
     /** The fact that offers {@code path} (taken or undecided), or null. */
     private static Fact factFor(List<Fact> facts, EgressPath path) {
-        for (Fact f : facts) {
+        for (int i = 0; i < facts.size(); i++) {
+            Fact f = facts.get(i);
             if (f instanceof Fact.Taken t && t.path() == path || f instanceof Fact.Undecided u && u.paths().contains(path)) {
                 return f;
             }
@@ -114,19 +192,18 @@ public record EgressView(Egress egress, List<Bypassed> bypassed, Value.Obj value
     /**
      * The body pointer a property of the view rests on ({@code path}, {@code natGateway}, ...), so
      * a finding about it points at the resource's own property; the decisive fact's for others.
+     * Keys match in any casing.
      */
     public String anchor(String key) {
-        String a = anchors.get(key);
-        if (a == null) {
-            a = anchors.get(key.toLowerCase(Locale.ROOT));
-        }
-        if (a == null) {
-            for (Map.Entry<String, String> e : anchors.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(key)) {
-                    return e.getValue();
-                }
+        for (EgressPath p : PATHS) {
+            String a = pathAnchors[p.ordinal()];
+            if (a != null && p.jsonName().equalsIgnoreCase(key)) {
+                return a;
             }
         }
-        return a == null ? decisivePointer : a;
+        if (subnet && SUBNET_KEYS.stream().anyMatch(key::equalsIgnoreCase)) {
+            return "";
+        }
+        return decisivePointer;
     }
 }

@@ -2,12 +2,14 @@ package dev.egressguard.core.egress;
 
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.model.ResourceId;
 import dev.egressguard.core.model.ResourceTypes;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Whether a node gets outbound SNAT from a public load balancer: it is in a backend pool (by its
@@ -25,13 +27,15 @@ final class LoadBalancerSnat {
     private final PublicIps publicIps;
     /** IP-based pools with an address whose NIC only the deployment knows: any node may be in them. */
     private final List<Resource> poolsWithUnknownAddresses = new ArrayList<>();
+    /** {@link #pool}'s answer by pool, resting on no pointer. */
+    private final Map<ResourceId, Fact> byPool = new HashMap<>();
 
     LoadBalancerSnat(Lookup lookup, PublicIps publicIps) {
         this.lookup = lookup;
         this.publicIps = publicIps;
         for (Resource r : lookup.graph().resourcesWithUnknownReferences()) {
             if (r.isType(ResourceTypes.LB_BACKEND_POOL) && lookup.graph().unknownReferencesFrom(r).stream()
-                    .anyMatch(u -> u.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/loadbalancerbackendaddresses")
+                    .anyMatch(u -> Lookup.startsWithIgnoringCase(u.pointer(), "/properties/loadbalancerbackendaddresses")
                             || u.pointer().isEmpty() || u.pointer().equalsIgnoreCase("/properties"))) {
                 poolsWithUnknownAddresses.add(r);
             }
@@ -72,7 +76,7 @@ final class LoadBalancerSnat {
         }
         for (ResourceGraph.Reference ref : lookup.graph().referencesTo(ipConfiguration.id())) {
             if (ref.from().isType(ResourceTypes.LB_BACKEND_POOL)
-                    && ref.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/loadbalancerbackendaddresses/")) {
+                    && Lookup.startsWithIgnoringCase(ref.pointer(), "/properties/loadbalancerbackendaddresses/")) {
                 facts.add(ipBased(ref.from(), pool(ref.from(), ""), lookup.named(ipConfiguration) + " is"));
             }
         }
@@ -82,9 +86,16 @@ final class LoadBalancerSnat {
                         + " has an address whose network interface is known only to the deployment", ""));
             }
         }
-        return facts.stream().filter(f -> f instanceof Fact.Taken).findFirst()
-                .or(() -> facts.stream().filter(f -> f instanceof Fact.Undecided).findFirst())
-                .orElse(Fact.absent(pools.pointer()));
+        Fact undecided = null;
+        for (Fact f : facts) {
+            if (f instanceof Fact.Taken) {
+                return f;
+            }
+            if (f instanceof Fact.Undecided && undecided == null) {
+                undecided = f;
+            }
+        }
+        return undecided != null ? undecided : Fact.absent(pools.pointer());
     }
 
     /** What a member of an IP-based pool may leave through: Azure says the pool behaves as a Basic load balancer with default outbound access. */
@@ -116,6 +127,18 @@ final class LoadBalancerSnat {
 
     /** Whether this pool gives SNAT; the fact rests on {@code pointer} in the node's body. */
     Fact pool(Resource pool, String pointer) {
+        // Every node in a pool asks the same: decided once per pool, then rested on each node's pointer.
+        Fact decided = byPool.get(pool.id());
+        if (decided == null) {
+            decided = decide(pool);
+            byPool.put(pool.id(), decided);
+        }
+        return decided.at(pointer);
+    }
+
+    /** Whether this pool gives SNAT, resting on no pointer yet. */
+    private Fact decide(Resource pool) {
+        String pointer = "";
         Resource lb = lookup.graph().parentOf(pool).orElse(null);
         if (lb == null) {
             return new Fact.Undecided(EgressPath.LOAD_BALANCER, "the load balancer of " + lookup.named(pool)
@@ -128,9 +151,10 @@ final class LoadBalancerSnat {
         Fact.Taken taken = null;
         String undecided = null;
         for (ResourceGraph.UnknownReference hidden : lookup.graph().unknownReferencesFrom(lb)) {
-            String p = hidden.pointer().toLowerCase(Locale.ROOT);
-            if (p.startsWith("/properties/loadbalancingrules") || p.startsWith("/properties/outboundrules")
-                    || p.isEmpty() || p.equals("/properties")) {
+            String p = hidden.pointer();
+            if (Lookup.startsWithIgnoringCase(p, "/properties/loadbalancingrules")
+                    || Lookup.startsWithIgnoringCase(p, "/properties/outboundrules")
+                    || p.isEmpty() || Lookup.equalsIgnoringCase(p, "/properties")) {
                 undecided = undecided != null ? undecided
                         : "the rules of " + lookup.named(lb) + " are known only to the deployment: " + hidden.value().describe();
             }
@@ -184,14 +208,15 @@ final class LoadBalancerSnat {
         boolean servesPool = false;
         for (ResourceGraph.Reference ref : lookup.graph().referencesFrom(rule)) {
             if (ref.target().equals(pool.id())
-                    && ref.pointer().toLowerCase(Locale.ROOT).startsWith("/properties/backendaddresspool")) {
+                    && Lookup.startsWithIgnoringCase(ref.pointer(), "/properties/backendaddresspool")) {
                 servesPool = true;
             }
         }
         if (!servesPool) {
             for (ResourceGraph.UnknownReference hidden : lookup.graph().unknownReferencesFrom(rule)) {
-                String p = hidden.pointer().toLowerCase(Locale.ROOT);
-                if ((p.startsWith("/properties/backendaddresspool") || p.isEmpty() || p.equals("/properties"))
+                String p = hidden.pointer();
+                if ((Lookup.startsWithIgnoringCase(p, "/properties/backendaddresspool") || p.isEmpty()
+                        || Lookup.equalsIgnoringCase(p, "/properties"))
                         && hidden.mayName(ResourceTypes.LB_BACKEND_POOL)) {
                     return new Fact.Undecided(EgressPath.LOAD_BALANCER, "the backend pool of " + lookup.named(rule)
                             + " is known only to the deployment: " + hidden.value().describe(), pointer);

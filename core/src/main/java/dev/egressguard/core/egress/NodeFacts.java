@@ -23,6 +23,8 @@ final class NodeFacts {
     private final SubnetFacts subnetFacts;
     private final LoadBalancerSnat snat;
     private final Map<ResourceId, SubnetFacts.Facts> bySubnet = new HashMap<>();
+    /** The facts of each subnet as the last node to name it saw them ({@link #subnetAt}). */
+    private final Map<ResourceId, SubnetFacts.Facts> lastAt = new HashMap<>();
 
     NodeFacts(Lookup lookup, PublicIps publicIps, SubnetFacts subnetFacts, LoadBalancerSnat snat) {
         this.lookup = lookup;
@@ -47,11 +49,25 @@ final class NodeFacts {
         }
         Lookup.Target target = lookup.target(id, "the subnet's id");
         if (target instanceof Lookup.Found f) {
-            return subnet(f.resource()).at(id.pointer());
+            return subnetAt(f.resource(), id.pointer());
         }
         String why = target instanceof Lookup.Elsewhere e ? Lookup.elsewhere(Lookup.dotted(id.pointer()), e.id())
                 : ((Lookup.Unknowable) target).reason();
         return SubnetFacts.Facts.undecided(why, id.pointer());
+    }
+
+    /**
+     * A subnet's facts resting on {@code pointer}: the nodes on a subnet name it at the same
+     * pointer ({@code /properties/subnet/id}), so the facts made for one serve the next ones.
+     */
+    private SubnetFacts.Facts subnetAt(Resource subnet, String pointer) {
+        SubnetFacts.Facts last = lastAt.get(subnet.id());
+        if (last != null && last.route().pointer().equals(pointer)) {
+            return last;
+        }
+        SubnetFacts.Facts at = subnet(subnet).at(pointer);
+        lastAt.put(subnet.id(), at);
+        return at;
     }
 
     /**
@@ -65,7 +81,7 @@ final class NodeFacts {
         }
         Lookup.Target target = lookup.target(at, "the subnet's id");
         if (target instanceof Lookup.Found f) {
-            return subnet(f.resource()).at(pointer);
+            return subnetAt(f.resource(), pointer);
         }
         String why = target instanceof Lookup.Elsewhere e ? Lookup.elsewhere(Lookup.dotted(pointer), e.id())
                 : ((Lookup.Unknowable) target).reason();

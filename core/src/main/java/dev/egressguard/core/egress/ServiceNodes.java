@@ -254,25 +254,35 @@ final class ServiceNodes {
 
     /** The node kind of a service type ({@link #isServiceType}). */
     static NodeKind kindOf(String type) {
-        String t = type.toLowerCase(Locale.ROOT);
-        if (t.equals(DATABRICKS.toLowerCase(Locale.ROOT))) {
+        if (Lookup.equalsIgnoringCase(type, LOWER_DATABRICKS)) {
             return NodeKind.DATABRICKS_WORKSPACE;
         }
-        if (t.equals(CONTAINER_APPS.toLowerCase(Locale.ROOT))) {
+        if (Lookup.equalsIgnoringCase(type, LOWER_CONTAINER_APPS)) {
             return NodeKind.CONTAINER_APPS_ENVIRONMENT;
         }
-        if (t.equals(CONTAINER_GROUP.toLowerCase(Locale.ROOT))) {
+        if (Lookup.equalsIgnoringCase(type, LOWER_CONTAINER_GROUP)) {
             return NodeKind.CONTAINER_GROUP;
         }
-        if (t.equals(BATCH_POOL.toLowerCase(Locale.ROOT))) {
+        if (Lookup.equalsIgnoringCase(type, LOWER_BATCH_POOL)) {
             return NodeKind.BATCH_POOL;
         }
         return NodeKind.APP_SERVICE;
     }
 
+    /** Asked of every resource of the graph: compared without lower-casing each type again. */
     static boolean isServiceType(String type) {
-        String t = type.toLowerCase(Locale.ROOT);
-        return List.of(DATABRICKS, CONTAINER_APPS, CONTAINER_GROUP, BATCH_POOL, SITE).stream()
-                .anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(t));
+        for (String service : LOWER_SERVICE_TYPES) {
+            if (Lookup.equalsIgnoringCase(type, service)) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String LOWER_DATABRICKS = DATABRICKS.toLowerCase(Locale.ROOT);
+    private static final String LOWER_CONTAINER_APPS = CONTAINER_APPS.toLowerCase(Locale.ROOT);
+    private static final String LOWER_CONTAINER_GROUP = CONTAINER_GROUP.toLowerCase(Locale.ROOT);
+    private static final String LOWER_BATCH_POOL = BATCH_POOL.toLowerCase(Locale.ROOT);
+    private static final List<String> LOWER_SERVICE_TYPES = List.of(LOWER_DATABRICKS, LOWER_CONTAINER_APPS,
+            LOWER_CONTAINER_GROUP, LOWER_BATCH_POOL, SITE.toLowerCase(Locale.ROOT));
 }

@@ -6,8 +6,10 @@ import dev.egressguard.core.model.ResourceTypes;
 import dev.egressguard.core.value.Value;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a subnet decides for every node on it: a route for 0.0.0.0/0 (to a firewall, or dropped),
@@ -36,6 +38,8 @@ final class SubnetFacts {
     private final PublicIps publicIps;
     private final EgressOptions options;
     private final VnetNatGateways vnetNatGateways;
+    /** {@link #natIps} by NAT gateway. */
+    private final Map<ResourceId, PublicIps.Resolved> natIps = new HashMap<>();
 
     SubnetFacts(Lookup lookup, PublicIps publicIps) {
         this(lookup, publicIps, EgressOptions.NONE);
@@ -216,6 +220,16 @@ final class SubnetFacts {
      * learn.microsoft.com/azure/nat-gateway/nat-sku).
      */
     PublicIps.Resolved natIps(Resource nat) {
+        // One NAT gateway serves many subnets (and, attached to a vnet, all of its subnets).
+        PublicIps.Resolved known = natIps.get(nat.id());
+        if (known == null) {
+            known = readNatIps(nat);
+            natIps.put(nat.id(), known);
+        }
+        return known;
+    }
+
+    private PublicIps.Resolved readNatIps(Resource nat) {
         String named = lookup.named(nat);
         return publicIps.list(Lookup.at(nat, "properties.publicIpAddresses"), "the public IPs of " + named)
                 .plus(publicIps.list(Lookup.at(nat, "properties.publicIpPrefixes"), "the public IP prefixes of " + named))

@@ -4,7 +4,6 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +21,7 @@ final class InlineChildren {
     /** The children written inline in {@code parent} (not their own inline children). */
     static List<Resource> of(Resource parent) {
         List<Resource> out = new ArrayList<>();
-        for (InlineCollection c : InlineCollection.ALL) {
-            if (!parent.isType(c.parentType())) {
-                continue;
-            }
+        for (InlineCollection c : collectionsOf(parent.type())) {
             Located array = locate(parent.body(), c.path());
             if (array == null || !(array.value() instanceof Value.Arr entries)) {
                 continue;
@@ -37,6 +33,14 @@ final class InlineChildren {
             }
         }
         return out;
+    }
+
+    /** The inline collections of each type a resource has. */
+    private static final TypeCache<List<InlineCollection>> COLLECTIONS = new TypeCache<>(
+            type -> InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type)).toList());
+
+    private static List<InlineCollection> collectionsOf(String type) {
+        return COLLECTIONS.get(type);
     }
 
     private static Resource child(Resource parent, InlineCollection c, Value.Obj entry, int index, String pointer) {
@@ -55,7 +59,15 @@ final class InlineChildren {
      */
     private static Value.Obj withApiVersionOf(Resource parent, Value.Obj body) {
         Value apiVersion = parent.body().get("apiVersion");
-        return apiVersion == null || body.has("apiVersion") ? body : body.with("apiVersion", apiVersion);
+        if (apiVersion == null || body.has("apiVersion")) {
+            return body;
+        }
+        // What body.with("apiVersion", apiVersion) gives (the key is new, so it goes last), built
+        // with one copy of the fields instead of two: every inline child of every parent is one.
+        Value.Obj.Builder copy = new Value.Obj.Builder();
+        body.fields().forEach(copy::put);
+        copy.put("apiVersion", apiVersion);
+        return (body.isOpen() ? copy.rest(body.rest()) : copy).build();
     }
 
     /**
@@ -72,18 +84,21 @@ final class InlineChildren {
 
     /** {@code {name, count, vnetSubnetID}} -> {@code {name, properties: {count, vnetSubnetID}}}, as ARM returns a child. */
     private static Value.Obj armShape(Value.Obj entry, String name) {
-        Map<String, Value> properties = new LinkedHashMap<>();
-        Map<String, Value> body = new LinkedHashMap<>();
+        Value.Obj.Builder properties = new Value.Obj.Builder();
+        Value.Obj.Builder body = new Value.Obj.Builder();
+        boolean named = false;
         for (Map.Entry<String, Value> e : entry.fields().entrySet()) {
             if (e.getKey().equalsIgnoreCase("name")) {
                 body.put(e.getKey(), e.getValue());
+                named |= e.getKey().equals("name");
             } else {
                 properties.put(e.getKey(), e.getValue());
             }
         }
-        body.putIfAbsent("name", Value.of(name));
-        body.put("properties", new Value.Obj(properties));
-        return new Value.Obj(body);
+        if (!named) {
+            body.put("name", Value.of(name));
+        }
+        return body.put("properties", properties.build()).build();
     }
 
     /**

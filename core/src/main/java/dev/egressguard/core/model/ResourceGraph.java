@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The resources of one evaluation, indexed by id, with the references between them: every
@@ -97,16 +98,24 @@ public final class ResourceGraph {
 
     private ResourceGraph(Map<ResourceId, Resource> byId) {
         this.byId = byId;
+        Walk walk = new Walk();
+        // One list for every walk; what a resource holds is kept in a list of its own size.
+        List<Reference> found = new ArrayList<>();
+        List<UnknownReference> unknown = new ArrayList<>();
+        Map<String, String> lowerTypes = new HashMap<>();
         for (Resource r : byId.values()) {
-            List<Reference> refs = new ArrayList<>();
-            List<UnknownReference> unknown = new ArrayList<>(0);
-            collect(r, r.body(), new PointerStack(), refs, unknown);
-            outgoing.put(r.id(), refs);
-            for (Reference ref : refs) {
+            found.clear();
+            unknown.clear();
+            walk.collect(r, found, unknown);
+            if (!found.isEmpty()) {
+                outgoing.put(r.id(), new ArrayList<>(found));
+            }
+            for (Reference ref : found) {
                 incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
                 if (!byId.containsKey(ref.target())) {
-                    dangling.computeIfAbsent(ref.target().type().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(ref);
+                    // Many references name the same few types outside the graph (a load balancer's probes).
+                    String type = lowerTypes.computeIfAbsent(ref.target().type(), t -> t.toLowerCase(Locale.ROOT));
+                    dangling.computeIfAbsent(type, k -> new ArrayList<>()).add(ref);
                 }
             }
             if (!unknown.isEmpty()) {
@@ -201,64 +210,91 @@ public final class ResourceGraph {
         return key.cast(derived.computeIfAbsent(key, k -> compute.apply(this)));
     }
 
-    /** Finds the references in a body, known and unknown, in one walk. */
-    private void collect(Resource from, Value value, PointerStack pointer, List<Reference> out,
-                         List<UnknownReference> unknown) {
-        if (value instanceof Value.Obj obj) {
-            if (obj.isOpen()) {
-                unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
-            }
-            for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-                pointer.push(e.getKey());
-                Value v = e.getValue();
-                boolean referenceKey = isReferenceKey(e.getKey());
-                if (v instanceof Value.Str s && referenceKey) {
-                    Optional<ResourceId> target = parsedIds.computeIfAbsent(s.value(), ResourceId::parse);
-                    if (target.isPresent() && !target.get().equals(from.id())) {
-                        out.add(new Reference(from, pointer.pointer(), target.get()));
+    /**
+     * The walk that finds the references in a body, known and unknown: one for the whole graph,
+     * so that its pointer stack hands out the same pointer strings for every body
+     * ({@link PointerStack}). It visits an object's fields through {@code forEach}, which the
+     * objects' maps answer without the entry wrappers an unmodifiable map's entry set makes for
+     * every property of every body. It takes {@code Object}s so that {@code accept} is one method:
+     * as a {@code BiConsumer<String, Value>} it had a bridge method too, and the JIT compiled the
+     * walk twice, once inlined into the bridge.
+     */
+    private final class Walk implements BiConsumer<Object, Object> {
+        private final PointerStack pointer = new PointerStack();
+        private Resource from;
+        private List<Reference> out;
+        private List<UnknownReference> unknown;
+
+        void collect(Resource resource, List<Reference> references, List<UnknownReference> unknownReferences) {
+            from = resource;
+            out = references;
+            unknown = unknownReferences;
+            value(resource.body());
+            from = null;
+            out = null;
+            unknown = null;
+        }
+
+        private void value(Value value) {
+            if (value instanceof Value.Obj obj) {
+                if (obj.isOpen()) {
+                    unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
+                }
+                obj.fields().forEach(this);
+            } else if (value instanceof Value.Arr arr) {
+                for (int i = 0; i < arr.size(); i++) {
+                    pointer.push(i);
+                    if (arr.get(i) instanceof Value.Unknown u) {
+                        unknownValue(u);
+                    } else {
+                        value(arr.get(i));
                     }
-                } else if (v instanceof Value.Unknown u && referenceKey) {
-                    unknownId(from, u, pointer, out, unknown);
-                } else if (v instanceof Value.Unknown u) {
-                    unknownValue(from, u, pointer, unknown);
-                } else if (v instanceof Value.Obj || v instanceof Value.Arr) {
-                    collect(from, v, pointer, out, unknown);
+                    pointer.pop();
                 }
-                pointer.pop();
-            }
-        } else if (value instanceof Value.Arr arr) {
-            for (int i = 0; i < arr.size(); i++) {
-                pointer.push(i);
-                if (arr.get(i) instanceof Value.Unknown u) {
-                    unknownValue(from, u, pointer, unknown);
-                } else {
-                    collect(from, arr.get(i), pointer, out, unknown);
-                }
-                pointer.pop();
             }
         }
-    }
 
-    /** An Unknown id: a reference when its symbol names a resource of the graph, else a site. */
-    private void unknownId(Resource from, Value.Unknown u, PointerStack pointer, List<Reference> out,
-                           List<UnknownReference> unknown) {
-        Optional<ResourceId> target = u.symbol() == null ? Optional.empty()
-                : parsedIds.computeIfAbsent(u.symbol().render(), ResourceId::parse);
-        if (target.isPresent() && target.get().equals(from.id())) {
-            return;
+        /** One property of an object: a key and its value. */
+        @Override
+        public void accept(Object k, Object value) {
+            String key = (String) k;
+            Value v = (Value) value;
+            pointer.push(key);
+            boolean referenceKey = isReferenceKey(key);
+            if (v instanceof Value.Str s && referenceKey) {
+                Optional<ResourceId> target = parsedIds.computeIfAbsent(s.value(), ResourceId::parse);
+                if (target.isPresent() && !target.get().equals(from.id())) {
+                    out.add(new Reference(from, pointer.pointer(), target.get()));
+                }
+            } else if (v instanceof Value.Unknown u && referenceKey) {
+                unknownId(u);
+            } else if (v instanceof Value.Unknown u) {
+                unknownValue(u);
+            } else if (v instanceof Value.Obj || v instanceof Value.Arr) {
+                value(v);
+            }
+            pointer.pop();
         }
-        if (target.isPresent() && byId.containsKey(target.get())) {
-            out.add(new Reference(from, pointer.pointer(), target.get()));
-        } else {
-            unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.ID));
-        }
-    }
 
-    /** An Unknown outside a reference key: it may be a list or an object of ids, unless it is a known string. */
-    private static void unknownValue(Resource from, Value.Unknown u, PointerStack pointer,
-                                     List<UnknownReference> unknown) {
-        if (!isKnownString(u)) {
-            unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.VALUE));
+        /** An Unknown id: a reference when its symbol names a resource of the graph, else a site. */
+        private void unknownId(Value.Unknown u) {
+            Optional<ResourceId> target = u.symbol() == null ? Optional.empty()
+                    : parsedIds.computeIfAbsent(u.symbol().render(), ResourceId::parse);
+            if (target.isPresent() && target.get().equals(from.id())) {
+                return;
+            }
+            if (target.isPresent() && byId.containsKey(target.get())) {
+                out.add(new Reference(from, pointer.pointer(), target.get()));
+            } else {
+                unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.ID));
+            }
+        }
+
+        /** An Unknown outside a reference key: it may be a list or an object of ids, unless it is a known string. */
+        private void unknownValue(Value.Unknown u) {
+            if (!isKnownString(u)) {
+                unknown.add(new UnknownReference(from, pointer.pointer(), u, Site.VALUE));
+            }
         }
     }
 

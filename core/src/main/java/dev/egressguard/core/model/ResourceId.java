@@ -16,19 +16,38 @@ import java.util.Optional;
 public final class ResourceId {
 
     private final String raw;
-    private final String key;
     private final String subscriptionId;
     private final String resourceGroup;
     private final String type;
     private final List<String> names;
+    /**
+     * The parent, made on first use and kept: the egress model and the rules ask a subnet's,
+     * an ipConfiguration's and a pool's id for its parent again and again. Racy but safe: every
+     * thread computes an equal id, whose fields are final.
+     */
+    private ResourceId parent;
+    /** {@link #hashCode}, once computed (0: not yet). */
+    private int hash;
+    /**
+     * {@code raw} lower-cased, made only when this id meets an equal one spelled otherwise (a
+     * reference written in other casing than the resource's id), and then kept: hashing and the
+     * common comparisons need no lower-cased copy of every id.
+     */
+    private String key;
 
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
+        this(raw, subscriptionId, resourceGroup, type, List.copyOf(names), null);
+    }
+
+    /** {@code names} is already an unmodifiable copy; {@code parent} is the parent's id, when known. */
+    private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names,
+                       ResourceId parent) {
         this.raw = raw;
-        this.key = raw.toLowerCase(Locale.ROOT);
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.type = type;
-        this.names = List.copyOf(names);
+        this.names = names;
+        this.parent = parent;
     }
 
     /** Parses an id; empty when the text is not a resource id with a provider part. */
@@ -44,46 +63,71 @@ public final class ResourceId {
         if (!s.startsWith("/")) {
             return Optional.empty();
         }
-        String[] parts = s.substring(1).split("/", -1);
+        // The segments of s.substring(1).split("/", -1), kept as offsets into s: segment k is
+        // s[from[k], from[k + 1] - 1). Every reference text of a graph is parsed once, and only
+        // the names and the subscription and group become strings of their own.
+        int count = 1;
+        for (int c = 1; c < s.length(); c++) {
+            if (s.charAt(c) == '/') {
+                count++;
+            }
+        }
+        int[] from = new int[count + 1];
+        from[0] = 1;
+        for (int c = 1, k = 0; c < s.length(); c++) {
+            if (s.charAt(c) == '/') {
+                from[++k] = c + 1;
+            }
+        }
+        from[count] = s.length() + 1;
         int i = 0;
         String sub = null;
         String group = null;
-        if (i + 1 < parts.length && parts[i].equalsIgnoreCase("subscriptions")) {
-            sub = parts[i + 1];
+        if (i + 1 < count && is(s, from, i, "subscriptions")) {
+            sub = segment(s, from, i + 1);
             i += 2;
-            if (i + 1 < parts.length && parts[i].equalsIgnoreCase("resourceGroups")) {
-                group = parts[i + 1];
+            if (i + 1 < count && is(s, from, i, "resourceGroups")) {
+                group = segment(s, from, i + 1);
                 i += 2;
             }
         }
         // The last "providers" segment starts the innermost (extension) resource's namespace.
         int providers = -1;
-        for (int j = parts.length - 1; j >= i; j--) {
-            int rest = parts.length - j - 1;
-            if (parts[j].equalsIgnoreCase("providers") && rest >= 3 && rest % 2 == 1) {
+        for (int j = count - 1; j >= i; j--) {
+            int rest = count - j - 1;
+            if (rest >= 3 && rest % 2 == 1 && is(s, from, j, "providers")) {
                 providers = j;
                 break;
             }
         }
         if (providers < 0) {
-            if (i == parts.length && sub != null) {
+            if (i == count && sub != null) {
                 String t = group != null ? "Microsoft.Resources/resourceGroups" : "Microsoft.Resources/subscriptions";
                 return Optional.of(new ResourceId(s, sub, group, t, List.of(group != null ? group : sub)));
             }
             return Optional.empty();
         }
-        StringBuilder fullType = new StringBuilder(parts[providers + 1]);
-        List<String> names = new ArrayList<>();
-        for (int j = providers + 2; j + 1 < parts.length; j += 2) {
-            fullType.append('/').append(parts[j]);
-            names.add(parts[j + 1]);
-        }
-        for (String part : parts) {
-            if (part.isEmpty()) {
+        for (int k = 0; k < count; k++) {
+            if (from[k + 1] - 1 == from[k]) {
                 return Optional.empty();
             }
         }
+        StringBuilder fullType = new StringBuilder().append(s, from[providers + 1], from[providers + 2] - 1);
+        List<String> names = new ArrayList<>((count - providers) / 2);
+        for (int j = providers + 2; j + 1 < count; j += 2) {
+            fullType.append('/').append(s, from[j], from[j + 1] - 1);
+            names.add(segment(s, from, j + 1));
+        }
         return Optional.of(new ResourceId(s, sub, group, fullType.toString(), names));
+    }
+
+    private static String segment(String s, int[] from, int k) {
+        return s.substring(from[k], from[k + 1] - 1);
+    }
+
+    /** Whether segment {@code k} is {@code word} in any casing. */
+    private static boolean is(String s, int[] from, int k, String word) {
+        return from[k + 1] - 1 - from[k] == word.length() && s.regionMatches(true, from[k], word, 0, word.length());
     }
 
     /** Builds {@code /subscriptions/S/resourceGroups/G/providers/type/names...}. */
@@ -109,10 +153,11 @@ public final class ResourceId {
 
     /** The id of a child: {@code child("subnets", "nodes")} of a vnet. */
     public ResourceId child(String childType, String childName) {
-        List<String> n = new ArrayList<>(names);
+        List<String> n = new ArrayList<>(names.size() + 1);
+        n.addAll(names);
         n.add(childName);
         return new ResourceId(raw + "/" + childType + "/" + childName, subscriptionId, resourceGroup,
-                type + "/" + childType, n);
+                type + "/" + childType, List.copyOf(n), this);
     }
 
     /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
@@ -120,9 +165,14 @@ public final class ResourceId {
         if (names.size() < 2) {
             return Optional.empty();
         }
-        int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
-        return Optional.of(new ResourceId(raw.substring(0, cut), subscriptionId, resourceGroup,
-                type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1)));
+        ResourceId p = parent;
+        if (p == null) {
+            int cut = raw.lastIndexOf('/', raw.lastIndexOf('/') - 1);
+            p = new ResourceId(raw.substring(0, cut), subscriptionId, resourceGroup,
+                    type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1), null);
+            parent = p;
+        }
+        return Optional.of(p);
     }
 
     public String subscriptionId() {
@@ -152,14 +202,46 @@ public final class ResourceId {
         return type.equalsIgnoreCase(fullType);
     }
 
+    /** Equal when the ids lower-cased ({@link Locale#ROOT}) are, as ARM compares them. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResourceId other && key.equals(other.key);
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ResourceId other)) {
+            return false;
+        }
+        // Most ids meet an id spelled the same, and ids of one estate share their first hundred
+        // characters: the plain comparison, then the kept hashes, before the lower-cased texts.
+        return raw.equals(other.raw) || hashCode() == other.hashCode() && key().equals(other.key());
     }
 
+    /** The hash of the lower-cased id, as {@code String.hashCode} computes it; without the copy for an ASCII id. */
     @Override
     public int hashCode() {
-        return key.hashCode();
+        int h = hash;
+        if (h == 0) {
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c >= 0x80) {
+                    // Outside ASCII lower-casing may change the length (a dotted capital I grows).
+                    h = key().hashCode();
+                    break;
+                }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            hash = h;
+        }
+        return h;
+    }
+
+    private String key() {
+        String k = key;
+        if (k == null) {
+            k = raw.toLowerCase(Locale.ROOT);
+            key = k;
+        }
+        return k;
     }
 
     @Override

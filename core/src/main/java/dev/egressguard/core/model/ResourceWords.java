@@ -40,6 +40,9 @@ public final class ResourceWords {
         KNOWN_TYPES.put("Microsoft.Batch/batchAccounts", "Batch account");
     }
 
+    /** The words of the types met so far: every reason the egress model writes names a resource by them. */
+    private static final TypeCache<String> KINDS = new TypeCache<>(ResourceWords::words);
+
     private ResourceWords() {
     }
 
@@ -48,6 +51,10 @@ public final class ResourceWords {
         if (type == null || type.isBlank()) {
             return "";
         }
+        return KINDS.get(type);
+    }
+
+    private static String words(String type) {
         String knownType = KNOWN_TYPES.get(type);
         if (knownType != null) {
             return knownType;
