@@ -24,9 +24,10 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Condition c : parts) {
-                Verdict v = c.evaluate(ctx);
+            // Indexes, not an iterator, and a list of the right size: this runs for every resource.
+            List<Verdict> verdicts = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                Verdict v = parts.get(i).evaluate(ctx);
                 if (v.isFalse()) {
                     return v;
                 }
@@ -44,9 +45,9 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Condition c : parts) {
-                Verdict v = c.evaluate(ctx);
+            List<Verdict> verdicts = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                Verdict v = parts.get(i).evaluate(ctx);
                 if (v.isTrue()) {
                     return v;
                 }

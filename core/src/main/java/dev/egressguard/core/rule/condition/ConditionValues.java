@@ -106,14 +106,15 @@ final class ConditionValues {
 
     /** Order of two values: numbers (or numeric strings against numbers) by value, strings case-insensitively. */
     public static Optional<Integer> compare(Value a, Value b) {
+        if (a instanceof Value.Str sa && b instanceof Value.Str sb) {
+            // Two strings compare as text even when both hold numbers ("2024-05-01" is an API
+            // version): no need to try them as numbers first.
+            return Optional.of(sa.value().compareToIgnoreCase(sb.value()));
+        }
         Optional<BigDecimal> na = number(a);
         Optional<BigDecimal> nb = number(b);
-        boolean bothStrings = a instanceof Value.Str && b instanceof Value.Str;
-        if (na.isPresent() && nb.isPresent() && (!bothStrings)) {
+        if (na.isPresent() && nb.isPresent()) {
             return Optional.of(na.get().compareTo(nb.get()));
-        }
-        if (bothStrings) {
-            return Optional.of(((Value.Str) a).value().compareToIgnoreCase(((Value.Str) b).value()));
         }
         return Optional.empty();
     }

@@ -6,14 +6,12 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
-import dev.egressguard.core.source.JsonPointers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code referencedBy: {type, via, where}}: TRUE when some resource of {@code type} whose body
@@ -31,16 +29,22 @@ import java.util.regex.Pattern;
  * id of another type) decide nothing, so an {@code ipAddress} read back does not make every
  * {@code referencedBy} UNKNOWN.
  */
-record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implements Condition {
+record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPointer viaPointer) implements Condition {
+
+    /** {@code viaPointer}: the pointers {@code via} names, made once with the rule (null without via). */
+    ReferencedByStep(TypePattern type, FieldPath via, Condition where) {
+        this(type, via, where, via == null ? null : ViaPointer.of(via));
+    }
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Resource self = ctx.resource();
-        Pattern viaPointer = via == null ? null : pointerPattern(via);
         Map<ResourceId, Resource> referrers = new LinkedHashMap<>();
-        for (ResourceGraph.Reference ref : ctx.graph().referencesTo(self.id())) {
+        List<ResourceGraph.Reference> incoming = ctx.graph().referencesTo(self.id());
+        for (int i = 0; i < incoming.size(); i++) {
+            ResourceGraph.Reference ref = incoming.get(i);
             Resource from = ref.from();
-            if (accepts(from) && (viaPointer == null || viaPointer.matcher(ref.pointer()).matches())) {
+            if (accepts(from) && (viaPointer == null || viaPointer.matches(ref.pointer()))) {
                 referrers.putIfAbsent(from.id(), from);
             }
         }
@@ -53,7 +57,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implem
             if (v.isTrue()) {
                 // The referrer's id is the value: messages can name it ({target}).
                 return Verdict.of(Truth.TRUE, "", new Value.Str(from.id().toString()),
-                        "referenced by " + EvalContext.describe(from));
+                        () -> "referenced by " + EvalContext.describe(from));
             }
             if (v.isUnknown()) {
                 unknown.addAll(RefStep.prefixed("referenced by " + EvalContext.describe(from), v));
@@ -76,7 +80,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implem
             for (ResourceGraph.Reference ref : ctx.graph().danglingReferencesTo(self.type())) {
                 Resource from = ref.from();
                 if (from != self && accepts(from) && !referrers.containsKey(from.id())
-                        && (viaPointer == null || viaPointer.matcher(ref.pointer()).matches())) {
+                        && (viaPointer == null || viaPointer.matches(ref.pointer()))) {
                     possible.putIfAbsent(from.id(), new Candidate(from, new PossibleReference(ref.pointer(),
                             FieldPath.dotted(ref.pointer()) + " is " + ref.target() + ", which names no evaluated resource"
                                     + " and is this one if the deployment names it so")));
@@ -111,34 +115,5 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where) implem
 
     private boolean accepts(Resource r) {
         return type == null || type.matches(r.type());
-    }
-
-    /**
-     * The pointers {@code via} names: {@code properties.ipConfigurations[*].properties.subnet}
-     * matches {@code /properties/ipConfigurations/0/properties/subnet/id} (the graph indexes
-     * the {@code id} inside), and keys compare case-insensitively.
-     */
-    static Pattern pointerPattern(FieldPath via) {
-        return POINTER_PATTERNS.computeIfAbsent(via, ReferencedByStep::compilePointerPattern);
-    }
-
-    /** A rule's {@code via} is fixed: compile its pattern once, not on every evaluation. */
-    private static final java.util.Map<FieldPath, Pattern> POINTER_PATTERNS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    private static Pattern compilePointerPattern(FieldPath via) {
-        StringBuilder sb = new StringBuilder();
-        for (FieldPath.Segment s : via.segments()) {
-            sb.append('/');
-            if (s instanceof FieldPath.Key k) {
-                sb.append(Pattern.quote(JsonPointers.escape(k.name())));
-            } else if (s instanceof FieldPath.Index i) {
-                sb.append(i.index());
-            } else {
-                sb.append("\\d+");
-            }
-        }
-        sb.append("(/id)?");
-        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
     }
 }
