@@ -65,11 +65,12 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            Verdict v = inner.evaluate(ctx).negate();
-            if (!v.isFalse()) {
-                return v;
+            Verdict v = inner.evaluate(ctx);
+            if (!v.isTrue()) {
+                return v.negate();
             }
-            return Verdict.lazy(v.truth(), v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
+            // FALSE on the same evidence; without reasons of its own, it says what matched.
+            return Verdict.lazy(Truth.FALSE, v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
                     v.explained());
         }
 

@@ -25,7 +25,8 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
         String at = path.collectionPointer(ctx);
         long sure = 0;
         long maybe = 0;
-        LinkedHashSet<String> unknown = new LinkedHashSet<>();
+        // Made for the first element whose where is UNKNOWN: most counts have none.
+        LinkedHashSet<String> unknown = null;
         for (FieldPath.Hit hit : hits) {
             if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
                 return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> path.isEgress() ? u.describe()
@@ -43,6 +44,7 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
                 sure++;
             } else if (v.isUnknown()) {
                 maybe++;
+                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
                 unknown.addAll(v.reasons());
             }
         }
@@ -57,7 +59,7 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
         }
         Value count = Value.of(sure);
         if (anyTrue && anyFalse) {
-            return new Verdict(Truth.UNKNOWN, at, count, List.copyOf(unknown));
+            return new Verdict(Truth.UNKNOWN, at, count, unknown == null ? List.of() : List.copyOf(unknown));
         }
         if (anyTrue) {
             return Verdict.of(Truth.TRUE, at, count, "");

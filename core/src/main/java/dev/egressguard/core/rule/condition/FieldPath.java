@@ -262,7 +262,7 @@ final class FieldPath {
                                     EgressOptions options) {
         Optional<EgressView> view = EgressModel.of(graph, options).viewOf(resource);
         List<Hit> raw = new ArrayList<>();
-        walk(view.map(EgressView::value).orElse(Value.Obj.EMPTY), "", egressPointer(), 1, raw);
+        walk(viewValue(view), "", egressPointer(), 1, raw);
         List<Hit> hits = new ArrayList<>(raw.size());
         for (Hit h : raw) {
             hits.add(onView(view, h));
@@ -275,7 +275,12 @@ final class FieldPath {
      * {@code egress} key of the resource (the key matches the rule's {@code egress} in any spelling).
      */
     private Hit runEgress(Optional<EgressView> view, int from) {
-        return run(view.map(EgressView::value).orElse(Value.Obj.EMPTY), "", egressPointer(), from);
+        return run(viewValue(view), "", egressPointer(), from);
+    }
+
+    /** The view's value; a resource without a view reads as an empty one. */
+    private static Value viewValue(Optional<EgressView> view) {
+        return view.isPresent() ? view.get().value() : Value.Obj.EMPTY;
     }
 
     /** The pointer after the {@code egress} key: null (as spelled) unless the rule spells it otherwise. */

@@ -32,6 +32,12 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
     }
 
     private static final Result PASSED = new Result(Truth.TRUE, "");
+    /** Results without a reason, by truth: a test (no reason asked for) runs for every resource and makes none. */
+    private static final Result[] QUIET = {PASSED, new Result(Truth.FALSE, ""), new Result(Truth.UNKNOWN, "")};
+
+    private static Result result(Truth truth, String reason) {
+        return reason.isEmpty() ? QUIET[truth.ordinal()] : new Result(truth, reason);
+    }
 
     /**
      * Applies the operator to {@code actual} ({@code null} or Null when the property is missing).
@@ -60,32 +66,32 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         boolean explain = where != null;
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
-                return !negated ? PASSED : new Result(Truth.FALSE,
+                return !negated ? PASSED : result(Truth.FALSE,
                         explain ? where + " is written (its value is unknown before deployment)" : "");
             }
             // Only equality can be decided on an unknown: the same symbolic value is equal to itself.
             Truth same = complete && (kind == Kind.EQUALS || kind == Kind.IN) ? positive(u, check) : Truth.UNKNOWN;
             if (same == Truth.UNKNOWN) {
-                return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
+                return result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
             }
             Truth truth = negated ? same.not() : same;
-            return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(u, where) : "");
+            return truth == Truth.TRUE ? PASSED : result(truth, explain ? explain(u, where) : "");
         }
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
         try {
             base = positive(value, check);
         } catch (BudgetedText.BudgetExceeded e) {
-            return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
+            return result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
                     + REGEX_BUDGET + " steps on the " + ConditionValues.text(value).length() + " characters of " + where : "");
         }
         Truth truth = negated ? base.not() : base;
         if (truth == Truth.UNKNOWN) {
             Value.Unknown inside = Unknowns.first(value);
-            return new Result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
+            return result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
                     + (inside == null ? ConditionValues.json(value) : inside.describe()) : "");
         }
-        return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(value, where) : "");
+        return truth == Truth.TRUE ? PASSED : result(truth, explain ? explain(value, where) : "");
     }
 
     /**
