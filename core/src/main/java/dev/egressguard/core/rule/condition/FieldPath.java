@@ -28,12 +28,13 @@ final class FieldPath {
     }
 
     /**
-     * A key; {@code escaped} is it as a pointer segment, made once because every pointer a
-     * path reports is made of them.
+     * A key; {@code escaped} is it as a pointer segment and {@code folded} its
+     * {@link Value.Obj#foldedHash}, made once: every pointer a path reports is made of the
+     * first, and every object it asks for a key it lacks in that spelling takes the second.
      */
-    public record Key(String name, String escaped) implements Segment {
+    public record Key(String name, String escaped, int folded) implements Segment {
         public Key(String name) {
-            this(name, JsonPointers.escape(name));
+            this(name, JsonPointers.escape(name), Value.Obj.foldedHash(name));
         }
     }
 
@@ -401,7 +402,7 @@ final class FieldPath {
                     pointer = pointer == null ? null : pointer + "/" + k.escaped();
                     continue;
                 }
-                String key = obj == null ? null : obj.keyOf(k.name());
+                String key = obj == null ? null : obj.keyOf(k.name(), k.folded());
                 if (key != null) {
                     value = obj.fields().get(key);
                     pointer = pointer == null && key.equals(k.name()) ? null
