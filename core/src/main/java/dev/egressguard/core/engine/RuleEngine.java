@@ -85,6 +85,8 @@ public final class RuleEngine {
         List<Evaluation> evaluations = new ArrayList<>();
         List<RuleDescriptor> ran = new ArrayList<>();
         TypeIndex types = new TypeIndex(graph);
+        // In the form every context keeps them: made once here, not once per resource.
+        Map<String, String> settings = EvalContext.caseInsensitive(options.settings());
         for (Rule rule : rules) {
             if (options.isDisabled(rule)) {
                 continue;
@@ -100,7 +102,7 @@ public final class RuleEngine {
                     continue;
                 }
                 Resource resource = types.resources.get(i);
-                EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings(), regex);
+                EvalContext ctx = new EvalContext(resource, null, "", graph, settings, regex);
                 Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
                     continue;

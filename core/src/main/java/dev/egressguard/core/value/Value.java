@@ -450,9 +450,16 @@ public sealed interface Value {
         public static int foldedHash(String key) {
             int h = key.length();
             for (int i = 0; i < key.length(); ) {
-                int c = key.codePointAt(i);
-                h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
-                i += Character.charCount(c);
+                int c = key.charAt(i);
+                if (c < 0x80) {
+                    // ASCII, nearly every key: only A-Z change.
+                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                    i++;
+                } else {
+                    c = key.codePointAt(i);
+                    h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
+                    i += Character.charCount(c);
+                }
             }
             return h;
         }

@@ -19,7 +19,7 @@ record ParentStep(Condition condition) implements Condition {
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Resource self = ctx.resource();
-        Parents.Parent parent = Parents.of(ctx.graph()).of(self);
+        GraphSteps.Parent parent = GraphSteps.of(ctx.graph()).parentOf(self);
         if (parent.id() == null) {
             return Verdict.of(Truth.FALSE, "", null, () -> EvalContext.describe(self) + " has no parent resource");
         }

@@ -8,10 +8,13 @@ import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.model.ResourceId;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code referencedBy: {type, via, where}}: TRUE when some resource of {@code type} whose body
@@ -39,20 +42,21 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Resource self = ctx.resource();
-        Map<ResourceId, Resource> referrers = new LinkedHashMap<>();
+        // The referrers, in the order of their first references, each once. Each is tested as it
+        // comes: usually the first matches, and then no set of them is made at all.
+        Referrers referrers = new Referrers();
+        // Made when first needed, as is the map of possible referrers: most subnets need neither.
+        LinkedHashSet<String> unknown = null;
+        Verdict firstUnknown = null;
+        Resource firstUnknownReferrer = null;
+        boolean explained = true;
         List<ResourceGraph.Reference> incoming = ctx.graph().referencesTo(self.id());
         for (int i = 0; i < incoming.size(); i++) {
             ResourceGraph.Reference ref = incoming.get(i);
             Resource from = ref.from();
-            if (accepts(from) && (viaPointer == null || viaPointer.matches(ref.pointer()))) {
-                referrers.putIfAbsent(from.id(), from);
+            if (!accepts(from) || viaPointer != null && !viaPointer.matches(ref.pointer()) || !referrers.add(from)) {
+                continue;
             }
-        }
-        LinkedHashSet<String> unknown = new LinkedHashSet<>();
-        Verdict firstUnknown = null;
-        Resource firstUnknownReferrer = null;
-        boolean explained = true;
-        for (Resource from : referrers.values()) {
             Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(from));
             if (v.isTrue()) {
                 // The referrer's id is the value: messages can name it ({target}).
@@ -60,6 +64,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
                         () -> "referenced by " + EvalContext.describe(from));
             }
             if (v.isUnknown()) {
+                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
                 unknown.addAll(RefStep.prefixed("referenced by " + EvalContext.describe(from), v));
                 firstUnknownReferrer = firstUnknown == null ? from : firstUnknownReferrer;
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
@@ -67,29 +72,34 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
             }
         }
         // Referrers the template does not decide: an unknown place where the reference may be.
-        Map<ResourceId, Candidate> possible = new LinkedHashMap<>();
-        for (Resource candidate : ctx.graph().resourcesWithUnknownReferences()) {
-            if (candidate != self && accepts(candidate) && !referrers.containsKey(candidate.id())) {
-                (via == null ? PossibleReference.anywhere(candidate, self, ctx.graph())
-                        : PossibleReference.along(via, candidate, self, ctx.graph()))
-                        .ifPresent(p -> possible.put(candidate.id(), new Candidate(candidate, p)));
+        Map<ResourceId, Candidate> possible = null;
+        for (Resource candidate : GraphSteps.of(ctx.graph()).resourcesWithUnknownReferences()) {
+            if (candidate != self && accepts(candidate) && !referrers.contains(candidate.id())) {
+                Optional<PossibleReference> place = via == null ? PossibleReference.anywhere(candidate, self, ctx.graph())
+                        : PossibleReference.along(via, candidate, self, ctx.graph());
+                if (place.isPresent()) {
+                    possible = possible == null ? new LinkedHashMap<>() : possible;
+                    possible.put(candidate.id(), new Candidate(candidate, place.get()));
+                }
             }
         }
         if (SymbolParser.parse(self.id().toString()).isPresent()) {
             // This id holds a term: a known id that names no evaluated resource may be this one.
             for (ResourceGraph.Reference ref : ctx.graph().danglingReferencesTo(self.type())) {
                 Resource from = ref.from();
-                if (from != self && accepts(from) && !referrers.containsKey(from.id())
+                if (from != self && accepts(from) && !referrers.contains(from.id())
                         && (viaPointer == null || viaPointer.matches(ref.pointer()))) {
+                    possible = possible == null ? new LinkedHashMap<>() : possible;
                     possible.putIfAbsent(from.id(), new Candidate(from, new PossibleReference(ref.pointer(),
                             FieldPath.dotted(ref.pointer()) + " is " + ref.target() + ", which names no evaluated resource"
                                     + " and is this one if the deployment names it so")));
                 }
             }
         }
-        for (Candidate c : possible.values()) {
+        for (Candidate c : possible == null ? List.<Candidate>of() : possible.values()) {
             Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(c.resource()));
             if (!v.isFalse()) {
+                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
                 unknown.add(EvalContext.describe(c.resource()) + " may refer to it: " + c.place().why());
                 firstUnknownReferrer = firstUnknown == null ? c.resource() : firstUnknownReferrer;
                 firstUnknown = firstUnknown == null ? v : firstUnknown;
@@ -107,6 +117,36 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
             return noReferrer ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
                     : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition";
         });
+    }
+
+    /**
+     * The distinct referrers met so far, by id: the first is kept alone, and a set is made only
+     * when a second reference comes (a subnet's first referrer usually decides).
+     */
+    private static final class Referrers {
+        private Resource first;
+        private Set<ResourceId> ids;
+
+        /** Whether {@code r} is a referrer not met before (and now met). */
+        boolean add(Resource r) {
+            if (first == null) {
+                first = r;
+                return true;
+            }
+            if (ids == null) {
+                ids = new HashSet<>();
+                ids.add(first.id());
+            }
+            return ids.add(r.id());
+        }
+
+        boolean contains(ResourceId id) {
+            return ids != null ? ids.contains(id) : first != null && first.id().equals(id);
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
     }
 
     /** A resource that may refer to the one evaluated, and the place where it may. */
