@@ -16,6 +16,18 @@ public sealed interface Condition
 
     Verdict evaluate(EvalContext ctx);
 
+    /**
+     * {@code evaluate(ctx).truth()}, without the evidence: a rule's verdict is only read when it
+     * does not pass, and most checks pass, so the engine first asks for the truth alone and
+     * evaluates again only when it needs the verdict. An implementation must test exactly what
+     * {@link #evaluate} does, in the same order (the regex budget it spends must be the same),
+     * and decide the same truth; the ones here that make no verdict objects are those that run
+     * for every resource.
+     */
+    default Truth test(EvalContext ctx) {
+        return evaluate(ctx).truth();
+    }
+
     /** Kleene AND of the parts. */
     record AllOf(List<Condition> parts) implements Condition {
         public AllOf {
@@ -34,6 +46,19 @@ public sealed interface Condition
                 verdicts.add(v);
             }
             return Verdict.all(verdicts, ctx.base(), null);
+        }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            boolean unknown = false;
+            for (int i = 0; i < parts.size(); i++) {
+                Truth t = parts.get(i).test(ctx);
+                if (t == Truth.FALSE) {
+                    return t;
+                }
+                unknown |= t == Truth.UNKNOWN;
+            }
+            return unknown ? Truth.UNKNOWN : Truth.TRUE;
         }
     }
 
@@ -55,6 +80,19 @@ public sealed interface Condition
             }
             return Verdict.any(verdicts, ctx.base(), null);
         }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            boolean unknown = false;
+            for (int i = 0; i < parts.size(); i++) {
+                Truth t = parts.get(i).test(ctx);
+                if (t == Truth.TRUE) {
+                    return t;
+                }
+                unknown |= t == Truth.UNKNOWN;
+            }
+            return unknown ? Truth.UNKNOWN : Truth.FALSE;
+        }
     }
 
     /** TRUE and FALSE swapped; UNKNOWN stays UNKNOWN. */
@@ -72,6 +110,11 @@ public sealed interface Condition
             // FALSE on the same evidence; without reasons of its own, it says what matched.
             return Verdict.lazy(Truth.FALSE, v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
                     v.explained());
+        }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            return inner.test(ctx).not();
         }
 
         private static String mismatch(Verdict v) {

@@ -48,6 +48,48 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
                 unknown.addAll(v.reasons());
             }
         }
+        Truth truth = truth(sure, maybe);
+        Value count = Value.of(sure);
+        if (truth == Truth.UNKNOWN) {
+            return new Verdict(Truth.UNKNOWN, at, count, unknown == null ? List.of() : List.copyOf(unknown));
+        }
+        if (truth == Truth.TRUE) {
+            return Verdict.of(Truth.TRUE, at, count, "");
+        }
+        String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
+        return Verdict.of(Truth.FALSE, at, count, () -> "the count of " + listName(at) + " is " + counted
+                + ", expected " + operator.describe());
+    }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        List<FieldPath.Hit> hits = path.resolve(ctx);
+        long sure = 0;
+        long maybe = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            FieldPath.Hit hit = hits.get(i);
+            if (hit.value() instanceof Value.Unknown && !hit.complete()) {
+                return Truth.UNKNOWN;
+            }
+            if (hit.value() == null) {
+                continue;
+            }
+            if (this.where == null) {
+                sure++;
+                continue;
+            }
+            Truth t = this.where.test(ctx.element(hit.value(), hit.pointer()));
+            if (t == Truth.TRUE) {
+                sure++;
+            } else if (t == Truth.UNKNOWN) {
+                maybe++;
+            }
+        }
+        return truth(sure, maybe);
+    }
+
+    /** The operator on a count between {@code sure} and {@code sure + maybe}: UNKNOWN unless it agrees on all. */
+    private Truth truth(long sure, long maybe) {
         boolean anyTrue = false;
         boolean anyFalse = false;
         for (long n = sure; n <= sure + maybe; n++) {
@@ -57,16 +99,7 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
                 anyFalse = true;
             }
         }
-        Value count = Value.of(sure);
-        if (anyTrue && anyFalse) {
-            return new Verdict(Truth.UNKNOWN, at, count, unknown == null ? List.of() : List.copyOf(unknown));
-        }
-        if (anyTrue) {
-            return Verdict.of(Truth.TRUE, at, count, "");
-        }
-        String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
-        return Verdict.of(Truth.FALSE, at, count, () -> "the count of " + listName(at) + " is " + counted
-                + ", expected " + operator.describe());
+        return anyTrue && anyFalse ? Truth.UNKNOWN : anyTrue ? Truth.TRUE : Truth.FALSE;
     }
 
     /** The counted list as a person reads it; only for reasons, so only made when there is one. */

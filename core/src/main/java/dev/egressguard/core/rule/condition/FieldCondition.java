@@ -35,6 +35,25 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
         return Verdict.all(verdicts, path.collectionPointer(ctx.base()), null);
     }
 
+    @Override
+    public Truth test(EvalContext ctx) {
+        if (!path.hasWildcard()) {
+            FieldPath.Hit hit = path.resolveOne(ctx);
+            return operator.test(hit.value(), hit.complete(), ctx.regex());
+        }
+        List<FieldPath.Hit> hits = path.resolve(ctx);
+        boolean unknown = false;
+        for (int i = 0; i < hits.size(); i++) {
+            FieldPath.Hit hit = hits.get(i);
+            Truth t = operator.test(hit.value(), hit.complete(), ctx.regex());
+            if (t == Truth.FALSE) {
+                return t;
+            }
+            unknown |= t == Truth.UNKNOWN;
+        }
+        return unknown ? Truth.UNKNOWN : Truth.TRUE;
+    }
+
     /** The operator on one place the path reached; the reason is written only when asked for. */
     private Verdict check(FieldPath.Hit hit, EvalContext ctx) {
         Value value = hit.value();

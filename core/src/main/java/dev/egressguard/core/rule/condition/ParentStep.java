@@ -36,4 +36,13 @@ record ParentStep(Condition condition) implements Condition {
         return Verdict.lazy(v.truth(), "", v.value(), () -> RefStep.prefixed("on the parent " + EvalContext.describe(p), v),
                 v.explained());
     }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        GraphSteps.Parent parent = GraphSteps.of(ctx.graph()).parentOf(ctx.resource());
+        if (parent.id() == null) {
+            return Truth.FALSE;
+        }
+        return parent.resource() == null ? Truth.UNKNOWN : condition.test(ctx.on(parent.resource()));
+    }
 }

@@ -71,7 +71,62 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
                 explained &= v.explained();
             }
         }
-        // Referrers the template does not decide: an unknown place where the reference may be.
+        for (Candidate c : possible(ctx, referrers)) {
+            Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(c.resource()));
+            if (!v.isFalse()) {
+                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
+                unknown.add(EvalContext.describe(c.resource()) + " may refer to it: " + c.place().why());
+                firstUnknownReferrer = firstUnknown == null ? c.resource() : firstUnknownReferrer;
+                firstUnknown = firstUnknown == null ? v : firstUnknown;
+                explained = false;
+            }
+        }
+        if (firstUnknown != null) {
+            // The referrer that might match is the value: messages can name it ({target}).
+            return new Verdict(Truth.UNKNOWN, "", new Value.Str(firstUnknownReferrer.id().toString()),
+                    new ArrayList<>(unknown), explained);
+        }
+        boolean noReferrer = referrers.isEmpty();
+        return Verdict.of(Truth.FALSE, "", null, () -> {
+            String kinds = type == null ? "resource" : type.toString();
+            return noReferrer ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
+                    : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition";
+        });
+    }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        // What evaluate does, in the same order, keeping only the truth.
+        Resource self = ctx.resource();
+        Referrers referrers = new Referrers();
+        boolean unknown = false;
+        List<ResourceGraph.Reference> incoming = ctx.graph().referencesTo(self.id());
+        for (int i = 0; i < incoming.size(); i++) {
+            ResourceGraph.Reference ref = incoming.get(i);
+            Resource from = ref.from();
+            if (!accepts(from) || viaPointer != null && !viaPointer.matches(ref.pointer()) || !referrers.add(from)) {
+                continue;
+            }
+            Truth t = where == null ? Truth.TRUE : where.test(ctx.on(from));
+            if (t == Truth.TRUE) {
+                return t;
+            }
+            unknown |= t == Truth.UNKNOWN;
+        }
+        for (Candidate c : possible(ctx, referrers)) {
+            Truth t = where == null ? Truth.TRUE : where.test(ctx.on(c.resource()));
+            unknown |= t != Truth.FALSE;
+        }
+        return unknown ? Truth.UNKNOWN : Truth.FALSE;
+    }
+
+    /**
+     * Referrers the template does not decide, besides {@code referrers}: an unknown place where
+     * the reference may be, in graph order, then (when this id holds a term) known ids that name
+     * no evaluated resource.
+     */
+    private java.util.Collection<Candidate> possible(EvalContext ctx, Referrers referrers) {
+        Resource self = ctx.resource();
         Map<ResourceId, Candidate> possible = null;
         for (Resource candidate : GraphSteps.of(ctx.graph()).resourcesWithUnknownReferences()) {
             if (candidate != self && accepts(candidate) && !referrers.contains(candidate.id())) {
@@ -96,27 +151,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
                 }
             }
         }
-        for (Candidate c : possible == null ? List.<Candidate>of() : possible.values()) {
-            Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(c.resource()));
-            if (!v.isFalse()) {
-                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
-                unknown.add(EvalContext.describe(c.resource()) + " may refer to it: " + c.place().why());
-                firstUnknownReferrer = firstUnknown == null ? c.resource() : firstUnknownReferrer;
-                firstUnknown = firstUnknown == null ? v : firstUnknown;
-                explained = false;
-            }
-        }
-        if (firstUnknown != null) {
-            // The referrer that might match is the value: messages can name it ({target}).
-            return new Verdict(Truth.UNKNOWN, "", new Value.Str(firstUnknownReferrer.id().toString()),
-                    new ArrayList<>(unknown), explained);
-        }
-        boolean noReferrer = referrers.isEmpty();
-        return Verdict.of(Truth.FALSE, "", null, () -> {
-            String kinds = type == null ? "resource" : type.toString();
-            return noReferrer ? "no " + kinds + " refers to " + EvalContext.describe(self) + (via == null ? "" : " at " + via)
-                    : "no " + kinds + " that refers to " + EvalContext.describe(self) + " matches the condition";
-        });
+        return possible == null ? List.of() : possible.values();
     }
 
     /**
