@@ -63,7 +63,8 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
 
     @Override
     public Truth test(EvalContext ctx) {
-        List<FieldPath.Hit> hits = path.resolve(ctx);
+        // Values only: the elements' conditions are tested for their truth, which needs no pointers.
+        List<FieldPath.Hit> hits = path.resolve(ctx, false);
         long sure = 0;
         long maybe = 0;
         for (int i = 0; i < hits.size(); i++) {

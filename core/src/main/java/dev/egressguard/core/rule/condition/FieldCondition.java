@@ -38,10 +38,11 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
     @Override
     public Truth test(EvalContext ctx) {
         if (!path.hasWildcard()) {
-            FieldPath.Hit hit = path.resolveOne(ctx);
+            // Values only: a truth needs no pointers.
+            FieldPath.Hit hit = path.resolveOne(ctx, false);
             return operator.test(hit.value(), hit.complete(), ctx.regex());
         }
-        List<FieldPath.Hit> hits = path.resolve(ctx);
+        List<FieldPath.Hit> hits = path.resolve(ctx, false);
         boolean unknown = false;
         for (int i = 0; i < hits.size(); i++) {
             FieldPath.Hit hit = hits.get(i);

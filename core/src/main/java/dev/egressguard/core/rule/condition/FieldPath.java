@@ -200,11 +200,20 @@ final class FieldPath {
 
     /** Follows the path from {@code start} (whose pointer is {@code base}). */
     public List<Hit> resolve(Value start, String base) {
+        return resolve(start, base, true);
+    }
+
+    /**
+     * The same; without {@code pointers}, every hit's pointer is empty: a condition tested for
+     * its truth alone ({@link Condition#test}) reads only values, and building the pointers of
+     * list elements and of properties spelled otherwise was most of what following paths made.
+     */
+    List<Hit> resolve(Value start, String base, boolean pointers) {
         if (!wildcard) {
-            return List.of(run(start, base, null, 0));
+            return List.of(run(start, base, null, 0, pointers));
         }
         List<Hit> out = new ArrayList<>();
-        walk(start, base, null, 0, out);
+        walk(start, base, null, 0, out, pointers);
         return out;
     }
 
@@ -213,26 +222,36 @@ final class FieldPath {
      * from the element a {@code count} is at.
      */
     List<Hit> resolve(EvalContext ctx) {
+        return resolve(ctx, true);
+    }
+
+    /** The same, with empty pointers unless {@code pointers} ({@link #resolve(Value, String, boolean)}). */
+    List<Hit> resolve(EvalContext ctx, boolean pointers) {
         if (!wildcard) {
-            return List.of(resolveOne(ctx));
+            return List.of(resolveOne(ctx, pointers));
         }
         if (ctx.atResource() && egress) {
-            return resolveEgress(ctx.resource(), ctx.graph(), EgressOptions.fromSettings(ctx.settings()));
+            return resolveEgress(ctx.resource(), ctx.graph(), EgressOptions.fromSettings(ctx.settings()), pointers);
         }
-        return resolve(ctx.atResource() ? ctx.resource().body() : ctx.current(), ctx.base());
+        return resolve(ctx.atResource() ? ctx.resource().body() : ctx.current(), ctx.base(), pointers);
     }
 
     /** {@link #resolve(EvalContext)} for a path without {@code [*]}, which reaches exactly one place. */
     Hit resolveOne(EvalContext ctx) {
+        return resolveOne(ctx, true);
+    }
+
+    /** The same, with an empty pointer unless {@code pointers}. */
+    Hit resolveOne(EvalContext ctx, boolean pointers) {
         if (wildcard) {
             throw new IllegalStateException("'" + text + "' may reach many places");
         }
         if (ctx.atResource() && egress) {
             Optional<EgressView> view = EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings()))
                     .viewOf(ctx.resource());
-            return onView(view, runEgress(view, 1));
+            return onView(view, run(viewValue(view), "", pointers ? egressPointer() : null, 1, pointers), pointers);
         }
-        return ctx.atResource() ? oneOnResource(ctx.resource()) : run(ctx.current(), ctx.base(), null, 0);
+        return ctx.atResource() ? oneOnResource(ctx.resource(), pointers) : run(ctx.current(), ctx.base(), null, 0, pointers);
     }
 
     /**
@@ -260,23 +279,16 @@ final class FieldPath {
      * the subnet's {@code natGateway.id}.
      */
     private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph,
-                                    EgressOptions options) {
+                                    EgressOptions options, boolean pointers) {
         Optional<EgressView> view = EgressModel.of(graph, options).viewOf(resource);
+        // Walked from the view itself, after the egress key (which matches the rule's in any spelling).
         List<Hit> raw = new ArrayList<>();
-        walk(viewValue(view), "", egressPointer(), 1, raw);
+        walk(viewValue(view), "", pointers ? egressPointer() : null, 1, raw, pointers);
         List<Hit> hits = new ArrayList<>(raw.size());
         for (Hit h : raw) {
-            hits.add(onView(view, h));
+            hits.add(onView(view, h, pointers));
         }
         return hits;
-    }
-
-    /**
-     * The one hit of a path without {@code [*]} in the view, as if the view were the value of an
-     * {@code egress} key of the resource (the key matches the rule's {@code egress} in any spelling).
-     */
-    private Hit runEgress(Optional<EgressView> view, int from) {
-        return run(viewValue(view), "", egressPointer(), from);
     }
 
     /** The view's value; a resource without a view reads as an empty one. */
@@ -290,7 +302,11 @@ final class FieldPath {
     }
 
     /** A hit in the view, pointing at what its key rests on in the body (nothing of the body without a view). */
-    private Hit onView(Optional<EgressView> view, Hit h) {
+    private Hit onView(Optional<EgressView> view, Hit h, boolean pointers) {
+        if (!pointers) {
+            boolean complete = h.complete() && (view.isEmpty() || !(h.value() instanceof Value.Unknown));
+            return complete == h.complete() ? h : new Hit("", h.value(), complete);
+        }
         if (view.isEmpty()) {
             // No node and no subnet: nothing of its body is what the finding is about.
             return new Hit("", h.value(), h.complete());
@@ -322,10 +338,10 @@ final class FieldPath {
      * symbolic value it stands for, never its bracket text: only the deployment knows it.
      */
     public List<Hit> resolveOnResource(dev.egressguard.core.model.Resource resource) {
-        return wildcard ? resolve(resource.body(), "") : List.of(oneOnResource(resource));
+        return wildcard ? resolve(resource.body(), "") : List.of(oneOnResource(resource, true));
     }
 
-    private Hit oneOnResource(dev.egressguard.core.model.Resource resource) {
+    private Hit oneOnResource(dev.egressguard.core.model.Resource resource, boolean pointers) {
         if (virtual != null) {
             String v = switch (virtual) {
                 case "id" -> resource.id().toString();
@@ -337,10 +353,10 @@ final class FieldPath {
                 Value value = virtual.equals("id") || virtual.equals("name") ? ConditionValues.symbolicText(v,
                         EvalContext.describe(resource) + " is named from a value only the deployment knows")
                         : Value.of(v);
-                return new Hit(virtualPointer, value, true);
+                return new Hit(pointers ? virtualPointer : "", value, true);
             }
         }
-        return run(resource.body(), "", null, 0);
+        return run(resource.body(), "", null, 0, pointers);
     }
 
     /**
@@ -348,8 +364,8 @@ final class FieldPath {
      * element of each {@code [*]} in turn. {@code prefix} is the pointer at {@code from};
      * {@code pointer} the pointer there when it is not {@code prefix} + {@link #spelled}.
      */
-    private void walk(Value value, String prefix, String pointer, int from, List<Hit> out) {
-        Hit h = run(value, prefix, pointer, from);
+    private void walk(Value value, String prefix, String pointer, int from, List<Hit> out, boolean pointers) {
+        Hit h = run(value, prefix, pointer, from, pointers);
         int each = nextEach[from];
         if (h == null) {
             return;
@@ -361,7 +377,7 @@ final class FieldPath {
         Value list = h.value();
         if (list instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                walk(arr.get(i), h.pointer() + "/" + i, null, each + 1, out);
+                walk(arr.get(i), pointers ? h.pointer() + "/" + i : "", null, each + 1, out, pointers);
             }
         } else if (list != null && list != Value.Null.INSTANCE) {
             // Something that is not a list where the path expects one: the elements are missing.
@@ -374,9 +390,10 @@ final class FieldPath {
      * Follows the segments from {@code from} up to the next {@code [*]} (or the end). Returns the
      * hit where the path ends or stops (an Unknown, an undeclared key of an open object, a
      * missing property); before a {@code [*]}, a complete hit holds the list's value and
-     * pointer, and null means the list is missing (so it has no elements).
+     * pointer, and null means the list is missing (so it has no elements). Without
+     * {@code pointers}, pointers are empty and none is built ({@code startPointer} must be null).
      */
-    private Hit run(Value start, String prefix, String startPointer, int from) {
+    private Hit run(Value start, String prefix, String startPointer, int from, boolean pointers) {
         int to = nextEach[from];
         Value value = start;
         // null while every key so far is spelled as the rule spells it: the pointer is then
@@ -384,13 +401,13 @@ final class FieldPath {
         String pointer = startPointer;
         for (int at = from; ; at++) {
             if (at == steps.length) {
-                return new Hit(pointer(prefix, pointer, at), value, true);
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, true);
             }
             if (value instanceof Value.Unknown) {
-                return new Hit(pointer(prefix, pointer, at), value, false);
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, false);
             }
             if (at == to) {
-                return new Hit(pointer(prefix, pointer, at), value, true);
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, true);
             }
             Segment s = steps[at];
             if (s instanceof Key k) {
@@ -405,15 +422,15 @@ final class FieldPath {
                 String key = obj == null ? null : obj.keyOf(k.name(), k.folded());
                 if (key != null) {
                     value = obj.fields().get(key);
-                    pointer = pointer == null && key.equals(k.name()) ? null
+                    pointer = !pointers || pointer == null && key.equals(k.name()) ? pointer
                             : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
                     continue;
                 }
                 if (obj != null && obj.isOpen()) {
                     // Runtime state: a property it does not declare may exist, with any value.
-                    return new Hit(pointer(prefix, pointer, at) + "/" + k.escaped(), obj.undeclared(k.name()), false);
+                    return new Hit(pointers ? pointer(prefix, pointer, at) + "/" + k.escaped() : "", obj.undeclared(k.name()), false);
                 }
-                return missing(prefix, pointer, at);
+                return missing(prefix, pointer, at, pointers);
             }
             int index = ((Index) s).index();
             if (value instanceof Value.Arr arr && index < arr.size()) {
@@ -421,15 +438,18 @@ final class FieldPath {
                 pointer = pointer == null ? null : pointer + "/" + index;
                 continue;
             }
-            return missing(prefix, pointer, at);
+            return missing(prefix, pointer, at, pointers);
         }
     }
 
     /** A missing property; when a [*] follows, the list is missing and has no elements (null). */
-    private Hit missing(String prefix, String pointer, int at) {
+    private Hit missing(String prefix, String pointer, int at, boolean pointers) {
         int to = nextEach[at];
         if (to < steps.length) {
             return null;
+        }
+        if (!pointers) {
+            return new Hit("", null, true);
         }
         // The pointer the rest of the path would have had, for locating and messages.
         return new Hit(pointer == null ? pointer(prefix, null, to) : pointer + rest[at], null, true);

@@ -34,8 +34,11 @@ class FieldPathWalkTest {
             String path = path(random);
             FieldPath parsed = FieldPath.parse(path);
             for (String base : List.of("", "/properties/ipConfigurations/3")) {
-                assertThat(parsed.resolve(body, base)).as("%s on %s from '%s'", path, body, base)
-                        .isEqualTo(plainWalk(parsed, body, base));
+                List<FieldPath.Hit> expected = plainWalk(parsed, body, base);
+                assertThat(parsed.resolve(body, base)).as("%s on %s from '%s'", path, body, base).isEqualTo(expected);
+                // Without pointers: the same values and completeness, no pointer.
+                assertThat(parsed.resolve(body, base, false)).as("%s on %s, values only", path, body)
+                        .isEqualTo(expected.stream().map(h -> new FieldPath.Hit("", h.value(), h.complete())).toList());
                 compared++;
             }
         }
