@@ -235,31 +235,48 @@ public sealed interface Value {
          * summary is one long, not an index, because every JSON object of every template has one.
          */
         private static final class Fields extends java.util.AbstractMap<String, Value> {
-            /** Set in a made summary, so that 0 means "not made yet". */
+            /** Set in a made summary, so that 0 means "never asked" and {@link #ONCE} "asked once". */
             private static final long MADE = 1L << 63;
+            private static final long ONCE = 1L;
 
             private final LinkedHashMap<String, Value> map;
             private Map<String, Value> view;
-            /** Bit (folded hash mod 63) of each key, and {@link #MADE}; 0 until first needed. Idempotent, so racing threads agree. */
+            /**
+             * Bit (folded hash mod 63) of each key, and {@link #MADE}; before that 0, then
+             * {@link #ONCE} after a first miss, which scans: many objects are asked for one
+             * missing key only (a template's metadata), and folding every key would cost them
+             * more than the scan. Idempotent, so racing threads agree.
+             */
             private volatile long summary;
 
             private Fields(LinkedHashMap<String, Value> map) {
                 this.map = map;
             }
 
-            /** The key other than {@code key} itself that equals it ignoring case, or null. */
-            String otherCasing(String key, int foldedHash) {
+            /**
+             * The key other than {@code key} itself that equals it ignoring case, or null;
+             * {@code foldedHash} is key's when {@code folded}, else worked out if needed.
+             */
+            String otherCasing(String key, int foldedHash, boolean folded) {
                 long s = summary;
                 if (s == 0) {
+                    summary = ONCE;
+                    return scan(key);
+                }
+                if (s == ONCE) {
+                    s = MADE;
                     for (String k : map.keySet()) {
                         s |= bit(foldedHash(k));
                     }
-                    s |= MADE;
                     summary = s;
                 }
-                if ((s & bit(foldedHash)) == 0) {
+                if ((s & bit(folded ? foldedHash : foldedHash(key))) == 0) {
                     return null;
                 }
+                return scan(key);
+            }
+
+            private String scan(String key) {
                 // Only keys of the same length can be equal ignoring case.
                 for (String k : map.keySet()) {
                     if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
@@ -429,7 +446,10 @@ public sealed interface Value {
 
         /** The key as spelled in this object that matches {@code key} in any casing, or null. */
         public String keyOf(String key) {
-            return keyOf(key, foldedHash(key));
+            if (fields.containsKey(key)) {
+                return key;
+            }
+            return ((Fields) fields).otherCasing(key, 0, false);
         }
 
         /**
@@ -440,7 +460,7 @@ public sealed interface Value {
             if (fields.containsKey(key)) {
                 return key;
             }
-            return ((Fields) fields).otherCasing(key, foldedHash);
+            return ((Fields) fields).otherCasing(key, foldedHash, true);
         }
 
         /**
