@@ -2,10 +2,12 @@ package dev.egressguard.benchmarks;
 
 import dev.egressguard.core.EgressGuard;
 import dev.egressguard.core.egress.EgressModel;
+import dev.egressguard.core.engine.RuleEngine;
 import dev.egressguard.core.expression.DeploymentContext;
 import dev.egressguard.core.model.Normalizer;
 import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
+import dev.egressguard.core.rule.RuleSetLoader;
 import dev.egressguard.core.template.TemplateEvaluator;
 
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * What the parts of a verify cost, in one warmed JVM, each part alone and on one thread: evaluating
  * the estate's templates, normalising and building their graphs (the reference walk), and the
- * egress model (issue 15) on fresh graphs of the same resources; against a whole verify through
+ * egress model (issue 15) on fresh graphs of the same resources, the built-in rules alone on those
+ * graphs (their egress models already made, so the rule stage is the engine's own cost); against a whole verify through
  * the facade (both cores, rules included). Parts alternate with verify, each after a collection.
  * Wall time, and the CPU time and bytes allocated of the thread that ran the part (verify: the
  * process's CPU time), which another process's load on the machine stretches far less.
@@ -38,9 +41,13 @@ public final class Stages {
         long[] evaluate = new long[iterations];
         long[] graph = new long[iterations];
         long[] model = new long[iterations];
+        long[] rules = new long[iterations];
         long[] verify = new long[iterations];
-        long[][] cpu = new long[4][iterations];
-        long[][] allocated = new long[3][iterations];
+        long[][] cpu = new long[5][iterations];
+        long[][] allocated = new long[5][iterations];
+        long[] verifyThreads = new long[iterations];
+        RuleEngine engine = new RuleEngine(RuleSetLoader.load(List.of(), true).rules(), RuleEngine.Options.DEFAULT);
+        int findings = 0;
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         int nodes = 0;
@@ -74,37 +81,58 @@ public final class Stages {
             long t3 = System.nanoTime();
             long c3 = threads.getCurrentThreadCpuTime();
             long a3 = threads.getCurrentThreadAllocatedBytes();
+            findings = 0;
+            for (ResourceGraph g : graphs) {
+                findings += engine.evaluate(g).findings().size();
+            }
+            long t3r = System.nanoTime();
+            long c3r = threads.getCurrentThreadCpuTime();
+            long a3r = threads.getCurrentThreadAllocatedBytes();
             resources = null;
             normalised = null;
             graphs = null;
             System.gc();
+            java.util.Map<Long, Long> b4 = allocatedByThread(threads);
+            java.util.Map<Long, Long> u4 = cpuByThread(threads);
             long p4 = os.getProcessCpuTime();
             long t4 = System.nanoTime();
             builder.build().verify(templates);
             long t5 = System.nanoTime();
             long p5 = os.getProcessCpuTime();
+            java.util.Map<Long, Long> b5 = allocatedByThread(threads);
+            java.util.Map<Long, Long> u5 = cpuByThread(threads);
             if (i >= 0) {
                 evaluate[i] = t1 - t0;
                 graph[i] = t2 - t1;
                 model[i] = t3 - t2;
+                rules[i] = t3r - t3;
                 verify[i] = t5 - t4;
                 cpu[0][i] = c1 - c0;
                 cpu[1][i] = c2 - c1;
                 cpu[2][i] = c3 - c2;
-                cpu[3][i] = p5 - p4;
+                cpu[3][i] = c3r - c3;
+                cpu[4][i] = p5 - p4;
                 allocated[0][i] = a1 - a0;
                 allocated[1][i] = a2 - a1;
                 allocated[2][i] = a3 - a2;
+                allocated[3][i] = a3r - a3;
+                allocated[4][i] = b5.entrySet().stream().mapToLong(e -> e.getValue() - b4.getOrDefault(e.getKey(), 0L)).sum();
+                verifyThreads[i] = u5.entrySet().stream().mapToLong(e -> e.getValue() - u4.getOrDefault(e.getKey(), 0L)).sum();
             }
         }
         long v = median(verify);
-        long vc = median(cpu[3]);
+        long vc = median(cpu[4]);
         System.out.printf("Stages of %s, %d templates, median (min-max) of %d after %d warm-ups, one thread each"
                 + " (verify: both cores), load %s:%n", root, templates.size(), iterations, warmups, WholeProcess.load());
         print("evaluate templates", evaluate, v, cpu[0], vc, allocated[0]);
         print("normalise + graph (reference walk)", graph, v, cpu[1], vc, allocated[1]);
         print("egress model (" + nodes + " nodes)", model, v, cpu[2], vc, allocated[2]);
-        print("whole verify (facade; cpu: the process)", verify, v, cpu[3], vc, null);
+        print("rules (built-in, " + findings + " findings)", rules, v, cpu[3], vc, allocated[3]);
+        print("whole verify (facade; cpu: the process)", verify, v, cpu[4], vc, allocated[4]);
+        System.out.printf("  verify's threads: cpu %.1f ms (%.1f-%.1f), without the JIT and GC threads the process figure includes%n",
+                median(verifyThreads) / 1e6, Arrays.stream(verifyThreads).min().orElse(0) / 1e6,
+                Arrays.stream(verifyThreads).max().orElse(0) / 1e6);
+        System.out.println("  (verify's allocation and threads: those alive after it, so not the rule files' reader, which ends before)");
     }
 
     private static void print(String name, long[] ns, long verify, long[] cpu, long verifyCpu, long[] allocated) {
@@ -113,6 +141,32 @@ public final class Stages {
                 100.0 * median(ns) / verify, median(cpu) / 1e6, Arrays.stream(cpu).min().orElse(0) / 1e6,
                 Arrays.stream(cpu).max().orElse(0) / 1e6, 100.0 * median(cpu) / verifyCpu,
                 allocated == null ? "" : String.format(" | allocated %.1f MB", median(allocated) / 1e6));
+    }
+
+    /** Bytes allocated so far by each live thread, by thread id (JDK 17 has no total over all threads). */
+    private static java.util.Map<Long, Long> allocatedByThread(com.sun.management.ThreadMXBean threads) {
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                out.put(ids[i], bytes[i]);
+            }
+        }
+        return out;
+    }
+
+    /** CPU time so far of each live thread, by thread id. */
+    private static java.util.Map<Long, Long> cpuByThread(com.sun.management.ThreadMXBean threads) {
+        long[] ids = threads.getAllThreadIds();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : ids) {
+            long cpu = threads.getThreadCpuTime(id);
+            if (cpu >= 0) {
+                out.put(id, cpu);
+            }
+        }
+        return out;
     }
 
     private static long median(long[] values) {

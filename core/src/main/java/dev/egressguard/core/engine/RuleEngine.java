@@ -85,6 +85,8 @@ public final class RuleEngine {
         List<Evaluation> evaluations = new ArrayList<>();
         List<RuleDescriptor> ran = new ArrayList<>();
         TypeIndex types = new TypeIndex(graph);
+        // In the form every context keeps them: made once here, not once per resource.
+        Map<String, String> settings = EvalContext.caseInsensitive(options.settings());
         for (Rule rule : rules) {
             if (options.isDisabled(rule)) {
                 continue;
@@ -100,7 +102,20 @@ public final class RuleEngine {
                     continue;
                 }
                 Resource resource = types.resources.get(i);
-                EvalContext ctx = new EvalContext(resource, null, "", graph, options.settings(), regex);
+                EvalContext ctx = new EvalContext(resource, null, "", graph, settings, regex);
+                long mark = regex.mark();
+                Truth quick = quickTruth(rule, ctx);
+                if (quick == Truth.FALSE) {
+                    continue;
+                }
+                if (quick == Truth.TRUE) {
+                    // A pass: its evaluation needs no evidence, so no verdict is made.
+                    evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
+                            resource.provenance().location(), Outcome.PASS));
+                    continue;
+                }
+                // Evaluated again, with the evidence, from the same regex budget.
+                regex.reset(mark);
                 Verdict verdict = safeVerdict(rule, ctx);
                 if (verdict == null) {
                     continue;
@@ -160,6 +175,27 @@ public final class RuleEngine {
                 selects[t] = rule.types().matches(types.get(t));
             }
             return selects;
+        }
+    }
+
+    /**
+     * The outcome of {@link #verdict} in truth alone, without the evidence ({@link
+     * dev.egressguard.core.rule.condition.Condition#test}): TRUE when the rule applies and passes,
+     * FALSE when it does not apply ({@code where} is FALSE), UNKNOWN when the verdict is needed
+     * (a finding, or {@code where} UNKNOWN) and for anything that goes wrong, which
+     * {@link #safeVerdict} then meets again and reports.
+     */
+    private static Truth quickTruth(Rule rule, EvalContext ctx) {
+        try {
+            if (rule.where() != null) {
+                Truth where = rule.where().test(ctx);
+                if (where == Truth.FALSE) {
+                    return Truth.FALSE;
+                }
+            }
+            return rule.assertion().test(ctx) == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN;
+        } catch (RuntimeException | StackOverflowError e) {
+            return Truth.UNKNOWN;
         }
     }
 

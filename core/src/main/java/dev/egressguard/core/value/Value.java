@@ -131,8 +131,9 @@ public sealed interface Value {
          * not among the fields is unknown ({@link #undeclared}), never absent.
          */
         public Obj {
-            fields = fields instanceof Adopted adopted ? Collections.unmodifiableMap(adopted.map)
-                    : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            // Another object's fields are read-only already: shared, not copied (opened() does this).
+            fields = fields instanceof Adopted adopted ? new Fields(adopted.map)
+                    : fields instanceof Fields own ? own : new Fields(new LinkedHashMap<>(fields));
         }
 
         public Obj(Map<String, Value> fields) {
@@ -208,9 +209,8 @@ public sealed interface Value {
         }
 
         /**
-         * A builder's map, handed over: only {@link Builder#build} makes one. Lookups go to the
-         * map itself: {@code AbstractMap} alone answers {@code get} and {@code containsKey} by
-         * walking every entry, and every property a rule or an expression reads is such a lookup.
+         * A builder's map, handed over: only {@link Builder#build} makes one, and the object's
+         * {@link Fields} takes the map itself.
          */
         private static final class Adopted extends java.util.AbstractMap<String, Value> {
             private final LinkedHashMap<String, Value> map;
@@ -223,15 +223,71 @@ public sealed interface Value {
             public java.util.Set<Map.Entry<String, Value>> entrySet() {
                 return map.entrySet();
             }
+        }
 
-            @Override
-            public java.util.Set<String> keySet() {
-                return map.keySet();
+        /**
+         * An object's fields: read-only (no entry, key or value can be changed through it), in
+         * their order. A key spelled as asked is one hash lookup ({@code AbstractMap} alone would
+         * walk every entry). A key asked in another casing, or not there at all (rules and
+         * expressions ask objects for many properties they do not have), is first checked
+         * against a summary of the keys' {@link #foldedHash}es, made on the first such question:
+         * a key whose folded hash no key shares is absent in every casing, without a scan. The
+         * summary is one long, not an index, because every JSON object of every template has one.
+         */
+        private static final class Fields extends java.util.AbstractMap<String, Value> {
+            /** Set in a made summary, so that 0 means "never asked" and {@link #ONCE} "asked once". */
+            private static final long MADE = 1L << 63;
+            private static final long ONCE = 1L;
+
+            private final LinkedHashMap<String, Value> map;
+            private Map<String, Value> view;
+            /**
+             * Bit (folded hash mod 63) of each key, and {@link #MADE}; before that 0, then
+             * {@link #ONCE} after a first miss, which scans: many objects are asked for one
+             * missing key only (a template's metadata), and folding every key would cost them
+             * more than the scan. Idempotent, so racing threads agree.
+             */
+            private volatile long summary;
+
+            private Fields(LinkedHashMap<String, Value> map) {
+                this.map = map;
             }
 
-            @Override
-            public java.util.Collection<Value> values() {
-                return map.values();
+            /**
+             * The key other than {@code key} itself that equals it ignoring case, or null;
+             * {@code foldedHash} is key's when {@code folded}, else worked out if needed.
+             */
+            String otherCasing(String key, int foldedHash, boolean folded) {
+                long s = summary;
+                if (s == 0) {
+                    summary = ONCE;
+                    return scan(key);
+                }
+                if (s == ONCE) {
+                    s = MADE;
+                    for (String k : map.keySet()) {
+                        s |= bit(foldedHash(k));
+                    }
+                    summary = s;
+                }
+                if ((s & bit(folded ? foldedHash : foldedHash(key))) == 0) {
+                    return null;
+                }
+                return scan(key);
+            }
+
+            private String scan(String key) {
+                // Only keys of the same length can be equal ignoring case.
+                for (String k : map.keySet()) {
+                    if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
+                        return k;
+                    }
+                }
+                return null;
+            }
+
+            private static long bit(int foldedHash) {
+                return 1L << Math.floorMod(foldedHash * 0x9E3779B9, 63);
             }
 
             @Override
@@ -245,31 +301,143 @@ public sealed interface Value {
             }
 
             @Override
+            public boolean containsValue(Object value) {
+                return map.containsValue(value);
+            }
+
+            @Override
             public int size() {
                 return map.size();
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return map.isEmpty();
             }
 
             @Override
             public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
                 map.forEach(action);
             }
+
+            // Iteration goes through Collections.unmodifiableMap, made when first needed: its
+            // entries cannot be changed, and it keeps its views.
+            @Override
+            public java.util.Set<Map.Entry<String, Value>> entrySet() {
+                return view().entrySet();
+            }
+
+            @Override
+            public java.util.Set<String> keySet() {
+                return view().keySet();
+            }
+
+            @Override
+            public java.util.Collection<Value> values() {
+                return view().values();
+            }
+
+            private Map<String, Value> view() {
+                Map<String, Value> v = view;
+                if (v == null) {
+                    // A race makes two equal views; either will do.
+                    v = Collections.unmodifiableMap(map);
+                    view = v;
+                }
+                return v;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o == this || map.equals(o);
+            }
+
+            @Override
+            public int hashCode() {
+                return map.hashCode();
+            }
+
+            @Override
+            public String toString() {
+                return map.toString();
+            }
+
+            @Override
+            public Value put(String key, Value value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value remove(Object key) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void putAll(Map<? extends String, ? extends Value> m) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void clear() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void replaceAll(java.util.function.BiFunction<? super String, ? super Value, ? extends Value> f) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value putIfAbsent(String key, Value value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean remove(Object key, Object value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean replace(String key, Value oldValue, Value newValue) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value replace(String key, Value value) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value computeIfAbsent(String key, java.util.function.Function<? super String, ? extends Value> f) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value computeIfPresent(String key,
+                                          java.util.function.BiFunction<? super String, ? super Value, ? extends Value> f) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value compute(String key, java.util.function.BiFunction<? super String, ? super Value, ? extends Value> f) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Value merge(String key, Value value,
+                               java.util.function.BiFunction<? super Value, ? super Value, ? extends Value> f) {
+                throw new UnsupportedOperationException();
+            }
         }
 
         /** The value under {@code key} in any casing, or {@code null} when absent. */
         public Value get(String key) {
             Value exact = fields.get(key);
-            if (exact != null || fields.containsKey(key)) {
+            if (exact != null) {
                 return exact;
             }
-            // Rules and expressions often ask for a property an object does not have: each such
-            // miss compares every key, so only keys of the same length are compared, and without
-            // the entry wrappers an unmodifiable map's entry set makes.
-            for (String k : fields.keySet()) {
-                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
-                    return fields.get(k);
-                }
-            }
-            return null;
+            String k = keyOf(key);
+            return k == null ? null : fields.get(k);
         }
 
         public boolean has(String key) {
@@ -281,12 +449,39 @@ public sealed interface Value {
             if (fields.containsKey(key)) {
                 return key;
             }
-            for (String k : fields.keySet()) {
-                if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
-                    return k;
+            return ((Fields) fields).otherCasing(key, 0, false);
+        }
+
+        /**
+         * {@link #keyOf(String)} with the key's {@link #foldedHash} worked out beforehand: a rule
+         * asks every object it reads for the same few keys, so it folds them once.
+         */
+        public String keyOf(String key, int foldedHash) {
+            if (fields.containsKey(key)) {
+                return key;
+            }
+            return ((Fields) fields).otherCasing(key, foldedHash, true);
+        }
+
+        /**
+         * A hash of {@code key} that every spelling {@link String#equalsIgnoreCase} accepts shares:
+         * each code point upper-cased then lower-cased, as that comparison does.
+         */
+        public static int foldedHash(String key) {
+            int h = key.length();
+            for (int i = 0; i < key.length(); ) {
+                int c = key.charAt(i);
+                if (c < 0x80) {
+                    // ASCII, nearly every key: only A-Z change.
+                    h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                    i++;
+                } else {
+                    c = key.codePointAt(i);
+                    h = 31 * h + Character.toLowerCase(Character.toUpperCase(c));
+                    i += Character.charCount(c);
                 }
             }
-            return null;
+            return h;
         }
 
         /** A copy with {@code key} set (replacing any key of the same name in another casing). */

@@ -4,6 +4,7 @@ import dev.egressguard.core.model.Resource;
 import dev.egressguard.core.model.ResourceGraph;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.EvalContext;
+import dev.egressguard.core.rule.condition.RegexBudget;
 import dev.egressguard.core.rule.condition.Verdict;
 
 import java.util.List;
@@ -31,6 +32,14 @@ public final class ConditionsFixture {
         List<Resource> all = new java.util.ArrayList<>(List.of(others));
         all.add(0, subject);
         ResourceGraph graph = ResourceGraph.of(all);
-        return compile(conditionYaml).evaluate(EvalContext.of(subject, graph, settings));
+        Condition condition = compile(conditionYaml);
+        RegexBudget tested = RegexBudget.perRule();
+        RegexBudget evaluated = RegexBudget.perRule();
+        Verdict verdict = condition.evaluate(new EvalContext(subject, null, "", graph, settings, evaluated));
+        // The truth alone (what the engine asks first) is the verdict's, for the same regex work.
+        assertThat(condition.test(new EvalContext(subject, null, "", graph, settings, tested)))
+                .as("test() of %s", conditionYaml).isEqualTo(verdict.truth());
+        assertThat(tested.mark()).as("regex budget left after test() of %s", conditionYaml).isEqualTo(evaluated.mark());
+        return verdict;
     }
 }

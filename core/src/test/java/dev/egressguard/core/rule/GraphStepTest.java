@@ -130,6 +130,33 @@ class GraphStepTest {
     }
 
     @Test
+    void referencedByTestsEachReferrerOnceInTheOrderOfItsFirstReference() {
+        Resource s = subnet("s", "");
+        String sid = "'" + s.id() + "'";
+        // Two references from a and one from b: a is tested once, before b.
+        Resource a = resource("Microsoft.Network/networkInterfaces/a", "{'properties': {'ipConfigurations': ["
+                + "{'properties': {'subnet': {'id': " + sid + "}}}, {'properties': {'subnet': {'id': " + sid + "}}}],"
+                + " 'mode': '<unknown:parameters(modeA)>'}}");
+        Resource b = resource("Microsoft.Network/networkInterfaces/b", "{'properties': {'ipConfigurations': ["
+                + "{'properties': {'subnet': {'id': " + sid + "}}}], 'mode': '<unknown:parameters(modeB)>'}}");
+        Verdict v = eval("referencedBy: {type: Microsoft.Network/networkInterfaces, where: {field: properties.mode, equals: x}}",
+                s, a, b);
+        assertThat(v.truth()).isEqualTo(Truth.UNKNOWN);
+        assertThat(v.value()).isEqualTo(dev.egressguard.core.value.Value.of(a.id().toString()));
+        assertThat(v.reasons()).containsExactly(
+                "referenced by Microsoft.Network/networkInterfaces 'a': properties.mode is unknown before deployment: parameters(modeA)",
+                "referenced by Microsoft.Network/networkInterfaces 'b': properties.mode is unknown before deployment: parameters(modeB)");
+        // The second referrer decides when the first does not.
+        Resource c = resource("Microsoft.Network/networkInterfaces/c", "{'properties': {'ipConfigurations': ["
+                + "{'properties': {'subnet': {'id': " + sid + "}}}], 'mode': 'x'}}");
+        Verdict t = eval("referencedBy: {type: Microsoft.Network/networkInterfaces, where: {field: properties.mode, equals: x}}",
+                s, a, c);
+        assertThat(t.truth()).isEqualTo(Truth.TRUE);
+        assertThat(t.value()).isEqualTo(dev.egressguard.core.value.Value.of(c.id().toString()));
+        assertThat(t.reasons()).containsExactly("referenced by Microsoft.Network/networkInterfaces 'c'");
+    }
+
+    @Test
     void referencedByFollowsCamelCaseIdPropertiesToo() {
         Resource s = subnet("s", "");
         String cond = "referencedBy: {type: Microsoft.ContainerService/managedClusters/agentPools, via: properties.vnetSubnetID}";

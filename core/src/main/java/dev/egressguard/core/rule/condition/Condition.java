@@ -16,6 +16,18 @@ public sealed interface Condition
 
     Verdict evaluate(EvalContext ctx);
 
+    /**
+     * {@code evaluate(ctx).truth()}, without the evidence: a rule's verdict is only read when it
+     * does not pass, and most checks pass, so the engine first asks for the truth alone and
+     * evaluates again only when it needs the verdict. An implementation must test exactly what
+     * {@link #evaluate} does, in the same order (the regex budget it spends must be the same),
+     * and decide the same truth; the ones here that make no verdict objects are those that run
+     * for every resource.
+     */
+    default Truth test(EvalContext ctx) {
+        return evaluate(ctx).truth();
+    }
+
     /** Kleene AND of the parts. */
     record AllOf(List<Condition> parts) implements Condition {
         public AllOf {
@@ -24,15 +36,29 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Condition c : parts) {
-                Verdict v = c.evaluate(ctx);
+            // Indexes, not an iterator, and a list of the right size: this runs for every resource.
+            List<Verdict> verdicts = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                Verdict v = parts.get(i).evaluate(ctx);
                 if (v.isFalse()) {
                     return v;
                 }
                 verdicts.add(v);
             }
             return Verdict.all(verdicts, ctx.base(), null);
+        }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            boolean unknown = false;
+            for (int i = 0; i < parts.size(); i++) {
+                Truth t = parts.get(i).test(ctx);
+                if (t == Truth.FALSE) {
+                    return t;
+                }
+                unknown |= t == Truth.UNKNOWN;
+            }
+            return unknown ? Truth.UNKNOWN : Truth.TRUE;
         }
     }
 
@@ -44,15 +70,28 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            List<Verdict> verdicts = new ArrayList<>();
-            for (Condition c : parts) {
-                Verdict v = c.evaluate(ctx);
+            List<Verdict> verdicts = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                Verdict v = parts.get(i).evaluate(ctx);
                 if (v.isTrue()) {
                     return v;
                 }
                 verdicts.add(v);
             }
             return Verdict.any(verdicts, ctx.base(), null);
+        }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            boolean unknown = false;
+            for (int i = 0; i < parts.size(); i++) {
+                Truth t = parts.get(i).test(ctx);
+                if (t == Truth.TRUE) {
+                    return t;
+                }
+                unknown |= t == Truth.UNKNOWN;
+            }
+            return unknown ? Truth.UNKNOWN : Truth.FALSE;
         }
     }
 
@@ -64,12 +103,18 @@ public sealed interface Condition
 
         @Override
         public Verdict evaluate(EvalContext ctx) {
-            Verdict v = inner.evaluate(ctx).negate();
-            if (!v.isFalse()) {
-                return v;
+            Verdict v = inner.evaluate(ctx);
+            if (!v.isTrue()) {
+                return v.negate();
             }
-            return Verdict.lazy(v.truth(), v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
+            // FALSE on the same evidence; without reasons of its own, it says what matched.
+            return Verdict.lazy(Truth.FALSE, v.path(), v.value(), () -> v.reasons().isEmpty() ? List.of(mismatch(v)) : v.reasons(),
                     v.explained());
+        }
+
+        @Override
+        public Truth test(EvalContext ctx) {
+            return inner.test(ctx).not();
         }
 
         private static String mismatch(Verdict v) {

@@ -104,18 +104,30 @@ final class ConditionValues {
                 .orElseGet(() -> Value.of(text));
     }
 
-    /** Order of two values: numbers (or numeric strings against numbers) by value, strings case-insensitively. */
-    public static Optional<Integer> compare(Value a, Value b) {
+    /** What {@link #compare} gives for two values that have no order (a string and a boolean, ...). */
+    public static final int UNORDERED = Integer.MIN_VALUE;
+
+    /**
+     * Order of two values: numbers (or numeric strings against numbers) by value, strings
+     * case-insensitively; {@link #UNORDERED} when they have none (no order ever is that value).
+     * An int, not an {@code Optional<Integer>}: comparisons run for every resource.
+     */
+    public static int compare(Value a, Value b) {
+        if (a instanceof Value.Str sa && b instanceof Value.Str sb) {
+            // Two strings compare as text even when both hold numbers ("2024-05-01" is an API
+            // version): no need to try them as numbers first.
+            return sa.value().compareToIgnoreCase(sb.value());
+        }
+        if (a instanceof Value.Int ia && b instanceof Value.Int ib) {
+            // What comparing them as BigDecimals gives (-1, 0, 1), without making them.
+            return Long.compare(ia.value(), ib.value());
+        }
         Optional<BigDecimal> na = number(a);
         Optional<BigDecimal> nb = number(b);
-        boolean bothStrings = a instanceof Value.Str && b instanceof Value.Str;
-        if (na.isPresent() && nb.isPresent() && (!bothStrings)) {
-            return Optional.of(na.get().compareTo(nb.get()));
+        if (na.isPresent() && nb.isPresent()) {
+            return na.get().compareTo(nb.get());
         }
-        if (bothStrings) {
-            return Optional.of(((Value.Str) a).value().compareToIgnoreCase(((Value.Str) b).value()));
-        }
-        return Optional.empty();
+        return UNORDERED;
     }
 
     /** The number a value stands for: Int, Num, or a string holding a decimal number. */

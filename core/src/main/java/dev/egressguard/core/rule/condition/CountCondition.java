@@ -25,7 +25,8 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
         String at = path.collectionPointer(ctx);
         long sure = 0;
         long maybe = 0;
-        LinkedHashSet<String> unknown = new LinkedHashSet<>();
+        // Made for the first element whose where is UNKNOWN: most counts have none.
+        LinkedHashSet<String> unknown = null;
         for (FieldPath.Hit hit : hits) {
             if (hit.value() instanceof Value.Unknown u && !hit.complete()) {
                 return Verdict.of(Truth.UNKNOWN, hit.pointer(), u, () -> path.isEgress() ? u.describe()
@@ -43,9 +44,53 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
                 sure++;
             } else if (v.isUnknown()) {
                 maybe++;
+                unknown = unknown == null ? new LinkedHashSet<>() : unknown;
                 unknown.addAll(v.reasons());
             }
         }
+        Truth truth = truth(sure, maybe);
+        Value count = Value.of(sure);
+        if (truth == Truth.UNKNOWN) {
+            return new Verdict(Truth.UNKNOWN, at, count, unknown == null ? List.of() : List.copyOf(unknown));
+        }
+        if (truth == Truth.TRUE) {
+            return Verdict.of(Truth.TRUE, at, count, "");
+        }
+        String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
+        return Verdict.of(Truth.FALSE, at, count, () -> "the count of " + listName(at) + " is " + counted
+                + ", expected " + operator.describe());
+    }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        // Values only: the elements' conditions are tested for their truth, which needs no pointers.
+        List<FieldPath.Hit> hits = path.resolve(ctx, false);
+        long sure = 0;
+        long maybe = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            FieldPath.Hit hit = hits.get(i);
+            if (hit.value() instanceof Value.Unknown && !hit.complete()) {
+                return Truth.UNKNOWN;
+            }
+            if (hit.value() == null) {
+                continue;
+            }
+            if (this.where == null) {
+                sure++;
+                continue;
+            }
+            Truth t = this.where.test(ctx.element(hit.value(), hit.pointer()));
+            if (t == Truth.TRUE) {
+                sure++;
+            } else if (t == Truth.UNKNOWN) {
+                maybe++;
+            }
+        }
+        return truth(sure, maybe);
+    }
+
+    /** The operator on a count between {@code sure} and {@code sure + maybe}: UNKNOWN unless it agrees on all. */
+    private Truth truth(long sure, long maybe) {
         boolean anyTrue = false;
         boolean anyFalse = false;
         for (long n = sure; n <= sure + maybe; n++) {
@@ -55,16 +100,7 @@ record CountCondition(FieldPath path, Condition where, Operator operator) implem
                 anyFalse = true;
             }
         }
-        Value count = Value.of(sure);
-        if (anyTrue && anyFalse) {
-            return new Verdict(Truth.UNKNOWN, at, count, List.copyOf(unknown));
-        }
-        if (anyTrue) {
-            return Verdict.of(Truth.TRUE, at, count, "");
-        }
-        String counted = maybe == 0 ? String.valueOf(sure) : "between " + sure + " and " + (sure + maybe);
-        return Verdict.of(Truth.FALSE, at, count, () -> "the count of " + listName(at) + " is " + counted
-                + ", expected " + operator.describe());
+        return anyTrue && anyFalse ? Truth.UNKNOWN : anyTrue ? Truth.TRUE : Truth.FALSE;
     }
 
     /** The counted list as a person reads it; only for reasons, so only made when there is one. */

@@ -23,14 +23,23 @@ public record EvalContext(Resource resource, Value current, String base, Resourc
         current = current == null ? resource.body() : current;
         regex = regex == null ? RegexBudget.perRule() : regex;
         base = base == null ? "" : base;
-        // Contexts are made per resource and per counted element: copy the settings only once.
-        if (!(settings instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER)) {
-            TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            if (settings != null) {
-                ci.putAll(settings);
-            }
-            settings = ci;
+        settings = caseInsensitive(settings);
+    }
+
+    /**
+     * The settings as contexts keep them: names case-insensitive. Contexts are made per resource
+     * and per counted element, so a caller that makes many hands them over in this form (which
+     * is kept as it is) rather than have each context copy them.
+     */
+    public static Map<String, String> caseInsensitive(Map<String, String> settings) {
+        if (settings instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            return settings;
         }
+        TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (settings != null) {
+            ci.putAll(settings);
+        }
+        return ci;
     }
 
     /** A context with a regex budget of its own ({@link RegexBudget}). */

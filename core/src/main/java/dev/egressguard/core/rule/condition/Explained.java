@@ -33,6 +33,11 @@ record Explained(Condition inner, Text because) implements Condition {
         return Verdict.lazy(v.truth(), v.path(), v.value(), () -> List.of(text(ctx, v)), true);
     }
 
+    @Override
+    public Truth test(EvalContext ctx) {
+        return inner.test(ctx);
+    }
+
     private String text(EvalContext ctx, Verdict v) {
         String text = because.render(MessageValues.of(ctx.resource(), ctx.graph(), v));
         if (v.isUnknown() && !because.uses("reason")) {

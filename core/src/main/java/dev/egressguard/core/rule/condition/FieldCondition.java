@@ -19,23 +19,54 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
 
     @Override
     public Verdict evaluate(EvalContext ctx) {
+        if (!path.hasWildcard()) {
+            // One place: the Kleene AND of one verdict is that verdict.
+            return check(path.resolveOne(ctx), ctx);
+        }
         List<FieldPath.Hit> hits = path.resolve(ctx);
-        List<Verdict> verdicts = new ArrayList<>();
-        for (FieldPath.Hit hit : hits) {
-            Value value = hit.value();
-            Truth truth = operator.test(value, hit.complete(), ctx.regex());
-            Verdict v = truth == Truth.TRUE ? Verdict.of(truth, hit.pointer(), value, "")
-                    : Verdict.of(truth, hit.pointer(), value,
-                            () -> value instanceof Value.Unknown u && path.isEgress()
-                                    // The egress model's reasons say what is unknown, and where.
-                                    ? u.describe()
-                                    : operator.reason(value, hit.complete(), describe(hit.pointer())));
+        List<Verdict> verdicts = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Verdict v = check(hits.get(i), ctx);
             if (v.isFalse()) {
                 return v;
             }
             verdicts.add(v);
         }
         return Verdict.all(verdicts, path.collectionPointer(ctx.base()), null);
+    }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        if (!path.hasWildcard()) {
+            // Values only: a truth needs no pointers.
+            FieldPath.Hit hit = path.resolveOne(ctx, false);
+            return operator.test(hit.value(), hit.complete(), ctx.regex());
+        }
+        List<FieldPath.Hit> hits = path.resolve(ctx, false);
+        boolean unknown = false;
+        for (int i = 0; i < hits.size(); i++) {
+            FieldPath.Hit hit = hits.get(i);
+            Truth t = operator.test(hit.value(), hit.complete(), ctx.regex());
+            if (t == Truth.FALSE) {
+                return t;
+            }
+            unknown |= t == Truth.UNKNOWN;
+        }
+        return unknown ? Truth.UNKNOWN : Truth.TRUE;
+    }
+
+    /** The operator on one place the path reached; the reason is written only when asked for. */
+    private Verdict check(FieldPath.Hit hit, EvalContext ctx) {
+        Value value = hit.value();
+        Truth truth = operator.test(value, hit.complete(), ctx.regex());
+        if (truth == Truth.TRUE) {
+            return Verdict.of(truth, hit.pointer(), value, "");
+        }
+        return Verdict.of(truth, hit.pointer(), value,
+                () -> value instanceof Value.Unknown u && path.isEgress()
+                        // The egress model's reasons say what is unknown, and where.
+                        ? u.describe()
+                        : operator.reason(value, hit.complete(), describe(hit.pointer())));
     }
 
     private static String describe(String pointer) {

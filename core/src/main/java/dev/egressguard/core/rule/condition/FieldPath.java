@@ -27,7 +27,15 @@ final class FieldPath {
     public sealed interface Segment permits Key, Index, Each {
     }
 
-    public record Key(String name) implements Segment {
+    /**
+     * A key; {@code escaped} is it as a pointer segment and {@code folded} its
+     * {@link Value.Obj#foldedHash}, made once: every pointer a path reports is made of the
+     * first, and every object it asks for a key it lacks in that spelling takes the second.
+     */
+    public record Key(String name, String escaped, int folded) implements Segment {
+        public Key(String name) {
+            this(name, JsonPointers.escape(name), Value.Obj.foldedHash(name));
+        }
     }
 
     public record Index(int index) implements Segment {
@@ -65,23 +73,60 @@ final class FieldPath {
     private static final List<String> VIRTUAL = List.of("id", "name", "type", "apiversion");
     /** The first key of a path that reads the egress model's view of a resource. */
     static final String EGRESS = "egress";
+    private static final String EGRESS_POINTER = "/" + EGRESS;
 
+    // Everything below is derived from the segments once, when a rule is loaded: a path is
+    // followed for every resource a rule selects, so what does not depend on the resource is
+    // not worked out again there.
     private final String text;
     private final List<Segment> segments;
-    /** The pointer of the part before the first {@code [*]}: asked for on every evaluation, so made once. */
-    private final String collectionSuffix;
+    private final Segment[] steps;
+    /** For each position: the next {@code [*]} at or after it, or the end. */
+    private final int[] nextEach;
+    /**
+     * For each position: the pointer of the segments from the start of its run (the path's
+     * start, or just after a {@code [*]}) up to it, spelled as the rule spells them. A walk on
+     * keys spelled as the rule does (the common case) reports these texts without building any.
+     */
+    private final String[] spelled;
+    /** For each position: the pointer of the segments from it up to the next {@code [*]} or the end. */
+    private final String[] rest;
+    private final boolean wildcard;
+    private final boolean egress;
+    /** {@code id}, {@code name}, {@code type}, {@code apiversion} for the one-key paths that read the resource itself, else null. */
+    private final String virtual;
+    /** The pointer a virtual field reports: {@code /apiVersion}, {@code /id}, ... */
+    private final String virtualPointer;
 
     private FieldPath(String text, List<Segment> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
-        StringBuilder sb = new StringBuilder();
-        for (Segment s : this.segments) {
-            if (s instanceof Each) {
-                break;
-            }
-            sb.append('/').append(s instanceof Key k ? JsonPointers.escape(k.name()) : String.valueOf(((Index) s).index()));
+        this.steps = this.segments.toArray(new Segment[0]);
+        int n = steps.length;
+        nextEach = new int[n + 1];
+        rest = new String[n + 1];
+        nextEach[n] = n;
+        rest[n] = "";
+        for (int i = n - 1; i >= 0; i--) {
+            boolean each = steps[i] instanceof Each;
+            nextEach[i] = each ? i : nextEach[i + 1];
+            rest[i] = each ? "" : piece(steps[i]) + rest[i + 1];
         }
-        this.collectionSuffix = sb.toString();
+        spelled = new String[n + 1];
+        spelled[0] = "";
+        for (int i = 0; i < n; i++) {
+            spelled[i + 1] = steps[i] instanceof Each ? "" : spelled[i] + piece(steps[i]);
+        }
+        wildcard = nextEach[0] < n;
+        egress = n > 0 && steps[0] instanceof Key k && k.name().equalsIgnoreCase(EGRESS);
+        String v = n == 1 && steps[0] instanceof Key k ? k.name().toLowerCase(Locale.ROOT) : null;
+        virtual = v != null && VIRTUAL.contains(v) ? v : null;
+        virtualPointer = virtual == null ? null : virtual.equals("apiversion") ? "/apiVersion" : "/" + virtual;
+    }
+
+    /** One segment (not {@code [*]}) as a pointer: {@code /name} or {@code /0}. */
+    private static String piece(Segment s) {
+        return "/" + (s instanceof Key k ? k.escaped() : String.valueOf(((Index) s).index()));
     }
 
     /** Parses a path; the error says what is wrong with it. */
@@ -144,18 +189,31 @@ final class FieldPath {
     }
 
     public boolean hasWildcard() {
-        return segments.stream().anyMatch(s -> s instanceof Each);
+        return wildcard;
     }
 
     /** The JSON pointer of the part before the first {@code [*]}, relative to {@code base}. */
     public String collectionPointer(String base) {
-        return base.isEmpty() ? collectionSuffix : base + collectionSuffix;
+        String suffix = spelled[nextEach[0]];
+        return base.isEmpty() ? suffix : base + suffix;
     }
 
     /** Follows the path from {@code start} (whose pointer is {@code base}). */
     public List<Hit> resolve(Value start, String base) {
+        return resolve(start, base, true);
+    }
+
+    /**
+     * The same; without {@code pointers}, every hit's pointer is empty: a condition tested for
+     * its truth alone ({@link Condition#test}) reads only values, and building the pointers of
+     * list elements and of properties spelled otherwise was most of what following paths made.
+     */
+    List<Hit> resolve(Value start, String base, boolean pointers) {
+        if (!wildcard) {
+            return List.of(run(start, base, null, 0, pointers));
+        }
         List<Hit> out = new ArrayList<>();
-        walk(start, base, 0, out);
+        walk(start, base, null, 0, out, pointers);
         return out;
     }
 
@@ -164,10 +222,36 @@ final class FieldPath {
      * from the element a {@code count} is at.
      */
     List<Hit> resolve(EvalContext ctx) {
-        if (ctx.atResource() && isEgress()) {
-            return resolveEgress(ctx.resource(), ctx.graph(), EgressOptions.fromSettings(ctx.settings()));
+        return resolve(ctx, true);
+    }
+
+    /** The same, with empty pointers unless {@code pointers} ({@link #resolve(Value, String, boolean)}). */
+    List<Hit> resolve(EvalContext ctx, boolean pointers) {
+        if (!wildcard) {
+            return List.of(resolveOne(ctx, pointers));
         }
-        return ctx.atResource() ? resolveOnResource(ctx.resource()) : resolve(ctx.current(), ctx.base());
+        if (ctx.atResource() && egress) {
+            return resolveEgress(ctx.resource(), ctx.graph(), EgressOptions.fromSettings(ctx.settings()), pointers);
+        }
+        return resolve(ctx.atResource() ? ctx.resource().body() : ctx.current(), ctx.base(), pointers);
+    }
+
+    /** {@link #resolve(EvalContext)} for a path without {@code [*]}, which reaches exactly one place. */
+    Hit resolveOne(EvalContext ctx) {
+        return resolveOne(ctx, true);
+    }
+
+    /** The same, with an empty pointer unless {@code pointers}. */
+    Hit resolveOne(EvalContext ctx, boolean pointers) {
+        if (wildcard) {
+            throw new IllegalStateException("'" + text + "' may reach many places");
+        }
+        if (ctx.atResource() && egress) {
+            Optional<EgressView> view = EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings()))
+                    .viewOf(ctx.resource());
+            return onView(view, run(viewValue(view), "", pointers ? egressPointer() : null, 1, pointers), pointers);
+        }
+        return ctx.atResource() ? oneOnResource(ctx.resource(), pointers) : run(ctx.current(), ctx.base(), null, 0, pointers);
     }
 
     /**
@@ -175,7 +259,7 @@ final class FieldPath {
      * the egress view, the property of the body the view's key rests on.
      */
     String collectionPointer(EvalContext ctx) {
-        if (ctx.atResource() && isEgress() && segments.size() > 1 && segments.get(1) instanceof Key k) {
+        if (ctx.atResource() && egress && steps.length > 1 && steps[1] instanceof Key k) {
             return EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings())).viewOf(ctx.resource())
                     .map(v -> v.anchor(k.name()))
                     .orElse(collectionPointer(ctx.base()));
@@ -185,7 +269,7 @@ final class FieldPath {
 
     /** Whether the path reads the resource's {@code egress} view rather than its body. */
     boolean isEgress() {
-        return segments.get(0) instanceof Key k && k.name().equalsIgnoreCase(EGRESS);
+        return egress;
     }
 
     /**
@@ -195,22 +279,55 @@ final class FieldPath {
      * the subnet's {@code natGateway.id}.
      */
     private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph,
-                                    EgressOptions options) {
+                                    EgressOptions options, boolean pointers) {
         Optional<EgressView> view = EgressModel.of(graph, options).viewOf(resource);
+        // Walked from the view itself, after the egress key (which matches the rule's in any spelling).
         List<Hit> raw = new ArrayList<>();
-        walk(new Value.Obj(java.util.Map.of(EGRESS, view.map(EgressView::value).orElse(Value.Obj.EMPTY))), "", 0, raw);
-        if (view.isEmpty()) {
-            // No node and no subnet: nothing of its body is what the finding is about.
-            return raw.stream().map(h -> new Hit("", h.value(), h.complete())).toList();
-        }
+        walk(viewValue(view), "", pointers ? egressPointer() : null, 1, raw, pointers);
         List<Hit> hits = new ArrayList<>(raw.size());
         for (Hit h : raw) {
-            String[] parts = h.pointer().split("/", 4);
-            String anchor = parts.length > 2 ? view.get().anchor(JsonPointers.unescape(parts[2])) : view.get().decisivePointer();
-            // An Unknown in the view is a fact still undecided, not a value that exists unknown.
-            hits.add(new Hit(anchor, h.value(), h.complete() && !(h.value() instanceof Value.Unknown)));
+            hits.add(onView(view, h, pointers));
         }
         return hits;
+    }
+
+    /** The view's value; a resource without a view reads as an empty one. */
+    private static Value viewValue(Optional<EgressView> view) {
+        return view.isPresent() ? view.get().value() : Value.Obj.EMPTY;
+    }
+
+    /** The pointer after the {@code egress} key: null (as spelled) unless the rule spells it otherwise. */
+    private String egressPointer() {
+        return ((Key) steps[0]).name().equals(EGRESS) ? null : EGRESS_POINTER;
+    }
+
+    /** A hit in the view, pointing at what its key rests on in the body (nothing of the body without a view). */
+    private Hit onView(Optional<EgressView> view, Hit h, boolean pointers) {
+        if (!pointers) {
+            boolean complete = h.complete() && (view.isEmpty() || !(h.value() instanceof Value.Unknown));
+            return complete == h.complete() ? h : new Hit("", h.value(), complete);
+        }
+        if (view.isEmpty()) {
+            // No node and no subnet: nothing of its body is what the finding is about.
+            return new Hit("", h.value(), h.complete());
+        }
+        String pointer = h.pointer();
+        String anchor = pointer.length() > EGRESS_POINTER.length()
+                ? view.get().anchor(viewKey(pointer)) : view.get().decisivePointer();
+        // An Unknown in the view is a fact still undecided, not a value that exists unknown.
+        return new Hit(anchor, h.value(), h.complete() && !(h.value() instanceof Value.Unknown));
+    }
+
+    /** The view's key a hit's pointer ({@code /egress/<key>...}) passes, without a copy when spelled as the rule does. */
+    private String viewKey(String pointer) {
+        int start = EGRESS_POINTER.length() + 1;
+        int end = pointer.indexOf('/', start);
+        end = end < 0 ? pointer.length() : end;
+        if (steps.length > 1 && steps[1] instanceof Key k && end - start == k.escaped().length()
+                && pointer.startsWith(k.escaped(), start)) {
+            return k.name();
+        }
+        return JsonPointers.unescape(pointer.substring(start, end));
     }
 
     /**
@@ -221,94 +338,130 @@ final class FieldPath {
      * symbolic value it stands for, never its bracket text: only the deployment knows it.
      */
     public List<Hit> resolveOnResource(dev.egressguard.core.model.Resource resource) {
-        Optional<String> virtual = virtualField();
-        if (virtual.isPresent()) {
-            String v = switch (virtual.get()) {
+        return wildcard ? resolve(resource.body(), "") : List.of(oneOnResource(resource, true));
+    }
+
+    private Hit oneOnResource(dev.egressguard.core.model.Resource resource, boolean pointers) {
+        if (virtual != null) {
+            String v = switch (virtual) {
                 case "id" -> resource.id().toString();
                 case "name" -> resource.name();
                 case "type" -> resource.type();
                 default -> resource.apiVersion();
             };
             if (v != null) {
-                String key = virtual.get().equals("apiversion") ? "apiVersion" : virtual.get();
-                Value value = key.equals("id") || key.equals("name") ? ConditionValues.symbolicText(v,
+                Value value = virtual.equals("id") || virtual.equals("name") ? ConditionValues.symbolicText(v,
                         EvalContext.describe(resource) + " is named from a value only the deployment knows")
                         : Value.of(v);
-                return List.of(new Hit("/" + key, value, true));
+                return new Hit(pointers ? virtualPointer : "", value, true);
             }
         }
-        return resolve(resource.body(), "");
+        return run(resource.body(), "", null, 0, pointers);
     }
 
-    private Optional<String> virtualField() {
-        if (segments.size() == 1 && segments.get(0) instanceof Key k
-                && VIRTUAL.contains(k.name().toLowerCase(Locale.ROOT))) {
-            return Optional.of(k.name().toLowerCase(Locale.ROOT));
-        }
-        return Optional.empty();
-    }
-
-    private void walk(Value value, String pointer, int at, List<Hit> out) {
-        if (at == segments.size()) {
-            out.add(new Hit(pointer, value, true));
+    /**
+     * Follows the path from position {@code from} (after a {@code [*]}, or the start), every
+     * element of each {@code [*]} in turn. {@code prefix} is the pointer at {@code from};
+     * {@code pointer} the pointer there when it is not {@code prefix} + {@link #spelled}.
+     */
+    private void walk(Value value, String prefix, String pointer, int from, List<Hit> out, boolean pointers) {
+        Hit h = run(value, prefix, pointer, from, pointers);
+        int each = nextEach[from];
+        if (h == null) {
             return;
         }
-        if (value instanceof Value.Unknown) {
-            out.add(new Hit(pointer, value, false));
+        if (each == steps.length || !h.complete()) {
+            out.add(h);
             return;
         }
-        Segment s = segments.get(at);
-        if (s instanceof Key k) {
-            Value.Obj obj = value instanceof Value.Obj o ? o : null;
-            // Templates mostly spell keys as the rules do: one hash lookup, and a scan only when not.
-            Value exact = obj == null ? null : obj.fields().get(k.name());
-            String key = exact != null ? k.name() : obj == null ? null : obj.keyOf(k.name());
-            if (key != null) {
-                walk(exact != null ? exact : obj.fields().get(key), pointer + "/" + JsonPointers.escape(key), at + 1, out);
-            } else if (obj != null && obj.isOpen()) {
-                // Runtime state: a property it does not declare may exist, with any value.
-                out.add(new Hit(pointer + "/" + JsonPointers.escape(k.name()), obj.undeclared(k.name()), false));
-            } else {
-                missing(pointer, at, out);
-            }
-        } else if (s instanceof Index idx) {
-            if (value instanceof Value.Arr arr && idx.index() < arr.size()) {
-                walk(arr.get(idx.index()), pointer + "/" + idx.index(), at + 1, out);
-            } else {
-                missing(pointer, at, out);
-            }
-        } else if (value instanceof Value.Arr arr) {
+        Value list = h.value();
+        if (list instanceof Value.Arr arr) {
             for (int i = 0; i < arr.size(); i++) {
-                walk(arr.get(i), pointer + "/" + i, at + 1, out);
+                walk(arr.get(i), pointers ? h.pointer() + "/" + i : "", null, each + 1, out, pointers);
             }
-        } else if (value != null && value != Value.Null.INSTANCE) {
+        } else if (list != null && list != Value.Null.INSTANCE) {
             // Something that is not a list where the path expects one: the elements are missing.
-            out.add(new Hit(intendedPointer(pointer, at), null, true));
+            out.add(new Hit(h.pointer(), null, true));
         }
         // A missing or null list has no elements: [*] over it yields nothing.
     }
 
-    /** A missing property; when a [*] follows, the list is missing and has no elements. */
-    private void missing(String pointer, int at, List<Hit> out) {
-        for (int i = at; i < segments.size(); i++) {
-            if (segments.get(i) instanceof Each) {
-                return;
+    /**
+     * Follows the segments from {@code from} up to the next {@code [*]} (or the end). Returns the
+     * hit where the path ends or stops (an Unknown, an undeclared key of an open object, a
+     * missing property); before a {@code [*]}, a complete hit holds the list's value and
+     * pointer, and null means the list is missing (so it has no elements). Without
+     * {@code pointers}, pointers are empty and none is built ({@code startPointer} must be null).
+     */
+    private Hit run(Value start, String prefix, String startPointer, int from, boolean pointers) {
+        int to = nextEach[from];
+        Value value = start;
+        // null while every key so far is spelled as the rule spells it: the pointer is then
+        // prefix + spelled[at], a text made when the path was parsed.
+        String pointer = startPointer;
+        for (int at = from; ; at++) {
+            if (at == steps.length) {
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, true);
             }
+            if (value instanceof Value.Unknown) {
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, false);
+            }
+            if (at == to) {
+                return new Hit(pointers ? pointer(prefix, pointer, at) : "", value, true);
+            }
+            Segment s = steps[at];
+            if (s instanceof Key k) {
+                Value.Obj obj = value instanceof Value.Obj o ? o : null;
+                // Templates mostly spell keys as the rules do: one hash lookup, and a scan only when not.
+                Value exact = obj == null ? null : obj.fields().get(k.name());
+                if (exact != null) {
+                    value = exact;
+                    pointer = pointer == null ? null : pointer + "/" + k.escaped();
+                    continue;
+                }
+                String key = obj == null ? null : obj.keyOf(k.name(), k.folded());
+                if (key != null) {
+                    value = obj.fields().get(key);
+                    pointer = !pointers || pointer == null && key.equals(k.name()) ? pointer
+                            : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
+                    continue;
+                }
+                if (obj != null && obj.isOpen()) {
+                    // Runtime state: a property it does not declare may exist, with any value.
+                    return new Hit(pointers ? pointer(prefix, pointer, at) + "/" + k.escaped() : "", obj.undeclared(k.name()), false);
+                }
+                return missing(prefix, pointer, at, pointers);
+            }
+            int index = ((Index) s).index();
+            if (value instanceof Value.Arr arr && index < arr.size()) {
+                value = arr.get(index);
+                pointer = pointer == null ? null : pointer + "/" + index;
+                continue;
+            }
+            return missing(prefix, pointer, at, pointers);
         }
-        out.add(new Hit(intendedPointer(pointer, at), null, true));
     }
 
-    /** The pointer the rest of the path would have had, up to its first [*], for locating and messages. */
-    private String intendedPointer(String pointer, int from) {
-        StringBuilder sb = new StringBuilder(pointer);
-        for (int i = from; i < segments.size(); i++) {
-            Segment s = segments.get(i);
-            if (s instanceof Each) {
-                break;
-            }
-            sb.append('/').append(s instanceof Key k ? JsonPointers.escape(k.name()) : String.valueOf(((Index) s).index()));
+    /** A missing property; when a [*] follows, the list is missing and has no elements (null). */
+    private Hit missing(String prefix, String pointer, int at, boolean pointers) {
+        int to = nextEach[at];
+        if (to < steps.length) {
+            return null;
         }
-        return sb.toString();
+        if (!pointers) {
+            return new Hit("", null, true);
+        }
+        // The pointer the rest of the path would have had, for locating and messages.
+        return new Hit(pointer == null ? pointer(prefix, null, to) : pointer + rest[at], null, true);
+    }
+
+    /** The pointer at position {@code at} of a run: {@code pointer}, or prefix + the run's segments as spelled. */
+    private String pointer(String prefix, String pointer, int at) {
+        if (pointer != null) {
+            return pointer;
+        }
+        String suffix = spelled[at];
+        return prefix.isEmpty() ? suffix : suffix.isEmpty() ? prefix : prefix + suffix;
     }
 
     // Called for every evaluated property: a loop, not a regex (the benchmark's top hot spot).

@@ -4,7 +4,6 @@ import dev.egressguard.core.value.Unknowns;
 import dev.egressguard.core.value.Value;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +31,12 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
     }
 
     private static final Result PASSED = new Result(Truth.TRUE, "");
+    /** Results without a reason, by truth: a test (no reason asked for) runs for every resource and makes none. */
+    private static final Result[] QUIET = {PASSED, new Result(Truth.FALSE, ""), new Result(Truth.UNKNOWN, "")};
+
+    private static Result result(Truth truth, String reason) {
+        return reason.isEmpty() ? QUIET[truth.ordinal()] : new Result(truth, reason);
+    }
 
     /**
      * Applies the operator to {@code actual} ({@code null} or Null when the property is missing).
@@ -60,32 +65,32 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         boolean explain = where != null;
         if (actual instanceof Value.Unknown u) {
             if (kind == Kind.EXISTS && complete) {
-                return !negated ? PASSED : new Result(Truth.FALSE,
+                return !negated ? PASSED : result(Truth.FALSE,
                         explain ? where + " is written (its value is unknown before deployment)" : "");
             }
             // Only equality can be decided on an unknown: the same symbolic value is equal to itself.
             Truth same = complete && (kind == Kind.EQUALS || kind == Kind.IN) ? positive(u, check) : Truth.UNKNOWN;
             if (same == Truth.UNKNOWN) {
-                return new Result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
+                return result(Truth.UNKNOWN, explain ? where + " is unknown before deployment: " + u.describe() : "");
             }
             Truth truth = negated ? same.not() : same;
-            return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(u, where) : "");
+            return truth == Truth.TRUE ? PASSED : result(truth, explain ? explain(u, where) : "");
         }
         Value value = actual == Value.Null.INSTANCE ? null : actual;
         Truth base;
         try {
             base = positive(value, check);
         } catch (BudgetedText.BudgetExceeded e) {
-            return new Result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
+            return result(Truth.UNKNOWN, explain ? "pattern '" + pattern.pattern() + "' gave up after "
                     + REGEX_BUDGET + " steps on the " + ConditionValues.text(value).length() + " characters of " + where : "");
         }
         Truth truth = negated ? base.not() : base;
         if (truth == Truth.UNKNOWN) {
             Value.Unknown inside = Unknowns.first(value);
-            return new Result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
+            return result(Truth.UNKNOWN, explain ? where + " holds a value unknown before deployment: "
                     + (inside == null ? ConditionValues.json(value) : inside.describe()) : "");
         }
-        return truth == Truth.TRUE ? PASSED : new Result(truth, explain ? explain(value, where) : "");
+        return truth == Truth.TRUE ? PASSED : result(truth, explain ? explain(value, where) : "");
     }
 
     /**
@@ -99,8 +104,8 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
             case EQUALS -> v == null ? Truth.of(argument == Value.Null.INSTANCE) : ConditionValues.equality(v, argument);
             case IN -> inList(v);
             case CONTAINS -> contains(v);
-            case STARTS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).startsWith(lower(text(argument))));
-            case ENDS_WITH -> Truth.of(v instanceof Value.Str s && lower(s.value()).endsWith(lower(text(argument))));
+            case STARTS_WITH -> Truth.of(v instanceof Value.Str s && startsWithIgnoringCase(s.value(), text(argument)));
+            case ENDS_WITH -> Truth.of(v instanceof Value.Str s && endsWithIgnoringCase(s.value(), text(argument)));
             case LIKE, MATCH -> Truth.of(v != null && ConditionValues.isScalar(v) && matches(ConditionValues.text(v), check));
             case GREATER, GREATER_OR_EQUALS, LESS, LESS_OR_EQUALS -> Truth.of(compare(v));
         };
@@ -120,7 +125,7 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
 
     private Truth contains(Value v) {
         if (v instanceof Value.Str s) {
-            return Truth.of(lower(s.value()).contains(lower(text(argument))));
+            return Truth.of(containsIgnoringCase(s.value(), text(argument)));
         }
         if (v instanceof Value.Arr a) {
             Truth any = Truth.FALSE;
@@ -152,11 +157,10 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         if (v == null) {
             return false;
         }
-        Optional<Integer> c = ConditionValues.compare(v, argument);
-        if (c.isEmpty()) {
+        int r = ConditionValues.compare(v, argument);
+        if (r == ConditionValues.UNORDERED) {
             return false;
         }
-        int r = c.get();
         return switch (kind) {
             case GREATER -> r > 0;
             case GREATER_OR_EQUALS -> r >= 0;
@@ -167,7 +171,8 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
 
     /** For count: the operator on a whole number. */
     public boolean testCount(long n) {
-        boolean r = positive(Value.of(n), RegexBudget.unlimited()) == Truth.TRUE;
+        // Only like and match read the budget.
+        boolean r = positive(Value.of(n), kind == Kind.LIKE || kind == Kind.MATCH ? RegexBudget.unlimited() : null) == Truth.TRUE;
         return negated != r;
     }
 
@@ -194,6 +199,41 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
 
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    // The text operators compare lower-cased texts. Lower-casing can change a text's length
+    // outside ASCII (U+0130 becomes two chars), so only ASCII texts, nearly all, are compared in
+    // place, without making lower-cased copies of both for every resource.
+
+    private static boolean containsIgnoringCase(String text, String part) {
+        if (!isAscii(text) || !isAscii(part)) {
+            return lower(text).contains(lower(part));
+        }
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String part) {
+        return isAscii(text) && isAscii(part) ? text.regionMatches(true, 0, part, 0, part.length())
+                : lower(text).startsWith(lower(part));
+    }
+
+    private static boolean endsWithIgnoringCase(String text, String part) {
+        return isAscii(text) && isAscii(part) ? text.regionMatches(true, text.length() - part.length(), part, 0, part.length())
+                : lower(text).endsWith(lower(part));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A {@code like} pattern ({@code *} any run, {@code ?} one character) as a case-insensitive regex. */

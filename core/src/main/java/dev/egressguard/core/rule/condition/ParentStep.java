@@ -1,10 +1,9 @@
 package dev.egressguard.core.rule.condition;
 
 import dev.egressguard.core.model.Resource;
-import dev.egressguard.core.model.ResourceId;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code parent: <condition>}: the condition on the parent resource (a subnet's virtual network,
@@ -20,17 +19,30 @@ record ParentStep(Condition condition) implements Condition {
     @Override
     public Verdict evaluate(EvalContext ctx) {
         Resource self = ctx.resource();
-        Optional<ResourceId> parentId = self.id().parent();
-        if (parentId.isEmpty()) {
-            return Verdict.of(Truth.FALSE, "", null, EvalContext.describe(self) + " has no parent resource");
+        GraphSteps.Parent parent = GraphSteps.of(ctx.graph()).parentOf(self);
+        if (parent.id() == null) {
+            return Verdict.of(Truth.FALSE, "", null, () -> EvalContext.describe(self) + " has no parent resource");
         }
-        Optional<Resource> parent = ctx.graph().find(parentId.get());
-        if (parent.isEmpty()) {
-            return Verdict.of(Truth.UNKNOWN, "", null, "the parent " + parentId.get()
+        if (parent.resource() == null) {
+            return Verdict.of(Truth.UNKNOWN, "", null, () -> "the parent " + parent.id()
                     + " is not among the evaluated resources");
         }
-        Verdict v = condition.evaluate(ctx.on(parent.get()));
-        return new Verdict(v.truth(), "", v.value(), RefStep.prefixed("on the parent " + EvalContext.describe(parent.get()), v),
+        Resource p = parent.resource();
+        Verdict v = condition.evaluate(ctx.on(p));
+        if (v.isTrue()) {
+            return new Verdict(v.truth(), "", v.value(), List.of(), v.explained());
+        }
+        // Said from the child, and only when somebody reads it.
+        return Verdict.lazy(v.truth(), "", v.value(), () -> RefStep.prefixed("on the parent " + EvalContext.describe(p), v),
                 v.explained());
+    }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        GraphSteps.Parent parent = GraphSteps.of(ctx.graph()).parentOf(ctx.resource());
+        if (parent.id() == null) {
+            return Truth.FALSE;
+        }
+        return parent.resource() == null ? Truth.UNKNOWN : condition.test(ctx.on(parent.resource()));
     }
 }

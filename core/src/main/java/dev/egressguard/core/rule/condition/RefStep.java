@@ -43,6 +43,67 @@ record RefStep(FieldPath path, TypePattern type, boolean matchAny, Condition ass
         return matchAny ? Verdict.any(verdicts, at, null) : Verdict.all(verdicts, at, null);
     }
 
+    @Override
+    public Truth test(EvalContext ctx) {
+        // What evaluate does, in the same order, keeping only the truth (so no pointers either).
+        List<FieldPath.Hit> hits = path.resolve(ctx.current(), ctx.base(), false);
+        boolean allMissing = true;
+        for (int i = 0; i < hits.size(); i++) {
+            allMissing &= hits.get(i).isMissing();
+        }
+        if (allMissing) {
+            return Truth.FALSE;
+        }
+        boolean unknown = false;
+        for (int i = 0; i < hits.size(); i++) {
+            Truth t = followTruth(ctx, hits.get(i));
+            if (matchAny ? t == Truth.TRUE : t == Truth.FALSE) {
+                return t;
+            }
+            unknown |= t == Truth.UNKNOWN;
+        }
+        return unknown ? Truth.UNKNOWN : matchAny ? Truth.FALSE : Truth.TRUE;
+    }
+
+    /** {@code follow(ctx, hit).truth()}, branch for branch. */
+    private Truth followTruth(EvalContext ctx, FieldPath.Hit hit) {
+        Value value = hit.value();
+        if (hit.isMissing()) {
+            return Truth.FALSE;
+        }
+        if (value instanceof Value.Unknown u && hit.complete() && u.symbol() != null) {
+            Optional<ResourceId> id = ctx.graph().idOf(u.symbol().render());
+            if (id.isEmpty()) {
+                return Truth.UNKNOWN;
+            }
+            Optional<Resource> target = ctx.graph().find(id.get());
+            if (target.isPresent()) {
+                return targetTruth(ctx, target.get());
+            }
+            return type != null && !type.matches(id.get().type()) ? Truth.FALSE : Truth.UNKNOWN;
+        }
+        if (value instanceof Value.Unknown) {
+            return Truth.UNKNOWN;
+        }
+        if (!(value instanceof Value.Str s)) {
+            return Truth.FALSE;
+        }
+        Optional<ResourceId> id = ctx.graph().idOf(s.value());
+        if (id.isEmpty()) {
+            return Truth.FALSE;
+        }
+        Optional<Resource> target = ctx.graph().find(id.get());
+        return target.isEmpty() ? Truth.UNKNOWN : targetTruth(ctx, target.get());
+    }
+
+    /** {@code onTarget(...).truth()}. */
+    private Truth targetTruth(EvalContext ctx, Resource t) {
+        if (type != null && !type.matches(t.type())) {
+            return Truth.FALSE;
+        }
+        return assertion == null ? Truth.TRUE : assertion.test(ctx.on(t));
+    }
+
     private Verdict follow(EvalContext ctx, FieldPath.Hit hit) {
         Value value = hit.value();
         if (hit.isMissing()) {

@@ -36,6 +36,16 @@ public final class RegexBudget {
         return new RegexBudget(Long.MAX_VALUE);
     }
 
+    /** What is left now, to {@link #reset} to: a check tested for its truth alone is evaluated again from here. */
+    public long mark() {
+        return remaining;
+    }
+
+    /** Back to what was left at {@code mark}, so that a check evaluated twice spends its budget once. */
+    public void reset(long mark) {
+        remaining = mark;
+    }
+
     /** Counts one character read; throws {@link Spent} past the limit. */
     void read() {
         if (--remaining < 0) {

@@ -20,4 +20,9 @@ record SettingCondition(String name, Operator operator) implements Condition {
         Value value = ctx.setting(name).map(Value::of).orElse(null);
         return Verdict.of(operator.test(value, true, ctx.regex()), "", value, () -> operator.reason(value, true, "setting '" + name + "'"));
     }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        return operator.test(ctx.setting(name).map(Value::of).orElse(null), true, ctx.regex());
+    }
 }

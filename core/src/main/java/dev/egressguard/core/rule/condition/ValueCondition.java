@@ -17,4 +17,9 @@ record ValueCondition(Value value, Operator operator) implements Condition {
         return Verdict.of(operator.test(value, true, ctx.regex()), ctx.base(), value,
                 () -> operator.reason(value, true, "the value " + ConditionValues.json(value)));
     }
+
+    @Override
+    public Truth test(EvalContext ctx) {
+        return operator.test(value, true, ctx.regex());
+    }
 }

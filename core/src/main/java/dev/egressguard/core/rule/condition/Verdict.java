@@ -26,6 +26,8 @@ public final class Verdict {
     private final Value value;
     private final boolean explained;
     private Supplier<List<String>> pending;
+    /** A single pending reason ({@link #of(Truth, String, Value, Supplier)}): most verdicts have one, so no list supplier wraps it. */
+    private Supplier<String> pendingOne;
     private List<String> reasons;
 
     public Verdict(Truth truth, String path, Value value, List<String> reasons, boolean explained) {
@@ -52,10 +54,9 @@ public final class Verdict {
 
     /** A verdict whose one reason is written only if somebody asks for it. */
     public static Verdict of(Truth truth, String path, Value value, Supplier<String> reason) {
-        return lazy(truth, path, value, () -> {
-            String r = reason.get();
-            return r == null || r.isEmpty() ? List.of() : List.of(r);
-        }, false);
+        Verdict v = new Verdict(truth, path, value, false, null, null);
+        v.pendingOne = Objects.requireNonNull(reason, "reason");
+        return v;
     }
 
     /** A verdict whose reasons are written only if somebody asks for them. */
@@ -81,8 +82,14 @@ public final class Verdict {
 
     public List<String> reasons() {
         if (reasons == null) {
-            reasons = List.copyOf(pending.get());
-            pending = null;
+            if (pendingOne != null) {
+                String r = pendingOne.get();
+                reasons = r == null || r.isEmpty() ? List.of() : List.of(r);
+                pendingOne = null;
+            } else {
+                reasons = List.copyOf(pending.get());
+                pending = null;
+            }
         }
         return reasons;
     }

@@ -1,0 +1,109 @@
+package dev.egressguard.core.value;
+
+import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Case-insensitive lookups on objects: the summary of folded key hashes may only ever rule out a
+ * key no spelling of which is there, so lookups answer exactly as a scan with
+ * {@link String#equalsIgnoreCase} over the keys, in key order.
+ */
+class ObjLookupTest {
+
+    @Test
+    void everyTwoCharactersEqualIgnoringCaseFoldAlike() {
+        int pairs = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String s = String.valueOf((char) c);
+            for (int d : new int[] {Character.toUpperCase(c), Character.toLowerCase(c), Character.toTitleCase(c),
+                    Character.toLowerCase(Character.toUpperCase(c))}) {
+                String t = new String(Character.toChars(d));
+                if (s.equalsIgnoreCase(t)) {
+                    pairs++;
+                    assertThat(Value.Obj.foldedHash(t)).as("U+%04X ~ U+%04X", c, d).isEqualTo(Value.Obj.foldedHash(s));
+                }
+            }
+        }
+        // Supplementary letters (Deseret) compare by code point.
+        assertThat("\uD801\uDC00".equalsIgnoreCase("\uD801\uDC28")).isTrue();
+        assertThat(Value.Obj.foldedHash("x\uD801\uDC00")).isEqualTo(Value.Obj.foldedHash("X\uD801\uDC28"));
+        assertThat(pairs).isGreaterThan(2000);
+    }
+
+    @Test
+    void lookupsAnswerAsAScanOverTheKeys() {
+        List<String> names = List.of("properties", "PROPERTIES", "Properties", "subnet", "sUbNeT", "id", "ID", "\u0130d",
+                "k\u212Aey", "kkey", "KKEY", "stra\u00dfe", "STRASSE", "\u00e9t\u00e9", "\u00c9T\u00c9", "x", "", "a/b");
+        Random random = new Random(11);
+        for (int round = 0; round < 3000; round++) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            int n = random.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                fields.put(names.get(random.nextInt(names.size())), Value.of(i));
+            }
+            Value.Obj obj = new Value.Obj(fields);
+            for (String asked : names) {
+                String expected = scan(fields, asked);
+                assertThat(obj.keyOf(asked)).as("%s in %s", asked, fields.keySet()).isEqualTo(expected);
+                assertThat(obj.keyOf(asked, Value.Obj.foldedHash(asked))).isEqualTo(expected);
+                assertThat(obj.get(asked)).isEqualTo(expected == null ? null : fields.get(expected));
+                assertThat(obj.has(asked)).isEqualTo(expected != null);
+            }
+        }
+    }
+
+    private static String scan(Map<String, Value> fields, String key) {
+        if (fields.containsKey(key)) {
+            return key;
+        }
+        for (String k : fields.keySet()) {
+            if (k.equalsIgnoreCase(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void fieldsCannotBeChangedThroughAnyView() {
+        Value.Obj obj = new Value.Obj.Builder().put("name", Value.of("nodes")).put("type", Value.of("t")).build();
+        Map<String, Value> fields = obj.fields();
+
+        assertThatThrownBy(() -> fields.put("x", Value.of(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.remove("name")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(fields::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.computeIfAbsent("y", k -> Value.of(2))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.merge("name", Value.of(2), (a, b) -> b)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.replaceAll((k, v) -> v)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.entrySet().iterator().next().setValue(Value.of(3)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.keySet().remove("name")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> fields.values().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(obj.get("NAME")).isEqualTo(Value.of("nodes"));
+        assertThat(new ArrayList<>(fields.keySet())).containsExactly("name", "type");
+    }
+
+    @Test
+    void anOpenedObjectSharesItsFieldsAndEqualsWhatAMapEquals() {
+        Value.Obj obj = new Value.Obj(Map.of("Name", Value.of("nodes")));
+        Value.Obj open = obj.opened(new Value.Unknown("runtime state", SourceLocation.NONE));
+
+        assertThat(open.fields()).isSameAs(obj.fields());
+        assertThat(open.get("name")).isEqualTo(Value.of("nodes"));
+        assertThat(obj.fields()).isEqualTo(Map.of("Name", Value.of("nodes"))).hasSameHashCodeAs(Map.of("Name", Value.of("nodes")));
+        assertThat(obj.fields().toString()).isEqualTo(new LinkedHashMap<>(Map.of("Name", Value.of("nodes"))).toString());
+        assertThat(obj).isEqualTo(new Value.Obj(new LinkedHashMap<>(Map.of("Name", Value.of("nodes")))));
+    }
+}
