@@ -1,0 +1,46 @@
+package dev.egressguard.core.report;
+
+import dev.egressguard.core.finding.Evaluation;
+import dev.egressguard.core.finding.Outcome;
+import dev.egressguard.core.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportSummaryTest {
+
+    private static Evaluation eval(String rule, String id, Outcome outcome) {
+        return new Evaluation(rule, id, "n", "Microsoft.Network/virtualNetworks", SourceLocation.NONE, outcome);
+    }
+
+    @Test
+    void resourcesAreCountedOnceInAnySpellingAndWithoutIdByTypeAndName() {
+        Report report = new Report(List.of(), List.of(
+                eval("EG001", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/a", Outcome.PASS),
+                eval("EG002", "/SUBSCRIPTIONS/s/resourcegroups/RG/providers/microsoft.network/virtualnetworks/A", Outcome.PASS),
+                eval("EG001", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/b", Outcome.PASS),
+                eval("EG001", null, Outcome.PASS), eval("EG002", "", Outcome.PASS)),
+                List.of(), List.of(), List.of("main.json"));
+
+        ReportSummary summary = ReportSummary.of(report);
+
+        assertThat(summary.resources()).isEqualTo(3);
+        assertThat(summary.evaluations()).isEqualTo(5);
+        assertThat(summary.passed()).isEqualTo(5);
+    }
+
+    /** Each report gets its own summary, however they alternate (the last one is kept by identity). */
+    @Test
+    void eachReportItsOwnSummary() {
+        Report one = new Report(List.of(), List.of(eval("EG001", "/x/a", Outcome.PASS)), List.of(), List.of(), List.of());
+        Report two = new Report(List.of(), List.of(eval("EG001", "/x/a", Outcome.PASS), eval("EG001", "/x/b", Outcome.PASS)),
+                List.of(), List.of(), List.of());
+
+        assertThat(ReportSummary.of(one).resources()).isEqualTo(1);
+        assertThat(ReportSummary.of(two).resources()).isEqualTo(2);
+        assertThat(ReportSummary.of(two)).isSameAs(ReportSummary.of(two));
+        assertThat(ReportSummary.of(one).resources()).isEqualTo(1);
+    }
+}
