@@ -28,6 +28,10 @@ public final class HotSpots {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2 || !java.nio.file.Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: HotSpots RECORDING.jfr [ROWS] (a Flight Recorder file; ROWS: how many per table, 20)");
+            System.exit(2);
+        }
         print(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 20);
     }
 
