@@ -53,16 +53,12 @@ public final class Stages {
         int nodes = 0;
         for (int i = -warmups; i < iterations; i++) {
             System.gc();
-            long c0 = threads.getCurrentThreadCpuTime();
-            long a0 = threads.getCurrentThreadAllocatedBytes();
-            long t0 = System.nanoTime();
+            Mark m0 = Mark.now(threads);
             List<List<Resource>> resources = new ArrayList<>();
             for (Path t : templates) {
                 resources.add(TemplateEvaluator.evaluate(t, Optional.empty(), DeploymentContext.DEFAULT, root).resources());
             }
-            long t1 = System.nanoTime();
-            long c1 = threads.getCurrentThreadCpuTime();
-            long a1 = threads.getCurrentThreadAllocatedBytes();
+            Mark m1 = Mark.now(threads);
             List<List<Resource>> normalised = new ArrayList<>();
             for (List<Resource> r : resources) {
                 normalised.add(Normalizer.normalize(r));
@@ -71,23 +67,17 @@ public final class Stages {
             for (List<Resource> r : normalised) {
                 graphs.add(ResourceGraph.of(r));
             }
-            long t2 = System.nanoTime();
-            long c2 = threads.getCurrentThreadCpuTime();
-            long a2 = threads.getCurrentThreadAllocatedBytes();
+            Mark m2 = Mark.now(threads);
             nodes = 0;
             for (ResourceGraph g : graphs) {
                 nodes += EgressModel.of(g).nodes().size();
             }
-            long t3 = System.nanoTime();
-            long c3 = threads.getCurrentThreadCpuTime();
-            long a3 = threads.getCurrentThreadAllocatedBytes();
+            Mark m3 = Mark.now(threads);
             findings = 0;
             for (ResourceGraph g : graphs) {
                 findings += engine.evaluate(g).findings().size();
             }
-            long t3r = System.nanoTime();
-            long c3r = threads.getCurrentThreadCpuTime();
-            long a3r = threads.getCurrentThreadAllocatedBytes();
+            Mark m3r = Mark.now(threads);
             resources = null;
             normalised = null;
             graphs = null;
@@ -102,20 +92,15 @@ public final class Stages {
             java.util.Map<Long, Long> b5 = allocatedByThread(threads);
             java.util.Map<Long, Long> u5 = cpuByThread(threads);
             if (i >= 0) {
-                evaluate[i] = t1 - t0;
-                graph[i] = t2 - t1;
-                model[i] = t3 - t2;
-                rules[i] = t3r - t3;
+                Mark[] marks = {m0, m1, m2, m3, m3r};
+                long[][] walls = {evaluate, graph, model, rules};
+                for (int stage = 0; stage < walls.length; stage++) {
+                    walls[stage][i] = marks[stage + 1].wall() - marks[stage].wall();
+                    cpu[stage][i] = marks[stage + 1].cpu() - marks[stage].cpu();
+                    allocated[stage][i] = marks[stage + 1].allocated() - marks[stage].allocated();
+                }
                 verify[i] = t5 - t4;
-                cpu[0][i] = c1 - c0;
-                cpu[1][i] = c2 - c1;
-                cpu[2][i] = c3 - c2;
-                cpu[3][i] = c3r - c3;
                 cpu[4][i] = p5 - p4;
-                allocated[0][i] = a1 - a0;
-                allocated[1][i] = a2 - a1;
-                allocated[2][i] = a3 - a2;
-                allocated[3][i] = a3r - a3;
                 allocated[4][i] = b5.entrySet().stream().mapToLong(e -> e.getValue() - b4.getOrDefault(e.getKey(), 0L)).sum();
                 verifyThreads[i] = u5.entrySet().stream().mapToLong(e -> e.getValue() - u4.getOrDefault(e.getKey(), 0L)).sum();
             }
@@ -173,5 +158,14 @@ public final class Stages {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** The current thread's wall clock, CPU time and allocated bytes at one point: a stage is the difference of two. */
+    private record Mark(long wall, long cpu, long allocated) {
+        static Mark now(com.sun.management.ThreadMXBean threads) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long allocated = threads.getCurrentThreadAllocatedBytes();
+            return new Mark(System.nanoTime(), cpu, allocated);
+        }
     }
 }
