@@ -54,7 +54,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
         for (int i = 0; i < incoming.size(); i++) {
             ResourceGraph.Reference ref = incoming.get(i);
             Resource from = ref.from();
-            if (!accepts(from) || viaPointer != null && !viaPointer.matches(ref.pointer()) || !referrers.add(from)) {
+            if (!firstAcceptedReference(ref, referrers)) {
                 continue;
             }
             Verdict v = where == null ? Condition.holds("", null) : where.evaluate(ctx.on(from));
@@ -104,7 +104,7 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
         for (int i = 0; i < incoming.size(); i++) {
             ResourceGraph.Reference ref = incoming.get(i);
             Resource from = ref.from();
-            if (!accepts(from) || viaPointer != null && !viaPointer.matches(ref.pointer()) || !referrers.add(from)) {
+            if (!firstAcceptedReference(ref, referrers)) {
                 continue;
             }
             Truth t = where == null ? Truth.TRUE : where.test(ctx.on(from));
@@ -190,5 +190,15 @@ record ReferencedByStep(TypePattern type, FieldPath via, Condition where, ViaPoi
 
     private boolean accepts(Resource r) {
         return type == null || type.matches(r.type());
+    }
+
+    /**
+     * Whether {@code ref} comes from a referrer of the asked type, at the asked place, that
+     * {@code referrers} had not met yet (it is added): {@link #evaluate} and {@link #test} meet
+     * referrers alike.
+     */
+    private boolean firstAcceptedReference(ResourceGraph.Reference ref, Referrers referrers) {
+        Resource from = ref.from();
+        return accepts(from) && (viaPointer == null || viaPointer.matches(ref.pointer())) && referrers.add(from);
     }
 }
