@@ -90,7 +90,7 @@ public final class PreparedYaml {
      * The prepared form of {@code root} (as {@link SafeYamlReader#compose} gave it for {@code text},
      * {@code null} for an empty document).
      *
-     * @throws Unpreparable for a tag, style or mark the format does not hold
+     * @throws Unpreparable for a tag, style, mark or text the format does not hold
      */
     public static byte[] write(byte[] text, Node root) {
         Writer w = new Writer();
@@ -106,6 +106,10 @@ public final class PreparedYaml {
         body.unsigned(w.strings.size());
         for (String s : w.strings.keySet()) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            if (!new String(utf8, StandardCharsets.UTF_8).equals(s)) {
+                // A quoted scalar may escape a lone surrogate (backslash u d800), which UTF-8 cannot write.
+                throw new Unpreparable("a text UTF-8 cannot hold (a lone surrogate)");
+            }
             body.unsigned(utf8.length);
             body.writeBytes(utf8);
         }

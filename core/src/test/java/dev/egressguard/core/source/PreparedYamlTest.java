@@ -114,6 +114,17 @@ class PreparedYamlTest {
     }
 
     @Test
+    void aLoneSurrogateIsNotPrepared() {
+        String yaml = "a: \"\\ud800\"\n";
+        assertThat(((ScalarNode) ((MappingNode) SafeYamlReader.compose(yaml).root()).getValue().get(0).getValueNode()).getValue())
+                .isEqualTo("\ud800");
+
+        assertThatThrownBy(() -> PreparedYaml.write(yaml.getBytes(StandardCharsets.UTF_8), SafeYamlReader.compose(yaml).root()))
+                .isInstanceOf(PreparedYaml.Unpreparable.class)
+                .hasMessageContaining("lone surrogate");
+    }
+
+    @Test
     void aDamagedOrTruncatedFormGetsNoTree() {
         byte[] text = TRICKY.getBytes(StandardCharsets.UTF_8);
         byte[] prepared = PreparedYaml.write(text, SafeYamlReader.compose(TRICKY).root());
