@@ -8,6 +8,7 @@ import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.rule.condition.Condition;
 import dev.egressguard.core.rule.condition.TypePattern;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.SafeYamlReader;
 import dev.egressguard.core.source.SourceLocation;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -54,7 +55,12 @@ final class RuleFileParser {
     }
 
     static Parsed parse(String file, String text) {
-        SafeYaml.Document doc = SafeYaml.read(file, text);
+        return parse(file, text, null);
+    }
+
+    /** As {@link #parse(String, String)}, from the text's prepared tree when not {@code null} (see {@link SafeYaml#read}). */
+    static Parsed parse(String file, String text, SafeYamlReader.Composed prepared) {
+        SafeYaml.Document doc = SafeYaml.read(file, text, prepared);
         if (doc.root() == null || !doc.errors().isEmpty()) {
             return new Parsed(List.of(), doc.errors(), List.of());
         }

@@ -2,6 +2,8 @@ package dev.egressguard.core.rule;
 
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
+import dev.egressguard.core.source.PreparedYaml;
+import dev.egressguard.core.source.SafeYamlReader;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.io.IOException;
@@ -34,6 +36,8 @@ public final class RuleSetLoader {
 
     public static final String BUILT_IN_FOLDER = "egress-guard/rules/";
     public static final String BUILT_IN_INDEX = BUILT_IN_FOLDER + "index.txt";
+    /** Beside a built-in rule file, its composed tree as the build prepared it (see {@link PrepareBuiltInRules}). */
+    public static final String PREPARED_SUFFIX = ".nodes";
     /**
      * A rule file may hold {@link SafeYaml#MAX_CODE_POINTS} characters, which UTF-8 writes in at most
      * four bytes each; a larger file is refused by its size, before it is read.
@@ -131,21 +135,39 @@ public final class RuleSetLoader {
     }
 
     private static List<ParsedFile> readBuiltIns(ClassLoader loader) {
-        String index = resource(loader, BUILT_IN_INDEX);
+        byte[] index = resource(loader, BUILT_IN_INDEX);
         if (index == null) {
             return List.of();
         }
         List<ParsedFile> files = new ArrayList<>();
-        for (String line : index.split("\r?\n")) {
-            String name = line.strip();
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue;
-            }
+        for (String name : builtInNames(new String(index, StandardCharsets.UTF_8))) {
             String file = "classpath:" + BUILT_IN_FOLDER + name;
-            String text = resource(loader, BUILT_IN_FOLDER + name);
-            files.add(new ParsedFile(name, file, text == null ? null : RuleFileParser.parse(file, text)));
+            byte[] yaml = resource(loader, BUILT_IN_FOLDER + name);
+            files.add(new ParsedFile(name, file, yaml == null ? null
+                    : RuleFileParser.parse(file, new String(yaml, StandardCharsets.UTF_8), prepared(loader, name, yaml))));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The tree the build prepared for this very text ({@link PrepareBuiltInRules}); {@code null},
+     * and the text is composed, when there is none or it was made from another text or is damaged.
+     */
+    private static SafeYamlReader.Composed prepared(ClassLoader loader, String name, byte[] yaml) {
+        byte[] prepared = resource(loader, BUILT_IN_FOLDER + name + PREPARED_SUFFIX);
+        return prepared == null ? null : PreparedYaml.read(prepared, yaml).orElse(null);
+    }
+
+    /** The rule files an index lists: one name a line; blank lines and {@code #} comments skipped. */
+    static List<String> builtInNames(String index) {
+        List<String> names = new ArrayList<>();
+        for (String line : index.split("\r?\n")) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     public RuleSetLoader addPaths(List<Path> paths) {
@@ -219,9 +241,9 @@ public final class RuleSetLoader {
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
-    private static String resource(ClassLoader loader, String name) {
+    private static byte[] resource(ClassLoader loader, String name) {
         try (InputStream in = loader.getResourceAsStream(name)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;
         }

@@ -33,6 +33,15 @@ public final class SafeYaml {
     }
 
     public static Document read(String file, String text) {
+        return read(file, text, null);
+    }
+
+    /**
+     * As {@link #read(String, String)}, with {@code prepared} (when not {@code null}) standing for
+     * composing the text: the tree {@link dev.egressguard.core.source.PreparedYaml} rebuilt for
+     * exactly this text. Every check but composing still runs, so the result is the same.
+     */
+    static Document read(String file, String text, SafeYamlReader.Composed prepared) {
         List<Diagnostic> errors = new ArrayList<>(tabs(file, text));
         if (!errors.isEmpty()) {
             return new Document(null, errors);
@@ -41,7 +50,7 @@ public final class SafeYaml {
             return new Document(null, List.of(Diagnostic.error(SourceLocation.of(file),
                     "the file is larger than " + MAX_CODE_POINTS + " characters; a rule file should be a few kilobytes")));
         }
-        SafeYamlReader.Composed composed = SafeYamlReader.compose(text);
+        SafeYamlReader.Composed composed = prepared != null ? prepared : SafeYamlReader.compose(text);
         if (composed.failure() != null) {
             return new Document(null, List.of(Diagnostic.error(at(file, composed.failure().mark()), explain(composed.failure()))));
         }

@@ -77,47 +77,61 @@ public final class SafeYamlReader {
 
     /** Composes one YAML document. */
     public static Composed compose(String text) {
-        LoaderOptions options = options();
-        PositionedParser parser = new PositionedParser(new ParserImpl(new StreamReader(text), options));
-        try {
-            return new Composed(new Composer(parser, new Yaml12Resolver(), options).getSingleNode(), null);
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            return new Composed(null, new Failure(Refusal.SYNTAX, SyntaxErrors.yaml(e.getContext(), e.getProblem()), true, m));
-        } catch (YAMLException e) {
-            // The alias and nesting limits carry no position: the composer stops at the event it last read.
-            String m = String.valueOf(e.getMessage());
-            Refusal why = m.contains("aliases") ? Refusal.ALIASES : m.contains("exceeds the limit") ? Refusal.SIZE
-                    : m.contains("Nesting Depth") ? Refusal.NESTING : Refusal.SYNTAX;
-            return failed(why, SyntaxErrors.yaml(null, m), parser);
-        } catch (IllegalArgumentException e) {
-            // SnakeYAML 2.5 refuses some tags outside its own exceptions: "!%2" decodes to a tag with a
-            // trailing space, and Tag's constructor throws (found by RuleFuzzTest).
-            return failed(Refusal.SYNTAX, SyntaxErrors.yaml(null, e.getMessage()), parser);
-        } catch (StackOverflowError e) {
-            return failed(Refusal.NESTING, "the YAML is nested too deeply (limit " + MAX_NESTING + ")", parser);
-        }
-    }
-
-    private static Composed failed(Refusal why, String detail, PositionedParser parser) {
-        return new Composed(null, new Failure(why, detail, false, parser.lastMark()));
+        return Composing.compose(text);
     }
 
     /**
-     * The composer's limits. The tag inspector lets every tag through to the node tree because
-     * only nodes are built here (no constructor ever runs); {@link #check} reports each tag that
-     * is not plain, with its position, all of them rather than the first.
+     * SnakeYAML's reading machinery, in a class of its own: verifying {@link SafeYamlReader} then
+     * loads none of its classes, so a tree rebuilt from its prepared form ({@link PreparedYaml})
+     * is checked without loading a parser, resolver or their exceptions.
      */
-    private static LoaderOptions options() {
-        LoaderOptions o = new LoaderOptions();
-        o.setMaxAliasesForCollections(MAX_ALIASES);
-        o.setNestingDepthLimit(MAX_NESTING);
-        o.setCodePointLimit(MAX_CODE_POINTS);
-        o.setAllowDuplicateKeys(false);
-        o.setAllowRecursiveKeys(false);
-        o.setMergeOnCompose(false);
-        o.setTagInspector(tag -> true);
-        return o;
+    private static final class Composing {
+        private Composing() {
+        }
+
+        static Composed compose(String text) {
+            LoaderOptions options = options();
+            PositionedParser parser = new PositionedParser(new ParserImpl(new StreamReader(text), options));
+            try {
+                return new Composed(new Composer(parser, new Yaml12Resolver(), options).getSingleNode(), null);
+            } catch (MarkedYAMLException e) {
+                Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                return new Composed(null, new Failure(Refusal.SYNTAX, SyntaxErrors.yaml(e.getContext(), e.getProblem()), true, m));
+            } catch (YAMLException e) {
+                // The alias and nesting limits carry no position: the composer stops at the event it last read.
+                String m = String.valueOf(e.getMessage());
+                Refusal why = m.contains("aliases") ? Refusal.ALIASES : m.contains("exceeds the limit") ? Refusal.SIZE
+                        : m.contains("Nesting Depth") ? Refusal.NESTING : Refusal.SYNTAX;
+                return failed(why, SyntaxErrors.yaml(null, m), parser);
+            } catch (IllegalArgumentException e) {
+                // SnakeYAML 2.5 refuses some tags outside its own exceptions: "!%2" decodes to a tag with a
+                // trailing space, and Tag's constructor throws (found by RuleFuzzTest).
+                return failed(Refusal.SYNTAX, SyntaxErrors.yaml(null, e.getMessage()), parser);
+            } catch (StackOverflowError e) {
+                return failed(Refusal.NESTING, "the YAML is nested too deeply (limit " + MAX_NESTING + ")", parser);
+            }
+        }
+
+        private static Composed failed(Refusal why, String detail, PositionedParser parser) {
+            return new Composed(null, new Failure(why, detail, false, parser.lastMark()));
+        }
+
+        /**
+         * The composer's limits. The tag inspector lets every tag through to the node tree because
+         * only nodes are built here (no constructor ever runs); {@link #check} reports each tag that
+         * is not plain, with its position, all of them rather than the first.
+         */
+        private static LoaderOptions options() {
+            LoaderOptions o = new LoaderOptions();
+            o.setMaxAliasesForCollections(MAX_ALIASES);
+            o.setNestingDepthLimit(MAX_NESTING);
+            o.setCodePointLimit(MAX_CODE_POINTS);
+            o.setAllowDuplicateKeys(false);
+            o.setAllowRecursiveKeys(false);
+            o.setMergeOnCompose(false);
+            o.setTagInspector(tag -> true);
+            return o;
+        }
     }
 
     /**
