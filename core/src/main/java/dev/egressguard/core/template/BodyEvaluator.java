@@ -38,7 +38,7 @@ final class BodyEvaluator {
         Origins.Node root = origins.at("");
         root.from(written);
         Value.Obj decl = instance.declaration();
-        Value.Obj.Builder body = new Value.Obj.Builder();
+        Value.Obj.Builder body = new Value.Obj.Builder(decl.fields().size() + 2);
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
         record(origins, decl, place, "type");
@@ -65,7 +65,7 @@ final class BodyEvaluator {
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
         SourceMap map = run.document().map();
         origins.put(out, map.node(source));
-        Value.Obj.Builder fields = new Value.Obj.Builder();
+        Value.Obj.Builder fields = new Value.Obj.Builder(props.fields().size());
         for (Map.Entry<String, Value> e : props.fields().entrySet()) {
             String key = e.getKey();
             String childSource = JsonPointer.child(source, key);

@@ -71,7 +71,7 @@ final class ValueEvaluator {
     }
 
     private Value object(Value.Obj obj, SourceMap.Node source, EvalScope scope, Origins.Node out) {
-        Value.Obj.Builder fields = new Value.Obj.Builder();
+        Value.Obj.Builder fields = new Value.Obj.Builder(obj.fields().size());
         for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
             String key = e.getKey();
             SourceMap.Node childSource = member(source, key);

@@ -5,7 +5,6 @@ import dev.egressguard.core.source.SourceLocation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,9 +130,8 @@ public sealed interface Value {
          * not among the fields is unknown ({@link #undeclared}), never absent.
          */
         public Obj {
-            // Another object's fields are read-only already: shared, not copied (opened() does this).
-            fields = fields instanceof Adopted adopted ? new Fields(adopted.map)
-                    : fields instanceof Fields own ? own : new Fields(new LinkedHashMap<>(fields));
+            // Another object's (or a builder's) fields are read-only already: shared, not copied.
+            fields = fields instanceof Fields own ? own : Fields.copyOf(fields);
         }
 
         public Obj(Map<String, Value> fields) {
@@ -171,11 +169,21 @@ public sealed interface Value {
         /**
          * Builds an object whose fields become the object's without a copy: loaders and the
          * evaluator make an object per JSON object, and copying each once more doubled their
-         * garbage. The builder lets go of the map when it builds, so nothing can change it after.
+         * garbage. Putting a key that is there (spelled the same) replaces its value in place, as
+         * a map does. The builder lets go of its fields when it builds, so nothing can change them after.
          */
         public static final class Builder {
-            private LinkedHashMap<String, Value> fields = new LinkedHashMap<>();
+            private Fields.Growing fields;
             private Unknown rest;
+
+            public Builder() {
+                this(4);
+            }
+
+            /** A builder for about {@code expected} fields (more are fine). */
+            public Builder(int expected) {
+                fields = new Fields.Growing(expected);
+            }
 
             public Builder put(String key, Value value) {
                 open().put(key, value);
@@ -184,7 +192,7 @@ public sealed interface Value {
 
             /** Drops {@code key} in any casing (a later duplicate replaces an earlier one). */
             public Builder removeIgnoringCase(String key) {
-                open().keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                open().removeIgnoringCase(key);
                 return this;
             }
 
@@ -195,12 +203,12 @@ public sealed interface Value {
             }
 
             public Obj build() {
-                Obj obj = new Obj(new Adopted(open()), rest);
+                Obj obj = new Obj(open().done(), rest);
                 fields = null;
                 return obj;
             }
 
-            private LinkedHashMap<String, Value> open() {
+            private Fields.Growing open() {
                 if (fields == null) {
                     throw new IllegalStateException("this builder has built its object; start a new one");
                 }
@@ -209,38 +217,33 @@ public sealed interface Value {
         }
 
         /**
-         * A builder's map, handed over: only {@link Builder#build} makes one, and the object's
-         * {@link Fields} takes the map itself.
-         */
-        private static final class Adopted extends java.util.AbstractMap<String, Value> {
-            private final LinkedHashMap<String, Value> map;
-
-            private Adopted(LinkedHashMap<String, Value> map) {
-                this.map = map;
-            }
-
-            @Override
-            public java.util.Set<Map.Entry<String, Value>> entrySet() {
-                return map.entrySet();
-            }
-        }
-
-        /**
          * An object's fields: read-only (no entry, key or value can be changed through it), in
-         * their order. A key spelled as asked is one hash lookup ({@code AbstractMap} alone would
-         * walk every entry). A key asked in another casing, or not there at all (rules and
-         * expressions ask objects for many properties they do not have), is first checked
-         * against a summary of the keys' {@link #foldedHash}es, made on the first such question:
-         * a key whose folded hash no key shares is absent in every casing, without a scan. The
-         * summary is one long, not an index, because every JSON object of every template has one.
+         * their order. Nearly every JSON object has a handful of members, so the fields are one
+         * array of entries, searched in place up to {@link #SMALL} and through an open-addressing
+         * index of positions beyond: a third of the memory of a linked hash map, and iterating
+         * them hands out the entries themselves. A key asked in another casing, or not there at
+         * all (rules and expressions ask objects for many properties they do not have), is first
+         * checked against a summary of the keys' {@link #foldedHash}es, made on the first such
+         * question: a key whose folded hash no key shares is absent in every casing, without a
+         * scan. The summary is one long, not an index, because every JSON object of every
+         * template has one.
          */
         private static final class Fields extends java.util.AbstractMap<String, Value> {
+            /** Up to this many fields a lookup is a scan, beyond it an index. */
+            static final int SMALL = 8;
             /** Set in a made summary, so that 0 means "never asked" and {@link #ONCE} "asked once". */
             private static final long MADE = 1L << 63;
             private static final long ONCE = 1L;
+            @SuppressWarnings("unchecked")
+            private static final Map.Entry<String, Value>[] NONE = new Map.Entry[0];
 
-            private final LinkedHashMap<String, Value> map;
-            private Map<String, Value> view;
+            private final Map.Entry<String, Value>[] entries;
+            private final int size;
+            /** Past {@link #SMALL}: slot by the key's hash to position + 1 (0: empty); else null. */
+            private final int[] index;
+            private java.util.Set<Map.Entry<String, Value>> entrySet;
+            private java.util.Set<String> keySet;
+            private java.util.Collection<Value> values;
             /**
              * Bit (folded hash mod 63) of each key, and {@link #MADE}; before that 0, then
              * {@link #ONCE} after a first miss, which scans: many objects are asked for one
@@ -249,8 +252,141 @@ public sealed interface Value {
              */
             private volatile long summary;
 
-            private Fields(LinkedHashMap<String, Value> map) {
-                this.map = map;
+            private Fields(Map.Entry<String, Value>[] entries, int size) {
+                this.entries = entries;
+                this.size = size;
+                this.index = size > SMALL ? indexOf(entries, size) : null;
+            }
+
+            static Fields copyOf(Map<String, Value> map) {
+                Growing g = new Growing(map.size());
+                map.forEach(g::put);
+                return g.done();
+            }
+
+            private static int[] indexOf(Map.Entry<String, Value>[] entries, int size) {
+                int[] slots = new int[Integer.highestOneBit(size * 2 - 1) << 1];
+                int mask = slots.length - 1;
+                for (int i = 0; i < size; i++) {
+                    int s = spread(entries[i].getKey()) & mask;
+                    while (slots[s] != 0) {
+                        s = (s + 1) & mask;
+                    }
+                    slots[s] = i + 1;
+                }
+                return slots;
+            }
+
+            private static int spread(Object key) {
+                int h = key == null ? 0 : key.hashCode();
+                return h ^ (h >>> 16);
+            }
+
+            /** The position of the key spelled exactly so, or -1. */
+            private int position(Object key) {
+                Map.Entry<String, Value>[] es = entries;
+                if (index == null) {
+                    // Keys read from the same file are often the very strings asked for.
+                    for (int i = 0; i < size; i++) {
+                        if (es[i].getKey() == key) {
+                            return i;
+                        }
+                    }
+                    for (int i = 0; i < size; i++) {
+                        if (Objects.equals(es[i].getKey(), key)) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+                int mask = index.length - 1;
+                for (int s = spread(key) & mask; ; s = (s + 1) & mask) {
+                    int p = index[s];
+                    if (p == 0) {
+                        return -1;
+                    }
+                    if (Objects.equals(es[p - 1].getKey(), key)) {
+                        return p - 1;
+                    }
+                }
+            }
+
+            /** A builder's fields while they are put: entries in order, replaced in place by key. */
+            static final class Growing {
+                private Map.Entry<String, Value>[] entries;
+                private int size;
+                /** Past {@link #SMALL}: the position of each key, so that a put does not scan. */
+                private java.util.HashMap<String, Integer> positions;
+
+                @SuppressWarnings("unchecked")
+                Growing(int expected) {
+                    entries = expected <= 0 ? NONE : new Map.Entry[expected];
+                }
+
+                void put(String key, Value value) {
+                    int i = find(key);
+                    if (i >= 0) {
+                        // As a map keeps the first key object and the place, and takes the new value.
+                        entries[i] = new java.util.AbstractMap.SimpleImmutableEntry<>(entries[i].getKey(), value);
+                        return;
+                    }
+                    if (size == entries.length) {
+                        entries = java.util.Arrays.copyOf(entries, Math.max(4, size * 2));
+                    }
+                    entries[size] = new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+                    size++;
+                    if (positions != null) {
+                        positions.put(key, size - 1);
+                    } else if (size > SMALL) {
+                        indexPositions();
+                    }
+                }
+
+                private int find(String key) {
+                    if (positions != null) {
+                        Integer p = positions.get(key);
+                        return p == null ? -1 : p;
+                    }
+                    for (int i = 0; i < size; i++) {
+                        if (Objects.equals(entries[i].getKey(), key)) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+
+                private void indexPositions() {
+                    positions = new java.util.HashMap<>(size * 2);
+                    for (int i = 0; i < size; i++) {
+                        positions.put(entries[i].getKey(), i);
+                    }
+                }
+
+                void removeIgnoringCase(String key) {
+                    int kept = 0;
+                    for (int i = 0; i < size; i++) {
+                        String k = entries[i].getKey();
+                        if (k == null || !k.equalsIgnoreCase(key)) {
+                            entries[kept++] = entries[i];
+                        }
+                    }
+                    if (kept == size) {
+                        return;
+                    }
+                    java.util.Arrays.fill(entries, kept, size, null);
+                    size = kept;
+                    positions = null;
+                    if (size > SMALL) {
+                        indexPositions();
+                    }
+                }
+
+                Fields done() {
+                    // A builder grows by doubling: a large array with much room left is trimmed.
+                    Map.Entry<String, Value>[] es = entries.length - size > 4 ? java.util.Arrays.copyOf(entries, size) : entries;
+                    entries = null;
+                    return new Fields(es, size);
+                }
             }
 
             /**
@@ -265,8 +401,11 @@ public sealed interface Value {
                 }
                 if (s == ONCE) {
                     s = MADE;
-                    for (String k : map.keySet()) {
-                        s |= bit(foldedHash(k));
+                    for (int i = 0; i < size; i++) {
+                        String k = entries[i].getKey();
+                        if (k != null) {
+                            s |= bit(foldedHash(k));
+                        }
                     }
                     summary = s;
                 }
@@ -278,8 +417,9 @@ public sealed interface Value {
 
             private String scan(String key) {
                 // Only keys of the same length can be equal ignoring case.
-                for (String k : map.keySet()) {
-                    if (k.length() == key.length() && k.equalsIgnoreCase(key)) {
+                for (int i = 0; i < size; i++) {
+                    String k = entries[i].getKey();
+                    if (k != null && k.length() == key.length() && k.equalsIgnoreCase(key)) {
                         return k;
                     }
                 }
@@ -292,74 +432,140 @@ public sealed interface Value {
 
             @Override
             public Value get(Object key) {
-                return map.get(key);
+                int i = position(key);
+                return i < 0 ? null : entries[i].getValue();
             }
 
             @Override
             public boolean containsKey(Object key) {
-                return map.containsKey(key);
+                return position(key) >= 0;
             }
 
             @Override
             public boolean containsValue(Object value) {
-                return map.containsValue(value);
+                for (int i = 0; i < size; i++) {
+                    if (Objects.equals(entries[i].getValue(), value)) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             @Override
             public int size() {
-                return map.size();
+                return size;
             }
 
             @Override
             public boolean isEmpty() {
-                return map.isEmpty();
+                return size == 0;
             }
 
             @Override
             public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
-                map.forEach(action);
+                for (int i = 0; i < size; i++) {
+                    action.accept(entries[i].getKey(), entries[i].getValue());
+                }
             }
 
-            // Iteration goes through Collections.unmodifiableMap, made when first needed: its
-            // entries cannot be changed, and it keeps its views.
+            /** The entries themselves, in order; they cannot be changed, nor removed through the iterator. */
+            private <T> java.util.Iterator<T> iterator(java.util.function.Function<Map.Entry<String, Value>, T> part) {
+                return new java.util.Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size;
+                    }
+
+                    @Override
+                    public T next() {
+                        if (next >= size) {
+                            throw new java.util.NoSuchElementException();
+                        }
+                        return part.apply(entries[next++]);
+                    }
+                };
+            }
+
+            // The views are made when first asked for; a race makes two equal ones, either will do.
             @Override
             public java.util.Set<Map.Entry<String, Value>> entrySet() {
-                return view().entrySet();
+                java.util.Set<Map.Entry<String, Value>> v = entrySet;
+                if (v == null) {
+                    v = new java.util.AbstractSet<>() {
+                        @Override
+                        public java.util.Iterator<Map.Entry<String, Value>> iterator() {
+                            return Fields.this.iterator(e -> e);
+                        }
+
+                        @Override
+                        public int size() {
+                            return size;
+                        }
+                    };
+                    entrySet = v;
+                }
+                return v;
             }
 
             @Override
             public java.util.Set<String> keySet() {
-                return view().keySet();
+                java.util.Set<String> v = keySet;
+                if (v == null) {
+                    v = new java.util.AbstractSet<>() {
+                        @Override
+                        public java.util.Iterator<String> iterator() {
+                            return Fields.this.iterator(Map.Entry::getKey);
+                        }
+
+                        @Override
+                        public int size() {
+                            return size;
+                        }
+
+                        @Override
+                        public boolean contains(Object o) {
+                            return containsKey(o);
+                        }
+                    };
+                    keySet = v;
+                }
+                return v;
             }
 
             @Override
             public java.util.Collection<Value> values() {
-                return view().values();
-            }
-
-            private Map<String, Value> view() {
-                Map<String, Value> v = view;
+                java.util.Collection<Value> v = values;
                 if (v == null) {
-                    // A race makes two equal views; either will do.
-                    v = Collections.unmodifiableMap(map);
-                    view = v;
+                    v = new java.util.AbstractCollection<>() {
+                        @Override
+                        public java.util.Iterator<Value> iterator() {
+                            return Fields.this.iterator(Map.Entry::getValue);
+                        }
+
+                        @Override
+                        public int size() {
+                            return size;
+                        }
+                    };
+                    values = v;
                 }
                 return v;
             }
 
             @Override
             public boolean equals(Object o) {
-                return o == this || map.equals(o);
+                return o == this || super.equals(o);
             }
 
             @Override
             public int hashCode() {
-                return map.hashCode();
-            }
-
-            @Override
-            public String toString() {
-                return map.toString();
+                int h = 0;
+                for (int i = 0; i < size; i++) {
+                    h += entries[i].hashCode();
+                }
+                return h;
             }
 
             @Override
@@ -486,13 +692,17 @@ public sealed interface Value {
 
         /** A copy with {@code key} set (replacing any key of the same name in another casing). */
         public Obj with(String key, Value value) {
-            LinkedHashMap<String, Value> copy = new LinkedHashMap<>(fields);
             String existing = keyOf(key);
-            if (existing != null && !existing.equals(key)) {
-                copy.remove(existing);
-            }
+            // Spelled otherwise, the old member goes and the new value comes last under the old spelling.
+            String dropped = existing != null && !existing.equals(key) ? existing : null;
+            Fields.Growing copy = new Fields.Growing(fields.size() + 1);
+            fields.forEach((k, v) -> {
+                if (dropped == null || !dropped.equals(k)) {
+                    copy.put(k, v);
+                }
+            });
             copy.put(existing != null ? existing : key, value);
-            return new Obj(copy, rest);
+            return new Obj(copy.done(), rest);
         }
 
         @Override

@@ -106,4 +106,62 @@ class ObjLookupTest {
         assertThat(obj.fields().toString()).isEqualTo(new LinkedHashMap<>(Map.of("Name", Value.of("nodes"))).toString());
         assertThat(obj).isEqualTo(new Value.Obj(new LinkedHashMap<>(Map.of("Name", Value.of("nodes")))));
     }
+
+    /**
+     * Fields are an array of entries (with an index past a few), not a map: whatever a builder is
+     * told, the object answers as a {@link LinkedHashMap} told the same would, in order, lookups,
+     * equality, hash code and text, with and without the index.
+     */
+    @Test
+    void aBuiltObjectAnswersAsALinkedHashMapBuiltAlike() {
+        Random random = new Random(29);
+        for (int round = 0; round < 2000; round++) {
+            Map<String, Value> model = new LinkedHashMap<>();
+            Value.Obj.Builder builder = new Value.Obj.Builder(random.nextInt(3));
+            int steps = random.nextInt(40);
+            for (int i = 0; i < steps; i++) {
+                String key = (random.nextBoolean() ? "k" : "K") + random.nextInt(20);
+                if (random.nextInt(8) == 0) {
+                    builder.removeIgnoringCase(key);
+                    model.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                } else {
+                    builder.put(key, Value.of(i));
+                    model.put(key, Value.of(i));
+                }
+            }
+            Value.Obj obj = builder.build();
+            Map<String, Value> fields = obj.fields();
+            assertThat(new ArrayList<>(fields.entrySet())).isEqualTo(new ArrayList<>(model.entrySet()));
+            assertThat(new ArrayList<>(fields.values())).isEqualTo(new ArrayList<>(model.values()));
+            assertThat(fields).isEqualTo(model).hasSameHashCodeAs(model).hasSize(model.size());
+            assertThat(model).isEqualTo(fields);
+            assertThat(fields.toString()).isEqualTo(model.toString());
+            assertThat(obj).isEqualTo(new Value.Obj(model)).hasSameHashCodeAs(new Value.Obj(model));
+            for (int k = 0; k < 20; k++) {
+                for (String key : List.of("k" + k, "K" + k)) {
+                    assertThat(fields.get(key)).as(key).isEqualTo(model.get(key));
+                    assertThat(fields.containsKey(key)).isEqualTo(model.containsKey(key));
+                    assertThat(fields.keySet().contains(key)).isEqualTo(model.containsKey(key));
+                    assertThat(obj.keyOf(key)).isEqualTo(scan(model, key));
+                }
+            }
+            assertThat(fields.get("absent")).isNull();
+            assertThat(fields.get(null)).isNull();
+            assertThat(fields.containsValue(Value.of(steps - 1))).isEqualTo(model.containsValue(Value.of(steps - 1)));
+        }
+    }
+
+    /** {@link Value.Obj#with}: a key there as spelled keeps its place; spelled otherwise, it goes last with its old spelling. */
+    @Test
+    void withReplacesInPlaceOrMovesAKeySpelledOtherwiseLast() {
+        Value.Obj obj = new Value.Obj.Builder().put("a", Value.of(1)).put("Name", Value.of("x")).put("b", Value.of(2)).build();
+
+        Value.Obj same = obj.with("Name", Value.of("y"));
+        assertThat(new ArrayList<>(same.fields().keySet())).containsExactly("a", "Name", "b");
+        assertThat(new ArrayList<>(same.fields().values())).containsExactly(Value.of(1), Value.of("y"), Value.of(2));
+        assertThat(new ArrayList<>(obj.with("name", Value.of("y")).fields().keySet())).containsExactly("a", "b", "Name");
+        assertThat(obj.with("name", Value.of("y")).get("NAME")).isEqualTo(Value.of("y"));
+        assertThat(new ArrayList<>(obj.with("c", Value.of(3)).fields().keySet())).containsExactly("a", "Name", "b", "c");
+        assertThat(new ArrayList<>(obj.fields().keySet())).containsExactly("a", "Name", "b");
+    }
 }
