@@ -11,8 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code egress}: the top of the command tree. Alone, it prints its usage. */
-@Command(name = "egress",
+/**
+ * {@code egress}: the top of the command tree. Alone, it prints its usage.
+ *
+ * <p>Every command of the tree says {@code addMethodSubcommands = false}: none has
+ * {@code @Command} methods, and without it picocli lists and reads the annotations of every method
+ * of each command class (a few milliseconds of a cold start per command).
+ */
+@Command(name = "egress", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
