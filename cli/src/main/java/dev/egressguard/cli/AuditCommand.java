@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code egress audit}: checks what is deployed, read-only, with the same rules as {@code verify}. */
-@Command(name = "audit", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "audit", addMethodSubcommands = false, sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Check live Azure subscriptions against the egress rules (read-only).",
         description = {
             "Reads the egress-relevant resources of the subscriptions (all the identity can see by default) with"

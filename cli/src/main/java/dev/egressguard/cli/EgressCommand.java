@@ -7,12 +7,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 
-/** {@code egress}: the top of the command tree. Alone, it prints its usage. */
-@Command(name = "egress",
+/**
+ * {@code egress}: the top of the command tree. Alone, it prints its usage.
+ *
+ * <p>Every command of the tree says {@code addMethodSubcommands = false}: none has
+ * {@code @Command} methods, and without it picocli lists and reads the annotations of every method
+ * of each command class (a few milliseconds of a cold start per command).
+ */
+@Command(name = "egress", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -47,19 +51,23 @@ public final class EgressCommand implements Runnable {
      * tree is built, a sixth of a second in a cold JVM (its classes are Java 5 class files, which
      * class-data sharing cannot archive), so a run builds only the command it runs.
      */
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("verify", VerifyCommand::new);
-        all.put("audit", AuditCommand::new);
-        all.put("map", MapCommand::new);
-        all.put("rules", RulesCommand::new);
-        all.put("help", CommandLine.HelpCommand::new);
-        return all;
+    private static final List<String> SUBCOMMANDS = List.of("verify", "audit", "map", "rules", "help");
+
+    /** A new subcommand: a switch rather than constructor references, which a cold JVM links one by one. */
+    private static Object newSubcommand(String name) {
+        return switch (name) {
+            case "verify" -> new VerifyCommand();
+            case "audit" -> new AuditCommand();
+            case "map" -> new MapCommand();
+            case "rules" -> new RulesCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** The configured command line with every subcommand: usage errors and failures print a message and exit 2, never a stack trace. */
     public static CommandLine commandLine() {
-        return configure(subcommands());
+        return configure(SUBCOMMANDS);
     }
 
     /**
@@ -69,10 +77,9 @@ public final class EgressCommand implements Runnable {
      * {@code egress --help} and {@code egress help} list them all).
      */
     public static CommandLine commandLine(String... args) {
-        Map<String, Supplier<Object>> all = subcommands();
         String name = commandOf(args);
-        return name != null && !name.equals("help") && all.containsKey(name)
-                ? configure(Map.of(name, all.get(name))) : configure(all);
+        return name != null && !name.equals("help") && SUBCOMMANDS.contains(name)
+                ? configure(List.of(name)) : configure(SUBCOMMANDS);
     }
 
     /** The first argument that is not an option (the root's options take no value), or null. */
@@ -88,10 +95,12 @@ public final class EgressCommand implements Runnable {
         return null;
     }
 
-    private static CommandLine configure(Map<String, Supplier<Object>> subcommands) {
+    private static CommandLine configure(List<String> subcommands) {
         EgressCommand root = new EgressCommand();
         CommandLine cl = new CommandLine(root);
-        subcommands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        for (String name : subcommands) {
+            cl.addSubcommand(name, newSubcommand(name));
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(() -> root.debug));
         cl.setExecutionStrategy(parsed -> {

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code egress rules list}: one line per rule, id, severity, name and title. */
-@Command(name = "list", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "list", addMethodSubcommands = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "List the rules that would run.",
         description = "Exit code 2 when a rule file has an error (the rules that loaded are still listed).")
 final class ListRulesCommand implements Callable<Integer> {

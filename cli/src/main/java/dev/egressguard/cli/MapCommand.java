@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * facade's {@link Report#egressMap()} and core's renderings ({@code MapWriter}); findings do not
  * change its exit code.
  */
-@Command(name = "map", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "map", addMethodSubcommands = false, sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Show how every node reaches the internet, and the public IPs it leaves from.",
         customSynopsis = {
             "egress map PATH... [-f=FORMAT[,FORMAT...]] [-o=FILE|DIR]",

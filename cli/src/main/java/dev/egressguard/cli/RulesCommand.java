@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code egress rules list|show|test}: what the rules are, and whether custom rules do what they say. */
-@Command(name = "rules", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "rules", addMethodSubcommands = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "List, show and test rules.",
         subcommands = {ListRulesCommand.class, ShowRuleCommand.class, TestRulesCommand.class,
             CommandLine.HelpCommand.class})

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** {@code egress rules show ID}: a rule's documentation, as the reports link to it. */
-@Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "show", addMethodSubcommands = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Show a rule's documentation.")
 final class ShowRuleCommand implements Callable<Integer> {
 

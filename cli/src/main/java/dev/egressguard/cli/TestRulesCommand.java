@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code egress rules test DIR}: runs the fixture tests of a directory of custom rules. */
-@Command(name = "test", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "test", addMethodSubcommands = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Run the tests of a rule directory.",
         description = {
             "DIR holds rule files (*.yaml) and tests/<case>/ folders, each with a template (template.json or a"

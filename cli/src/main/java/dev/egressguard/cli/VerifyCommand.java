@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code egress verify PATH...}: checks ARM templates before they are deployed. */
-@Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "verify", addMethodSubcommands = false, sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         header = "Check ARM templates against the egress rules.",
         description = {
             "Reads every template in the given files and directories (with its parameter file when one is named"

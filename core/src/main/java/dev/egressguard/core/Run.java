@@ -32,8 +32,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One run of the pipeline: templates (or live resources) -> normalised graph -> rule engine ->
@@ -45,7 +45,7 @@ import java.util.concurrent.CompletionException;
 final class Run {
 
     private final Settings settings;
-    private final CompletableFuture<Rules> rules;
+    private final FutureTask<Rules> rules;
 
     /** The loaded rules, the engine that runs them, and the rules as reports list them (severity overrides applied). */
     private record Rules(RuleSet set, RuleEngine engine, List<RuleDescriptor> descriptors) {
@@ -56,8 +56,13 @@ final class Run {
         // Rules and templates do not need each other until the engine runs: a cold JVM (one Maven
         // module) spends about a third of a second reading the rule YAML, so it reads them on a
         // thread of its own while the templates are found and evaluated. (The expression functions
-        // need no head start: each family is set up when a template first calls one of it.)
-        this.rules = CompletableFuture.supplyAsync(() -> load(settings), Run::onOwnThread);
+        // need no head start: each is set up when a template first calls it.)
+        // A FutureTask, not CompletableFuture.supplyAsync: CompletableFuture's class initialiser
+        // sets up the common fork-join pool, which a run of one template never uses.
+        this.rules = new FutureTask<>(() -> load(settings));
+        Thread thread = new Thread(rules, "egress-guard-rules");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static Rules load(Settings settings) {
@@ -67,23 +72,29 @@ final class Run {
         return new Rules(set, engine, engine.evaluate(ResourceGraph.of(List.of())).rules());
     }
 
-    private static void onOwnThread(Runnable task) {
-        Thread thread = new Thread(task, "egress-guard-rules");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
+    /** The rules once read, waiting for them as join() would: an interrupt is kept for later, not thrown. */
     private Rules rules() {
+        boolean interrupted = false;
         try {
-            return rules.join();
-        } catch (CompletionException e) {
+            while (true) {
+                try {
+                    return rules.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             if (e.getCause() instanceof Error cause) {
                 throw cause;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

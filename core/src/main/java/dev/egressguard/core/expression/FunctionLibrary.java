@@ -1,6 +1,5 @@
 package dev.egressguard.core.expression;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Template functions by case-insensitive name; the standard library of all of Azure's is
@@ -19,7 +18,7 @@ public final class FunctionLibrary {
 
     private final Map<String, FunctionDef> functions;
     private final Map<String, SpecialForm> specialForms;
-    private final Map<String, Family> families;
+    private final Map<String, Deferred> deferred;
     /**
      * Each name as registered ({@code resourceId}) to its lower-case key: templates mostly spell
      * a function as Azure does, and the evaluator looks a name up on every call, so that spelling
@@ -42,7 +41,7 @@ public final class FunctionLibrary {
     private FunctionLibrary(Builder b) {
         this.functions = Map.copyOf(b.functions);
         this.specialForms = Map.copyOf(b.specialForms);
-        this.families = Map.copyOf(b.families);
+        this.deferred = Map.copyOf(b.deferred);
         this.spellings = Map.copyOf(b.spellings);
     }
 
@@ -77,14 +76,14 @@ public final class FunctionLibrary {
 
     public boolean isKnown(String name) {
         String k = keyOf(name);
-        return functions.containsKey(k) || specialForms.containsKey(k) || families.containsKey(k);
+        return functions.containsKey(k) || specialForms.containsKey(k) || deferred.containsKey(k);
     }
 
     private FunctionDef functionByKey(String k) {
         FunctionDef def = functions.get(k);
         if (def == null) {
-            Family family = families.get(k);
-            return family == null ? null : family.library().functionByKey(k);
+            Deferred d = deferred.get(k);
+            return d == null ? null : d.library().functionByKey(k);
         }
         return def;
     }
@@ -92,8 +91,8 @@ public final class FunctionLibrary {
     private SpecialForm specialFormByKey(String k) {
         SpecialForm form = specialForms.get(k);
         if (form == null) {
-            Family family = families.get(k);
-            return family == null ? null : family.library().specialFormByKey(k);
+            Deferred d = deferred.get(k);
+            return d == null ? null : d.library().specialFormByKey(k);
         }
         return form;
     }
@@ -107,7 +106,7 @@ public final class FunctionLibrary {
     public Set<String> names() {
         Set<String> names = new TreeSet<>(functions.keySet());
         names.addAll(specialForms.keySet());
-        names.addAll(families.keySet());
+        names.addAll(deferred.keySet());
         return names;
     }
 
@@ -116,21 +115,23 @@ public final class FunctionLibrary {
     }
 
     /**
-     * Functions that are set up when one of them is first looked up. A function's body is a
-     * lambda, and a cold JVM spins a class for every lambda the first time its expression runs:
-     * registering all of Azure's functions costs a fifth of a second, though a template uses a
-     * handful of families. The names are declared apart from the bodies so that a lookup knows
-     * which family to set up; setting it up checks that it defines exactly those names.
+     * A function that is set up when it is first looked up. A function's body is a lambda, and a
+     * cold JVM links every lambda the first time its expression runs: registering all of Azure's
+     * functions cost a fifth of a second, and even a whole family of them (fifteen string
+     * functions for one format()) some milliseconds of a cold run, though a template calls a
+     * handful of functions. The names are declared apart from the bodies so that a lookup knows
+     * what to set up; setting one up checks that it defines exactly that name.
      */
-    private static final class Family {
+    private static final class Deferred {
+        private final String family;
+        /** The name as declared, which the family's register switches on. */
         private final String name;
-        private final Set<String> names;
-        private final Consumer<Builder> register;
+        private final BiConsumer<Builder, String> register;
         private volatile FunctionLibrary library;
 
-        Family(String name, Set<String> names, Consumer<Builder> register) {
+        Deferred(String family, String name, BiConsumer<Builder, String> register) {
+            this.family = family;
             this.name = name;
-            this.names = names;
             this.register = register;
         }
 
@@ -141,11 +142,11 @@ public final class FunctionLibrary {
                     built = library;
                     if (built == null) {
                         Builder b = new Builder();
-                        register.accept(b);
+                        register.accept(b, name);
                         built = b.build();
-                        if (!built.names().equals(names)) {
-                            throw new IllegalStateException("the function family " + name + " declares " + names
-                                    + " but registers " + built.names());
+                        if (!built.names().equals(Set.of(key(name)))) {
+                            throw new IllegalStateException("the function family " + family + " declares " + name
+                                    + " but registers " + built.names() + " for it");
                         }
                         library = built;
                     }
@@ -159,7 +160,7 @@ public final class FunctionLibrary {
     public static final class Builder {
         private final Map<String, FunctionDef> functions = new HashMap<>();
         private final Map<String, SpecialForm> specialForms = new HashMap<>();
-        private final Map<String, Family> families = new HashMap<>();
+        private final Map<String, Deferred> deferred = new HashMap<>();
         private final Map<String, String> spellings = new HashMap<>();
 
         /** A function whose result is Unknown as soon as one argument is Unknown. */
@@ -179,15 +180,13 @@ public final class FunctionLibrary {
         }
 
         /**
-         * The functions {@code register} adds, set up only when one of {@code names} is first
-         * looked up (see {@link Family}); {@code register} must add exactly these names.
+         * The functions of a family, each set up only when it is first looked up (see
+         * {@link Deferred}): {@code register.accept(builder, name)} must add exactly the function
+         * {@code name}, as spelled here.
          */
-        public Builder family(String familyName, List<String> names, Consumer<Builder> register) {
-            Set<String> keys = new TreeSet<>();
-            names.forEach(n -> keys.add(key(n)));
-            Family family = new Family(familyName, Collections.unmodifiableSet(keys), register);
+        public Builder family(String familyName, List<String> names, BiConsumer<Builder, String> register) {
             for (String n : names) {
-                families.put(claim(n), family);
+                deferred.put(claim(n), new Deferred(familyName, n, register));
             }
             return this;
         }
@@ -199,7 +198,7 @@ public final class FunctionLibrary {
 
         private String claim(String name) {
             String k = key(name);
-            if (functions.containsKey(k) || specialForms.containsKey(k) || families.containsKey(k)) {
+            if (functions.containsKey(k) || specialForms.containsKey(k) || deferred.containsKey(k)) {
                 throw new IllegalStateException("function registered twice: " + name);
             }
             spellings.put(name, k);

@@ -1,7 +1,11 @@
 package dev.egressguard.core.expression;
 
 import dev.egressguard.core.expression.functions.StandardFunctions;
+import dev.egressguard.core.value.Value;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +34,23 @@ class FunctionLibraryTest {
             assertThat(library.resolve("madeUp" + i)).isEqualTo(new FunctionLibrary.Resolved(null, null));
         }
         assertThat(library.resolvedCount()).isLessThanOrEqualTo(before + 50);
+    }
+
+    @Test
+    void aFamilySetsUpOnlyTheFunctionsThatAreLookedUpEachOnce() {
+        List<String> setUp = new ArrayList<>();
+        FunctionLibrary library = new FunctionLibrary.Builder()
+                .family("test", List.of("one", "two"), (b, name) -> {
+                    setUp.add(name);
+                    b.add(name, 0, 0, c -> Value.of(name));
+                })
+                .build();
+
+        assertThat(library.names()).containsExactly("one", "two");
+        assertThat(setUp).isEmpty();
+        assertThat(library.function("ONE")).isPresent();
+        assertThat(library.resolve("one").function()).isNotNull();
+        assertThat(library.specialForm("one")).isEmpty();
+        assertThat(setUp).containsExactly("one");
     }
 }

@@ -21,23 +21,29 @@ final class ArrayFunctions {
     private ArrayFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("array", 1, 1, ArrayFunctions::array);
-        b.add("concat", 1, -1, ArrayFunctions::concat);
-        b.add("contains", 2, 2, ArrayFunctions::contains);
-        b.addUnknownAware("createArray", 0, -1, c -> new Value.Arr(c.args()));
-        b.add("empty", 1, 1, ArrayFunctions::empty);
-        b.add("first", 1, 1, c -> firstOrLast(c, true));
-        b.add("last", 1, 1, c -> firstOrLast(c, false));
-        b.add("indexOf", 2, 2, c -> indexOf(c, true));
-        b.add("lastIndexOf", 2, 2, c -> indexOf(c, false));
-        b.add("length", 1, 1, ArrayFunctions::length);
-        b.add("range", 2, 2, ArrayFunctions::range);
-        b.add("skip", 2, 2, c -> skipOrTake(c, true));
-        b.add("take", 2, 2, c -> skipOrTake(c, false));
-        b.add("flatten", 1, 1, ArrayFunctions::flatten);
-        b.add("indexFromEnd", 2, 2, c -> fromEnd(c, false));
-        b.add("tryIndexFromEnd", 2, 2, c -> fromEnd(c, true));
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "array" -> b.add(name, 1, 1, ArrayFunctions::array);
+            case "concat" -> b.add(name, 1, -1, ArrayFunctions::concat);
+            case "contains" -> b.add(name, 2, 2, ArrayFunctions::contains);
+            case "createArray" -> b.addUnknownAware(name, 0, -1, c -> new Value.Arr(c.args()));
+            case "empty" -> b.add(name, 1, 1, ArrayFunctions::empty);
+            case "first" -> b.add(name, 1, 1, c -> firstOrLast(c, true));
+            case "last" -> b.add(name, 1, 1, c -> firstOrLast(c, false));
+            case "indexOf" -> b.add(name, 2, 2, c -> indexOf(c, true));
+            case "lastIndexOf" -> b.add(name, 2, 2, c -> indexOf(c, false));
+            case "length" -> b.add(name, 1, 1, ArrayFunctions::length);
+            case "range" -> b.add(name, 2, 2, ArrayFunctions::range);
+            case "skip" -> b.add(name, 2, 2, c -> skipOrTake(c, true));
+            case "take" -> b.add(name, 2, 2, c -> skipOrTake(c, false));
+            case "flatten" -> b.add(name, 1, 1, ArrayFunctions::flatten);
+            case "indexFromEnd" -> b.add(name, 2, 2, c -> fromEnd(c, false));
+            case "tryIndexFromEnd" -> b.add(name, 2, 2, c -> fromEnd(c, true));
+        }
     }
 
     private static Value array(FunctionCall c) {

@@ -16,10 +16,16 @@ final class CidrFunctions {
     private CidrFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("parseCidr", 1, 1, CidrFunctions::parseCidr);
-        b.add("cidrSubnet", 3, 3, CidrFunctions::cidrSubnet);
-        b.add("cidrHost", 2, 2, CidrFunctions::cidrHost);
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "parseCidr" -> b.add(name, 1, 1, CidrFunctions::parseCidr);
+            case "cidrSubnet" -> b.add(name, 3, 3, CidrFunctions::cidrSubnet);
+            case "cidrHost" -> b.add(name, 2, 2, CidrFunctions::cidrHost);
+        }
     }
 
     /** A range: its network address, prefix length and address width (32 or 128 bits). */

@@ -16,13 +16,19 @@ final class ComparisonFunctions {
     private ComparisonFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.special("coalesce", ComparisonFunctions::coalesce);
-        b.addUnknownAware("equals", 2, 2, c -> Values.equal(c.arg(0), c.arg(1)));
-        b.add("greater", 2, 2, c -> compare(c, r -> r > 0));
-        b.add("greaterOrEquals", 2, 2, c -> compare(c, r -> r >= 0));
-        b.add("less", 2, 2, c -> compare(c, r -> r < 0));
-        b.add("lessOrEquals", 2, 2, c -> compare(c, r -> r <= 0));
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "coalesce" -> b.special(name, ComparisonFunctions::coalesce);
+            case "equals" -> b.addUnknownAware(name, 2, 2, c -> Values.equal(c.arg(0), c.arg(1)));
+            case "greater" -> b.add(name, 2, 2, c -> compare(c, r -> r > 0));
+            case "greaterOrEquals" -> b.add(name, 2, 2, c -> compare(c, r -> r >= 0));
+            case "less" -> b.add(name, 2, 2, c -> compare(c, r -> r < 0));
+            case "lessOrEquals" -> b.add(name, 2, 2, c -> compare(c, r -> r <= 0));
+        }
     }
 
     /**

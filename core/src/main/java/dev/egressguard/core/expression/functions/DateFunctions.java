@@ -24,11 +24,18 @@ final class DateFunctions {
     private DateFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("utcNow", 0, 1, c -> StringFunctions.deploymentTimeOnly(c, "utcNow() is the time of the deployment"));
-        b.add("dateTimeAdd", 2, 3, DateFunctions::dateTimeAdd);
-        b.add("dateTimeFromEpoch", 1, 1, DateFunctions::dateTimeFromEpoch);
-        b.add("dateTimeToEpoch", 1, 1, c -> Value.of(parse(c, c.string(0)).toEpochSecond()));
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "utcNow" -> b.add(name, 0, 1,
+                    c -> StringFunctions.deploymentTimeOnly(c, "utcNow() is the time of the deployment"));
+            case "dateTimeAdd" -> b.add(name, 2, 3, DateFunctions::dateTimeAdd);
+            case "dateTimeFromEpoch" -> b.add(name, 1, 1, DateFunctions::dateTimeFromEpoch);
+            case "dateTimeToEpoch" -> b.add(name, 1, 1, c -> Value.of(parse(c, c.string(0)).toEpochSecond()));
+        }
     }
 
     /** .NET dates run from year 1 to 9999; later or earlier epochs are refused, as in Azure. */

@@ -17,15 +17,22 @@ final class EncodingFunctions {
     private EncodingFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("base64", 1, 1, c -> Value.of(base64(c.string(0))));
-        b.add("base64ToString", 1, 1, c -> Value.of(fromBase64(c, c.string(0))));
-        b.add("base64ToJson", 1, 1, c -> StringFunctions.parseJson(c, fromBase64(c, c.string(0))));
-        b.add("dataUri", 1, 1, c -> Value.of("data:text/plain;charset=utf8;base64," + base64(c.string(0))));
-        b.add("dataUriToString", 1, 1, EncodingFunctions::dataUriToString);
-        b.add("uri", 2, 2, EncodingFunctions::uri);
-        b.add("uriComponent", 1, 1, c -> Value.of(escapeDataString(c.string(0))));
-        b.add("uriComponentToString", 1, 1, EncodingFunctions::uriComponentToString);
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "base64" -> b.add(name, 1, 1, c -> Value.of(base64(c.string(0))));
+            case "base64ToString" -> b.add(name, 1, 1, c -> Value.of(fromBase64(c, c.string(0))));
+            case "base64ToJson" -> b.add(name, 1, 1, c -> StringFunctions.parseJson(c, fromBase64(c, c.string(0))));
+            case "dataUri" -> b.add(name, 1, 1,
+                    c -> Value.of("data:text/plain;charset=utf8;base64," + base64(c.string(0))));
+            case "dataUriToString" -> b.add(name, 1, 1, EncodingFunctions::dataUriToString);
+            case "uri" -> b.add(name, 2, 2, EncodingFunctions::uri);
+            case "uriComponent" -> b.add(name, 1, 1, c -> Value.of(escapeDataString(c.string(0))));
+            case "uriComponentToString" -> b.add(name, 1, 1, EncodingFunctions::uriComponentToString);
+        }
     }
 
     private static String base64(String s) {

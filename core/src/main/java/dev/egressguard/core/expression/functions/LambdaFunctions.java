@@ -24,19 +24,25 @@ final class LambdaFunctions {
     private LambdaFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.special("filter", LambdaFunctions::filter);
-        b.special("map", LambdaFunctions::map);
-        b.special("reduce", LambdaFunctions::reduce);
-        b.special("sort", LambdaFunctions::sort);
-        b.special("toObject", LambdaFunctions::toObject);
-        b.special("groupBy", LambdaFunctions::groupBy);
-        b.special("mapValues", LambdaFunctions::mapValues);
-        b.special("lambdaVariables", LambdaFunctions::lambdaVariables);
-        b.special("lambda", (ev, call) -> {
-            throw new ExpressionException("lambda() can only be an argument of filter, map, reduce, sort,"
-                    + " toObject, groupBy or mapValues", call.offset());
-        });
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "filter" -> b.special(name, LambdaFunctions::filter);
+            case "map" -> b.special(name, LambdaFunctions::map);
+            case "reduce" -> b.special(name, LambdaFunctions::reduce);
+            case "sort" -> b.special(name, LambdaFunctions::sort);
+            case "toObject" -> b.special(name, LambdaFunctions::toObject);
+            case "groupBy" -> b.special(name, LambdaFunctions::groupBy);
+            case "mapValues" -> b.special(name, LambdaFunctions::mapValues);
+            case "lambdaVariables" -> b.special(name, LambdaFunctions::lambdaVariables);
+            case "lambda" -> b.special(name, (ev, call) -> {
+                throw new ExpressionException("lambda() can only be an argument of filter, map, reduce, sort,"
+                        + " toObject, groupBy or mapValues", call.offset());
+            });
+        }
     }
 
     /** A parsed {@code lambda('a', 'b', body)}. */

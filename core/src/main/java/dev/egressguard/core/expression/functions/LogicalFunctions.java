@@ -25,14 +25,20 @@ final class LogicalFunctions {
     private LogicalFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.special("and", (ev, call) -> junction(ev, call, false));
-        b.special("or", (ev, call) -> junction(ev, call, true));
-        b.add("not", 1, 1, c -> Value.of(!c.bool(0)));
-        b.add("bool", 1, 1, LogicalFunctions::bool);
-        b.add("true", 0, 0, c -> Value.Bool.TRUE);
-        b.add("false", 0, 0, c -> Value.Bool.FALSE);
-        b.special("if", LogicalFunctions::ifForm);
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "and" -> b.special(name, (ev, call) -> junction(ev, call, false));
+            case "or" -> b.special(name, (ev, call) -> junction(ev, call, true));
+            case "not" -> b.add(name, 1, 1, c -> Value.of(!c.bool(0)));
+            case "bool" -> b.add(name, 1, 1, LogicalFunctions::bool);
+            case "true" -> b.add(name, 0, 0, c -> Value.Bool.TRUE);
+            case "false" -> b.add(name, 0, 0, c -> Value.Bool.FALSE);
+            case "if" -> b.special(name, LogicalFunctions::ifForm);
+        }
     }
 
     /**

@@ -18,17 +18,23 @@ final class NumericFunctions {
     private NumericFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("add", 2, 2, c -> arithmetic(c, Math::addExact));
-        b.add("sub", 2, 2, c -> arithmetic(c, Math::subtractExact));
-        b.add("mul", 2, 2, c -> arithmetic(c, Math::multiplyExact));
-        b.add("div", 2, 2, c -> divide(c, false));
-        b.add("mod", 2, 2, c -> divide(c, true));
-        b.add("int", 1, 1, NumericFunctions::toInt);
-        b.add("float", 1, 1, NumericFunctions::toFloat);
-        b.add("max", 1, -1, c -> extreme(c, true));
-        b.add("min", 1, -1, c -> extreme(c, false));
-        b.add("copyIndex", 0, 2, NumericFunctions::copyIndex);
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "add" -> b.add(name, 2, 2, c -> arithmetic(c, Math::addExact));
+            case "sub" -> b.add(name, 2, 2, c -> arithmetic(c, Math::subtractExact));
+            case "mul" -> b.add(name, 2, 2, c -> arithmetic(c, Math::multiplyExact));
+            case "div" -> b.add(name, 2, 2, c -> divide(c, false));
+            case "mod" -> b.add(name, 2, 2, c -> divide(c, true));
+            case "int" -> b.add(name, 1, 1, NumericFunctions::toInt);
+            case "float" -> b.add(name, 1, 1, NumericFunctions::toFloat);
+            case "max" -> b.add(name, 1, -1, c -> extreme(c, true));
+            case "min" -> b.add(name, 1, -1, c -> extreme(c, false));
+            case "copyIndex" -> b.add(name, 0, 2, NumericFunctions::copyIndex);
+        }
     }
 
     private static Value arithmetic(FunctionCall c, LongBinaryOperator op) {

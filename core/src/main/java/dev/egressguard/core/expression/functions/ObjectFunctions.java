@@ -19,16 +19,23 @@ final class ObjectFunctions {
     private ObjectFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.addUnknownAware("createObject", 0, -1, ObjectFunctions::createObject);
-        b.add("items", 1, 1, ObjectFunctions::items);
-        b.add("json", 1, 1, ObjectFunctions::json);
-        b.add("null", 0, 0, c -> Value.Null.INSTANCE);
-        b.add("objectKeys", 1, 1, c -> new Value.Arr(c.object(0).fields().keySet().stream().map(Value::of).toList()));
-        b.add("shallowMerge", 1, 1, ObjectFunctions::shallowMerge);
-        b.add("union", 1, -1, ObjectFunctions::union);
-        b.add("intersection", 1, -1, ObjectFunctions::intersection);
-        b.addUnknownAware("tryGet", 2, -1, ObjectFunctions::tryGet);
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "createObject" -> b.addUnknownAware(name, 0, -1, ObjectFunctions::createObject);
+            case "items" -> b.add(name, 1, 1, ObjectFunctions::items);
+            case "json" -> b.add(name, 1, 1, ObjectFunctions::json);
+            case "null" -> b.add(name, 0, 0, c -> Value.Null.INSTANCE);
+            case "objectKeys" -> b.add(name, 1, 1,
+                    c -> new Value.Arr(c.object(0).fields().keySet().stream().map(Value::of).toList()));
+            case "shallowMerge" -> b.add(name, 1, 1, ObjectFunctions::shallowMerge);
+            case "union" -> b.add(name, 1, -1, ObjectFunctions::union);
+            case "intersection" -> b.add(name, 1, -1, ObjectFunctions::intersection);
+            case "tryGet" -> b.addUnknownAware(name, 2, -1, ObjectFunctions::tryGet);
+        }
     }
 
     private static Value createObject(FunctionCall c) {

@@ -20,24 +20,33 @@ final class ResourceFunctions {
     private ResourceFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("resourceId", 2, -1, ResourceFunctions::resourceId);
-        b.add("subscriptionResourceId", 2, -1, ResourceFunctions::subscriptionResourceId);
-        b.add("tenantResourceId", 2, -1, c -> Value.of(providerPath(c, 0)));
-        b.add("extensionResourceId", 3, -1, c -> Value.of(trimSlash(c.string(0)) + providerPath(c, 1)));
-        b.add("managementGroupResourceId", 2, -1, ResourceFunctions::managementGroupResourceId);
-        b.add("resourceGroup", 0, 0, ResourceFunctions::resourceGroup);
-        b.add("subscription", 0, 0, ResourceFunctions::subscription);
-        b.add("tenant", 0, 0, ResourceFunctions::tenant);
-        b.add("managementGroup", 0, 1, ResourceFunctions::managementGroup);
-        b.add("reference", 1, 3, c -> c.scope().reference(c.arg(0), c.args().subList(1, c.count()), c.at()));
-        b.add("pickZones", 3, 5, c -> Value.unknown(
-                "pickZones() depends on the availability zones Azure offers in the region at deployment", c.at()));
-        b.add("references", 1, 2, c -> Value.unknown(
-                "references() of a resource collection is only known at deployment", c.at()));
-        b.add("deployer", 0, 0, c -> Value.unknown("deployer() is the identity that runs the deployment", c.at()));
-        b.add("providers", 1, 2, c -> Value.unknown(
-                "providers() reads the resource provider registry at deployment", c.at()));
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "resourceId" -> b.add(name, 2, -1, ResourceFunctions::resourceId);
+            case "subscriptionResourceId" -> b.add(name, 2, -1, ResourceFunctions::subscriptionResourceId);
+            case "tenantResourceId" -> b.add(name, 2, -1, c -> Value.of(providerPath(c, 0)));
+            case "extensionResourceId" -> b.add(name, 3, -1,
+                    c -> Value.of(trimSlash(c.string(0)) + providerPath(c, 1)));
+            case "managementGroupResourceId" -> b.add(name, 2, -1, ResourceFunctions::managementGroupResourceId);
+            case "resourceGroup" -> b.add(name, 0, 0, ResourceFunctions::resourceGroup);
+            case "subscription" -> b.add(name, 0, 0, ResourceFunctions::subscription);
+            case "tenant" -> b.add(name, 0, 0, ResourceFunctions::tenant);
+            case "managementGroup" -> b.add(name, 0, 1, ResourceFunctions::managementGroup);
+            case "reference" -> b.add(name, 1, 3,
+                    c -> c.scope().reference(c.arg(0), c.args().subList(1, c.count()), c.at()));
+            case "pickZones" -> b.add(name, 3, 5, c -> Value.unknown(
+                    "pickZones() depends on the availability zones Azure offers in the region at deployment", c.at()));
+            case "references" -> b.add(name, 1, 2, c -> Value.unknown(
+                    "references() of a resource collection is only known at deployment", c.at()));
+            case "deployer" -> b.add(name, 0, 0,
+                    c -> Value.unknown("deployer() is the identity that runs the deployment", c.at()));
+            case "providers" -> b.add(name, 1, 2, c -> Value.unknown(
+                    "providers() reads the resource provider registry at deployment", c.at()));
+        }
     }
 
     /** The index of the first argument that looks like a resource type (has a '/'). */

@@ -3,6 +3,7 @@ package dev.egressguard.core.expression.functions;
 import dev.egressguard.core.expression.FunctionLibrary;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Every function of Azure's template function reference, registered family by family: the
@@ -22,39 +23,68 @@ public final class StandardFunctions {
     }
 
     /**
-     * Each family is set up when a template first calls one of its functions (see
-     * {@code FunctionLibrary.Builder.family}), so a function added to a family is named here too;
-     * a family that registers other names than these fails at its first use, and
-     * {@code StandardFunctionsTest} uses every one.
+     * Each function is set up when a template first calls it (see
+     * {@code FunctionLibrary.Builder.family}): its family's {@code register} switches on the names
+     * declared here, so a function added to a family is named here too (else its case is never
+     * reached, and its tests find no such function). A declared name that its family does not
+     * register fails at its first use, and {@code StandardFunctionsTest} uses every one.
      */
     private static FunctionLibrary build() {
         return new FunctionLibrary.Builder()
                 .family("array", List.of("array", "concat", "contains", "createArray", "empty", "first", "last",
                         "indexOf", "lastIndexOf", "length", "range", "skip", "take", "flatten", "indexFromEnd",
-                        "tryIndexFromEnd"), ArrayFunctions::register)
+                        "tryIndexFromEnd"), Family.ARRAY)
                 .family("object", List.of("createObject", "items", "json", "null", "objectKeys", "shallowMerge", "union",
-                        "intersection", "tryGet"), ObjectFunctions::register)
+                        "intersection", "tryGet"), Family.OBJECT)
                 .family("comparison", List.of("coalesce", "equals", "greater", "greaterOrEquals", "less",
-                        "lessOrEquals"), ComparisonFunctions::register)
-                .family("logical", List.of("and", "or", "not", "bool", "true", "false", "if"), LogicalFunctions::register)
+                        "lessOrEquals"), Family.COMPARISON)
+                .family("logical", List.of("and", "or", "not", "bool", "true", "false", "if"), Family.LOGICAL)
                 .family("numeric", List.of("add", "sub", "mul", "div", "mod", "int", "float", "max", "min", "copyIndex"),
-                        NumericFunctions::register)
+                        Family.NUMERIC)
                 .family("string", List.of("endsWith", "startsWith", "format", "guid", "uniqueString", "newGuid", "join",
                         "padLeft", "replace", "split", "string", "substring", "toLower", "toUpper", "trim"),
-                        StringFunctions::register)
+                        Family.STRING)
                 .family("encoding", List.of("base64", "base64ToString", "base64ToJson", "dataUri", "dataUriToString",
-                        "uri", "uriComponent", "uriComponentToString"), EncodingFunctions::register)
+                        "uri", "uriComponent", "uriComponentToString"), Family.ENCODING)
                 .family("date", List.of("utcNow", "dateTimeAdd", "dateTimeFromEpoch", "dateTimeToEpoch"),
-                        DateFunctions::register)
+                        Family.DATE)
                 .family("deployment", List.of("deployment", "environment", "parameters", "variables"),
-                        DeploymentFunctions::register)
+                        Family.DEPLOYMENT)
                 .family("resource", List.of("resourceId", "subscriptionResourceId", "tenantResourceId",
                         "extensionResourceId", "managementGroupResourceId", "resourceGroup", "subscription", "tenant",
                         "managementGroup", "reference", "pickZones", "references", "deployer", "providers"),
-                        ResourceFunctions::register)
+                        Family.RESOURCE)
                 .family("lambda", List.of("filter", "map", "reduce", "sort", "toObject", "groupBy", "mapValues",
-                        "lambdaVariables", "lambda"), LambdaFunctions::register)
-                .family("cidr", List.of("parseCidr", "cidrSubnet", "cidrHost"), CidrFunctions::register)
+                        "lambdaVariables", "lambda"), Family.LAMBDA)
+                .family("cidr", List.of("parseCidr", "cidrSubnet", "cidrHost"), Family.CIDR)
                 .build();
+    }
+
+    /**
+     * The families' {@code register} methods, one constant each, rather than twelve method
+     * references: a cold JVM links each method reference the first time it runs (about a
+     * millisecond for the twelve, on every run that evaluates a template); constants are plain
+     * objects.
+     */
+    private enum Family implements BiConsumer<FunctionLibrary.Builder, String> {
+        ARRAY, OBJECT, COMPARISON, LOGICAL, NUMERIC, STRING, ENCODING, DATE, DEPLOYMENT, RESOURCE, LAMBDA, CIDR;
+
+        @Override
+        public void accept(FunctionLibrary.Builder b, String name) {
+            switch (this) {
+                case ARRAY -> ArrayFunctions.register(b, name);
+                case OBJECT -> ObjectFunctions.register(b, name);
+                case COMPARISON -> ComparisonFunctions.register(b, name);
+                case LOGICAL -> LogicalFunctions.register(b, name);
+                case NUMERIC -> NumericFunctions.register(b, name);
+                case STRING -> StringFunctions.register(b, name);
+                case ENCODING -> EncodingFunctions.register(b, name);
+                case DATE -> DateFunctions.register(b, name);
+                case DEPLOYMENT -> DeploymentFunctions.register(b, name);
+                case RESOURCE -> ResourceFunctions.register(b, name);
+                case LAMBDA -> LambdaFunctions.register(b, name);
+                case CIDR -> CidrFunctions.register(b, name);
+            }
+        }
     }
 }

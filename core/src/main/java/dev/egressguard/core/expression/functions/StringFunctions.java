@@ -21,22 +21,29 @@ final class StringFunctions {
     private StringFunctions() {
     }
 
-    public static void register(FunctionLibrary.Builder b) {
-        b.add("endsWith", 2, 2, c -> Value.of(lower(c.string(0)).endsWith(lower(c.string(1)))));
-        b.add("startsWith", 2, 2, c -> Value.of(lower(c.string(0)).startsWith(lower(c.string(1)))));
-        b.add("format", 1, -1, DotNetFormat::format);
-        b.add("guid", 1, -1, c -> Value.of(ArmHashes.guid(texts(c))));
-        b.add("uniqueString", 1, -1, c -> Value.of(ArmHashes.uniqueString(texts(c))));
-        b.add("newGuid", 0, 0, c -> deploymentTimeOnly(c, "newGuid() returns a new GUID at each deployment"));
-        b.add("join", 2, 2, StringFunctions::join);
-        b.add("padLeft", 2, 3, StringFunctions::padLeft);
-        b.add("replace", 3, 3, StringFunctions::replace);
-        b.add("split", 2, 2, StringFunctions::split);
-        b.add("string", 1, 1, c -> Value.of(Values.text(c.known(c.arg(0)))));
-        b.add("substring", 2, 3, StringFunctions::substring);
-        b.add("toLower", 1, 1, c -> Value.of(lower(c.string(0))));
-        b.add("toUpper", 1, 1, c -> Value.of(c.string(0).toUpperCase(Locale.ROOT)));
-        b.add("trim", 1, 1, c -> Value.of(c.string(0).strip()));
+    /**
+     * Registers the one function {@code name} (as {@code StandardFunctions} declares it) when a template
+     * first calls it: each body is a lambda, linked only when its case runs.
+     */
+    public static void register(FunctionLibrary.Builder b, String name) {
+        switch (name) {
+            case "endsWith" -> b.add(name, 2, 2, c -> Value.of(lower(c.string(0)).endsWith(lower(c.string(1)))));
+            case "startsWith" -> b.add(name, 2, 2, c -> Value.of(lower(c.string(0)).startsWith(lower(c.string(1)))));
+            case "format" -> b.add(name, 1, -1, DotNetFormat::format);
+            case "guid" -> b.add(name, 1, -1, c -> Value.of(ArmHashes.guid(texts(c))));
+            case "uniqueString" -> b.add(name, 1, -1, c -> Value.of(ArmHashes.uniqueString(texts(c))));
+            case "newGuid" -> b.add(name, 0, 0,
+                    c -> deploymentTimeOnly(c, "newGuid() returns a new GUID at each deployment"));
+            case "join" -> b.add(name, 2, 2, StringFunctions::join);
+            case "padLeft" -> b.add(name, 2, 3, StringFunctions::padLeft);
+            case "replace" -> b.add(name, 3, 3, StringFunctions::replace);
+            case "split" -> b.add(name, 2, 2, StringFunctions::split);
+            case "string" -> b.add(name, 1, 1, c -> Value.of(Values.text(c.known(c.arg(0)))));
+            case "substring" -> b.add(name, 2, 3, StringFunctions::substring);
+            case "toLower" -> b.add(name, 1, 1, c -> Value.of(lower(c.string(0))));
+            case "toUpper" -> b.add(name, 1, 1, c -> Value.of(c.string(0).toUpperCase(Locale.ROOT)));
+            case "trim" -> b.add(name, 1, 1, c -> Value.of(c.string(0).strip()));
+        }
     }
 
     static String lower(String s) {
