@@ -36,6 +36,19 @@ public record EgressOptions(boolean allVnets, Set<String> vnets) {
         vnets = Set.copyOf(vnets);
     }
 
+    // Written out, as the record's own would be: every verify hashes the options (the model is
+    // cached by them), and the generated methods link through ObjectMethods.bootstrap, spinning
+    // method-handle classes no class-data sharing archive of Java 17 keeps (see Value.Bool).
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof EgressOptions other && other.allVnets == allVnets && vnets.equals(other.vnets);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Boolean.hashCode(allVnets) + vnets.hashCode();
+    }
+
     /**
      * The options in a run's settings (names case-insensitive, as {@code setting:} reads them):
      * {@code egressViaHub} is {@code true}/{@code false} or a list of vnet names or ids.

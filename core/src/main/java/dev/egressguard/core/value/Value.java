@@ -76,6 +76,20 @@ public sealed interface Value {
         public static final Bool TRUE = new Bool(true);
         public static final Bool FALSE = new Bool(false);
 
+        // Written out, as a record's own would be: the generated ones link through
+        // ObjectMethods.bootstrap at their first call, and the first such call of a run (a rule
+        // comparing values) spins most of the method-handle classes a cold verify still made,
+        // which no class-data sharing archive of Java 17 keeps (docs/performance.md, session 6).
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Bool other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(value);
+        }
+
         @Override
         public String typeName() {
             return "Bool";
@@ -708,6 +722,17 @@ public sealed interface Value {
         @Override
         public String typeName() {
             return "Object";
+        }
+
+        // Written out for the same reason as Bool's.
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Obj other && fields.equals(other.fields) && Objects.equals(rest, other.rest);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * fields.hashCode() + Objects.hashCode(rest);
         }
     }
 
