@@ -16,6 +16,7 @@ import dev.egressguard.core.finding.RuleDescriptor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,13 +157,20 @@ public final class RuleEngine {
             resources = List.copyOf(graph.resources());
             typeOf = new int[resources.size()];
             Map<String, Integer> numbers = new HashMap<>();
+            // The resources of one copy loop share their type's string: those are numbered by
+            // identity, without comparing the texts (a graph's types are long and share prefixes).
+            Map<String, Integer> byInstance = new IdentityHashMap<>();
             for (int i = 0; i < typeOf.length; i++) {
                 String type = resources.get(i).type();
-                Integer n = numbers.get(type);
+                Integer n = byInstance.get(type);
                 if (n == null) {
-                    n = types.size();
-                    types.add(type);
-                    numbers.put(type, n);
+                    n = numbers.get(type);
+                    if (n == null) {
+                        n = types.size();
+                        types.add(type);
+                        numbers.put(type, n);
+                    }
+                    byInstance.put(type, n);
                 }
                 typeOf[i] = n;
             }

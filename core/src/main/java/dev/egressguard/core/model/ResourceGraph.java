@@ -111,8 +111,11 @@ public final class ResourceGraph {
                 outgoing.put(r.id(), new ArrayList<>(found));
             }
             for (Reference ref : found) {
-                incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
-                if (!byId.containsKey(ref.target())) {
+                // Kept under the target's own id: referencesTo is asked with that very id, so the
+                // lookup's identity check answers without comparing two long texts.
+                Resource target = byId.get(ref.target());
+                incoming.computeIfAbsent(target != null ? target.id() : ref.target(), k -> new ArrayList<>()).add(ref);
+                if (target == null) {
                     // Many references name the same few types outside the graph (a load balancer's probes).
                     String type = lowerTypes.computeIfAbsent(ref.target().type(), t -> t.toLowerCase(Locale.ROOT));
                     dangling.computeIfAbsent(type, k -> new ArrayList<>()).add(ref);
@@ -207,7 +210,9 @@ public final class ResourceGraph {
      * Thread-safe; {@code compute} must not ask for another derived view of this graph.
      */
     public <T> T derived(Class<T> key, java.util.function.Function<ResourceGraph, T> compute) {
-        return key.cast(derived.computeIfAbsent(key, k -> compute.apply(this)));
+        // Read first: rules ask for a view per resource, and only a miss needs the capturing lambda.
+        Object known = derived.get(key);
+        return key.cast(known != null ? known : derived.computeIfAbsent(key, k -> compute.apply(this)));
     }
 
     /**

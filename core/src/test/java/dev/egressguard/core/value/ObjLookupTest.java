@@ -106,4 +106,18 @@ class ObjLookupTest {
         assertThat(obj.fields().toString()).isEqualTo(new LinkedHashMap<>(Map.of("Name", Value.of("nodes"))).toString());
         assertThat(obj).isEqualTo(new Value.Obj(new LinkedHashMap<>(Map.of("Name", Value.of("nodes")))));
     }
+
+    /** After a miss as spelled, only another spelling of the key is found, in key order. */
+    @Test
+    void otherSpellingFindsTheKeyInAnotherCasingOnly() {
+        Value.Obj obj = new Value.Obj(new LinkedHashMap<>(Map.of("Subnet", Value.of("a"))));
+        for (int asked = 0; asked < 3; asked++) {
+            // The first asks scan, later ones read the summary: all answer alike.
+            assertThat(obj.otherSpelling("subnet", Value.Obj.foldedHash("subnet"))).isEqualTo("Subnet");
+            assertThat(obj.otherSpelling("SUBNET", Value.Obj.foldedHash("SUBNET"))).isEqualTo("Subnet");
+            assertThat(obj.otherSpelling("subnets", Value.Obj.foldedHash("subnets"))).isNull();
+            assertThat(obj.get("sUbNeT")).isEqualTo(Value.of("a"));
+            assertThat(obj.get("natGateway")).isNull();
+        }
+    }
 }

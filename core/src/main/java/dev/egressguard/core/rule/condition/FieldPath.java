@@ -33,8 +33,13 @@ final class FieldPath {
      * first, and every object it asks for a key it lacks in that spelling takes the second.
      */
     public record Key(String name, String escaped, int folded) implements Segment {
+        /**
+         * The name is interned: the JSON reader interns the keys of templates, so a lookup of a
+         * key spelled as the rule spells it meets the very same string, and the map's identity
+         * check answers without comparing characters (a path is followed for every resource).
+         */
         public Key(String name) {
-            this(name, JsonPointers.escape(name), Value.Obj.foldedHash(name));
+            this(name.intern(), JsonPointers.escape(name), Value.Obj.foldedHash(name));
         }
     }
 
@@ -419,11 +424,12 @@ final class FieldPath {
                     pointer = pointer == null ? null : pointer + "/" + k.escaped();
                     continue;
                 }
-                String key = obj == null ? null : obj.keyOf(k.name(), k.folded());
+                // Missed as spelled: only another spelling can be there.
+                String key = obj == null ? null : obj.otherSpelling(k.name(), k.folded());
                 if (key != null) {
                     value = obj.fields().get(key);
-                    pointer = !pointers || pointer == null && key.equals(k.name()) ? pointer
-                            : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
+                    // Spelled otherwise than the rule spells it: the pointer is written out from here on.
+                    pointer = !pointers ? pointer : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
                     continue;
                 }
                 if (obj != null && obj.isOpen()) {
