@@ -52,6 +52,9 @@ public record TypePattern(List<String> texts) {
             this.texts = texts.toArray(new String[0]);
             this.wildcard = new boolean[this.texts.length];
             for (int i = 0; i < this.texts.length; i++) {
+                // Interned: the normaliser's child types and the constants of ResourceTypes are,
+                // so a resource of the type meets the very same string.
+                this.texts[i] = this.texts[i].intern();
                 wildcard[i] = this.texts[i].indexOf('*') >= 0;
             }
         }
