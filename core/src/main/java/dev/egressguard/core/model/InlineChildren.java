@@ -75,7 +75,7 @@ final class InlineChildren {
         }
         // What body.with("apiVersion", apiVersion) gives (the key is new, so it goes last), built
         // with one copy of the fields instead of two: every inline child of every parent is one.
-        Value.Obj.Builder copy = new Value.Obj.Builder();
+        Value.Obj.Builder copy = new Value.Obj.Builder(body.fields().size() + 1);
         body.fields().forEach(copy::put);
         copy.put("apiVersion", apiVersion);
         return (body.isOpen() ? copy.rest(body.rest()) : copy).build();
@@ -95,8 +95,8 @@ final class InlineChildren {
 
     /** {@code {name, count, vnetSubnetID}} -> {@code {name, properties: {count, vnetSubnetID}}}, as ARM returns a child. */
     private static Value.Obj armShape(Value.Obj entry, String name) {
-        Value.Obj.Builder properties = new Value.Obj.Builder();
-        Value.Obj.Builder body = new Value.Obj.Builder();
+        Value.Obj.Builder properties = new Value.Obj.Builder(entry.fields().size());
+        Value.Obj.Builder body = new Value.Obj.Builder(3);
         boolean named = false;
         for (Map.Entry<String, Value> e : entry.fields().entrySet()) {
             if (e.getKey().equalsIgnoreCase("name")) {

@@ -174,8 +174,21 @@ public sealed interface Value {
          * garbage. The builder lets go of the map when it builds, so nothing can change it after.
          */
         public static final class Builder {
-            private LinkedHashMap<String, Value> fields = new LinkedHashMap<>();
+            private LinkedHashMap<String, Value> fields;
             private Unknown rest;
+
+            public Builder() {
+                fields = new LinkedHashMap<>();
+            }
+
+            /**
+             * A builder for about {@code expectedSize} fields: a copy of a known object (a child
+             * given its parent's API version) grows its map once, not every time it fills up, and
+             * a small one takes no more table than it needs.
+             */
+            public Builder(int expectedSize) {
+                fields = new LinkedHashMap<>(Math.max(2, (int) Math.ceil(Math.max(0, expectedSize) / 0.75)));
+            }
 
             public Builder put(String key, Value value) {
                 open().put(key, value);

@@ -120,4 +120,21 @@ class ObjLookupTest {
             assertThat(obj.get("natGateway")).isNull();
         }
     }
+
+    /** A size hint changes nothing but the map's first size: any hint, fewer or more fields, same object in the same order. */
+    @Test
+    void aBuilderWithASizeHintBuildsTheSameObject() {
+        for (int hint : new int[] {-1, 0, 1, 3, 40}) {
+            Value.Obj.Builder b = new Value.Obj.Builder(hint);
+            Value.Obj.Builder plain = new Value.Obj.Builder();
+            for (int i = 0; i < 20; i++) {
+                b.put("k" + (19 - i), Value.of(i));
+                plain.put("k" + (19 - i), Value.of(i));
+            }
+            Value.Obj built = b.removeIgnoringCase("K3").build();
+            assertThat(built).isEqualTo(plain.removeIgnoringCase("K3").build());
+            assertThat(List.copyOf(built.fields().keySet())).startsWith("k19", "k18").doesNotContain("k3").hasSize(19);
+            assertThat(built.get("K0")).isEqualTo(Value.of(19));
+        }
+    }
 }
