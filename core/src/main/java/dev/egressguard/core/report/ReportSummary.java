@@ -79,26 +79,29 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
     record Folded(String text, boolean ascii, int hash) {
 
         static Folded of(String key) {
-            String text = isAscii(key) ? key : key.toLowerCase(Locale.ROOT);
-            if (!isAscii(text)) {
-                return new Folded(text, false, text.hashCode());
+            Folded ascii = asciiFolded(key);
+            if (ascii != null) {
+                return ascii;
             }
-            // String.hashCode of the lower-cased text, worked out in place.
-            int h = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            return new Folded(text, true, h);
+            String lower = key.toLowerCase(Locale.ROOT);
+            ascii = asciiFolded(lower);
+            return ascii != null ? ascii : new Folded(lower, false, lower.hashCode());
         }
 
-        private static boolean isAscii(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) >= 0x80) {
-                    return false;
+        /**
+         * The key with String.hashCode of its lower-cased form, worked out in the one pass that
+         * finds it is ASCII; null for a key that is not.
+         */
+        private static Folded asciiFolded(String key) {
+            int h = 0;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c >= 0x80) {
+                    return null;
                 }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             }
-            return true;
+            return new Folded(key, true, h);
         }
 
         @Override
