@@ -22,6 +22,9 @@ final class EgressModels {
                           BiFunction<ResourceGraph, EgressOptions, EgressModel> compute) {
         EgressModels models = graph.derived(EgressModels.class, g -> new EgressModels());
         EgressOptions key = options == null ? EgressOptions.NONE : options;
-        return models.byOptions.computeIfAbsent(key, k -> compute.apply(graph, k));
+        // A path into the egress view asks for the model on every resource: a plain read first,
+        // so that only the first asks make the capturing lambda computeIfAbsent takes.
+        EgressModel known = models.byOptions.get(key);
+        return known != null ? known : models.byOptions.computeIfAbsent(key, k -> compute.apply(graph, k));
     }
 }

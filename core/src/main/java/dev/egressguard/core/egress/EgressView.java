@@ -103,7 +103,8 @@ public final class EgressView {
                 }
             }
         }
-        Value.Obj.Builder fields = new Value.Obj.Builder();
+        // path, via, reason, publicIps, possiblePaths, bypassed, a key per possible path, a subnet's two.
+        Value.Obj.Builder fields = new Value.Obj.Builder(8 + d.possible().size());
         Value.Unknown unknown = e.isKnown() ? null : new Value.Unknown(e.reason(), SourceLocation.NONE);
         fields.put("path", e.isKnown() ? PATH_NAMES[e.path().ordinal()] : unknown);
         Value via = e.via() == null ? null : Value.of(e.via());
@@ -143,7 +144,7 @@ public final class EgressView {
         }
         List<Value> ips = new ArrayList<>(publicIps.size());
         for (PublicIp ip : publicIps) {
-            ips.add(new Value.Obj.Builder()
+            ips.add(new Value.Obj.Builder(3)
                     .put("id", ip.id() == null ? Value.Null.INSTANCE : Value.of(ip.id()))
                     .put("address", ip.address() == null ? Value.Null.INSTANCE : Value.of(ip.address()))
                     .put("prefix", ip.prefix() == null ? Value.Null.INSTANCE : Value.of(ip.prefix()))
@@ -166,7 +167,7 @@ public final class EgressView {
         }
         List<Value> out = new ArrayList<>(bypassed.size());
         for (Bypassed b : bypassed) {
-            out.add(new Value.Obj.Builder()
+            out.add(new Value.Obj.Builder(2)
                     .put("path", PATH_NAMES[b.path().ordinal()])
                     .put("via", b.via() == null ? Value.Null.INSTANCE : Value.of(b.via()))
                     .build());

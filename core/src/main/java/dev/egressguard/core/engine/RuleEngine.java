@@ -16,6 +16,7 @@ import dev.egressguard.core.finding.RuleDescriptor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,12 +82,11 @@ public final class RuleEngine {
     }
 
     public Result evaluate(ResourceGraph graph) {
-        List<Finding> findings = new ArrayList<>();
-        List<Evaluation> evaluations = new ArrayList<>();
         List<RuleDescriptor> ran = new ArrayList<>();
         TypeIndex types = new TypeIndex(graph);
         // In the form every context keeps them: made once here, not once per resource.
         Map<String, String> settings = EvalContext.caseInsensitive(options.settings());
+        List<RuleRun> runs = new ArrayList<>(rules.size());
         for (Rule rule : rules) {
             if (options.isDisabled(rule)) {
                 continue;
@@ -95,51 +95,84 @@ public final class RuleEngine {
             RuleDescriptor d = rule.descriptor();
             ran.add(new RuleDescriptor(d.id(), d.name(), d.title(), d.description(), severity, d.remediation(),
                     d.helpUri(), d.tags()));
-            RegexBudget regex = RegexBudget.perRule();
-            boolean[] selects = types.selectedBy(rule);
-            for (int i = 0; i < types.resources.size(); i++) {
-                if (!selects[types.typeOf[i]]) {
-                    continue;
-                }
-                Resource resource = types.resources.get(i);
-                EvalContext ctx = new EvalContext(resource, null, "", graph, settings, regex);
-                long mark = regex.mark();
-                Truth quick = quickTruth(rule, ctx);
-                if (quick == Truth.FALSE) {
-                    continue;
-                }
-                if (quick == Truth.TRUE) {
-                    // A pass: its evaluation needs no evidence, so no verdict is made.
-                    evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
-                            resource.provenance().location(), Outcome.PASS));
-                    continue;
-                }
-                // Evaluated again, with the evidence, from the same regex budget.
-                regex.reset(mark);
-                Verdict verdict = safeVerdict(rule, ctx);
-                if (verdict == null) {
-                    continue;
-                }
-                Outcome outcome = switch (verdict.truth()) {
-                    case TRUE -> Outcome.PASS;
-                    case FALSE -> Outcome.FAIL;
-                    case UNKNOWN -> Outcome.UNKNOWN;
-                };
-                // A pass is shown by the resource (JUnit lists it under its file); only a finding
-                // needs the property's own line, and locating it costs more than the check.
-                var location = outcome == Outcome.PASS ? resource.provenance().location()
-                        : resource.provenance().locate(verdict.path());
-                evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
-                        location, outcome));
-                if (outcome != Outcome.PASS) {
-                    findings.add(new Finding(rule.id(), rule.name(), severity, outcome, resource.type(),
-                            resource.id().toString(), resource.name(), location, verdict.path(),
-                            FindingMessage.render(rule, resource, graph, verdict), d.remediation(),
-                            resource.provenance().portalLink(), null));
+            runs.add(new RuleRun(rule, severity, types.selectedBy(rule)));
+        }
+        // Resource by resource, every rule that selects it in turn: the rules read the same few
+        // properties of a body, which the first rule brings into the caches for the others (rule
+        // by rule over a whole graph, each found them gone again). Each rule keeps its own
+        // evaluations, regex budget and order, so the result is the one rule by rule gives.
+        for (int i = 0; i < types.resources.size(); i++) {
+            Resource resource = types.resources.get(i);
+            int type = types.typeOf[i];
+            for (int r = 0; r < runs.size(); r++) {
+                RuleRun run = runs.get(r);
+                if (run.selects[type]) {
+                    run.check(resource, graph, settings);
                 }
             }
         }
+        List<Finding> findings = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (RuleRun run : runs) {
+            findings.addAll(run.findings);
+            evaluations.addAll(run.evaluations);
+        }
         return new Result(findings, evaluations, ran);
+    }
+
+    /** One rule's run over a graph: which types it selects, its regex budget, and what it found, in graph order. */
+    private static final class RuleRun {
+        private final Rule rule;
+        private final Severity severity;
+        private final boolean[] selects;
+        private final RegexBudget regex = RegexBudget.perRule();
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Evaluation> evaluations = new ArrayList<>();
+
+        RuleRun(Rule rule, Severity severity, boolean[] selects) {
+            this.rule = rule;
+            this.severity = severity;
+            this.selects = selects;
+        }
+
+        /** The rule on one resource it selects: no evaluation when it does not apply, else PASS or a finding. */
+        void check(Resource resource, ResourceGraph graph, Map<String, String> settings) {
+            EvalContext ctx = new EvalContext(resource, null, "", graph, settings, regex);
+            long mark = regex.mark();
+            Truth quick = quickTruth(rule, ctx);
+            if (quick == Truth.FALSE) {
+                return;
+            }
+            if (quick == Truth.TRUE) {
+                // A pass: its evaluation needs no evidence, so no verdict is made.
+                evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
+                        resource.provenance().location(), Outcome.PASS));
+                return;
+            }
+            // Evaluated again, with the evidence, from the same regex budget.
+            regex.reset(mark);
+            Verdict verdict = safeVerdict(rule, ctx);
+            if (verdict == null) {
+                return;
+            }
+            Outcome outcome = switch (verdict.truth()) {
+                case TRUE -> Outcome.PASS;
+                case FALSE -> Outcome.FAIL;
+                case UNKNOWN -> Outcome.UNKNOWN;
+            };
+            // A pass is shown by the resource (JUnit lists it under its file); only a finding
+            // needs the property's own line, and locating it costs more than the check.
+            var location = outcome == Outcome.PASS ? resource.provenance().location()
+                    : resource.provenance().locate(verdict.path());
+            evaluations.add(new Evaluation(rule.id(), resource.id().toString(), resource.name(), resource.type(),
+                    location, outcome));
+            if (outcome != Outcome.PASS) {
+                findings.add(new Finding(rule.id(), rule.name(), severity, outcome, resource.type(),
+                        resource.id().toString(), resource.name(), location, verdict.path(),
+                        FindingMessage.render(rule, resource, graph, verdict), rule.descriptor().remediation(),
+                        resource.provenance().portalLink(), null));
+            }
+        }
     }
 
     /**
@@ -156,13 +189,20 @@ public final class RuleEngine {
             resources = List.copyOf(graph.resources());
             typeOf = new int[resources.size()];
             Map<String, Integer> numbers = new HashMap<>();
+            // The resources of one copy loop share their type's string: those are numbered by
+            // identity, without comparing the texts (a graph's types are long and share prefixes).
+            Map<String, Integer> byInstance = new IdentityHashMap<>();
             for (int i = 0; i < typeOf.length; i++) {
                 String type = resources.get(i).type();
-                Integer n = numbers.get(type);
+                Integer n = byInstance.get(type);
                 if (n == null) {
-                    n = types.size();
-                    types.add(type);
-                    numbers.put(type, n);
+                    n = numbers.get(type);
+                    if (n == null) {
+                        n = types.size();
+                        types.add(type);
+                        numbers.put(type, n);
+                    }
+                    byInstance.put(type, n);
                 }
                 typeOf[i] = n;
             }

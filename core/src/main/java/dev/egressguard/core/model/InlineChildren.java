@@ -21,34 +21,45 @@ final class InlineChildren {
     /** The children written inline in {@code parent} (not their own inline children). */
     static List<Resource> of(Resource parent) {
         List<Resource> out = new ArrayList<>();
-        for (InlineCollection c : collectionsOf(parent.type())) {
+        for (Spelled s : collectionsOf(parent.type())) {
+            InlineCollection c = s.collection();
             Located array = locate(parent.body(), c.path());
             if (array == null || !(array.value() instanceof Value.Arr entries)) {
                 continue;
             }
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i) instanceof Value.Obj entry) {
-                    out.add(child(parent, c, entry, i, array.pointer() + "/" + i));
+                    out.add(child(parent, s, entry, i, array.pointer() + "/" + i));
                 }
             }
         }
         return out;
     }
 
-    /** The inline collections of each type a resource has. */
-    private static final TypeCache<List<InlineCollection>> COLLECTIONS = new TypeCache<>(
-            type -> InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type)).toList());
+    /**
+     * An inline collection of a parent type as spelled, with its children's type: the parent's
+     * type as spelled, a slash and the child segment, made once per spelling and interned, so
+     * that every child of a type shares one string (rules and the egress model compare types
+     * for every resource, and equal strings are equal at the first comparison).
+     */
+    record Spelled(InlineCollection collection, String childType) {
+    }
 
-    private static List<InlineCollection> collectionsOf(String type) {
+    /** The inline collections of each type a resource has. */
+    private static final TypeCache<List<Spelled>> COLLECTIONS = new TypeCache<>(
+            type -> InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type))
+                    .map(c -> new Spelled(c, (type + "/" + c.childSegment()).intern())).toList());
+
+    private static List<Spelled> collectionsOf(String type) {
         return COLLECTIONS.get(type);
     }
 
-    private static Resource child(Resource parent, InlineCollection c, Value.Obj entry, int index, String pointer) {
+    private static Resource child(Resource parent, Spelled s, Value.Obj entry, int index, String pointer) {
+        InlineCollection c = s.collection();
         String name = nameOf(entry, index);
         Value.Obj body = withApiVersionOf(parent, c.flat() ? armShape(entry, name) : entry);
         ResourceId id = parent.id().child(c.childSegment(), name);
-        String type = parent.type() + "/" + c.childSegment();
-        return new Resource(id, type, name, parent.apiVersion(), body,
+        return new Resource(id, s.childType(), name, parent.apiVersion(), body,
                 inlineProvenance(parent.provenance(), pointer, c.flat()));
     }
 
@@ -64,7 +75,7 @@ final class InlineChildren {
         }
         // What body.with("apiVersion", apiVersion) gives (the key is new, so it goes last), built
         // with one copy of the fields instead of two: every inline child of every parent is one.
-        Value.Obj.Builder copy = new Value.Obj.Builder();
+        Value.Obj.Builder copy = new Value.Obj.Builder(body.fields().size() + 1);
         body.fields().forEach(copy::put);
         copy.put("apiVersion", apiVersion);
         return (body.isOpen() ? copy.rest(body.rest()) : copy).build();
@@ -84,8 +95,8 @@ final class InlineChildren {
 
     /** {@code {name, count, vnetSubnetID}} -> {@code {name, properties: {count, vnetSubnetID}}}, as ARM returns a child. */
     private static Value.Obj armShape(Value.Obj entry, String name) {
-        Value.Obj.Builder properties = new Value.Obj.Builder();
-        Value.Obj.Builder body = new Value.Obj.Builder();
+        Value.Obj.Builder properties = new Value.Obj.Builder(entry.fields().size());
+        Value.Obj.Builder body = new Value.Obj.Builder(3);
         boolean named = false;
         for (Map.Entry<String, Value> e : entry.fields().entrySet()) {
             if (e.getKey().equalsIgnoreCase("name")) {
@@ -127,12 +138,13 @@ final class InlineChildren {
         Value current = body;
         StringBuilder pointer = new StringBuilder();
         for (String key : path) {
-            if (!(current instanceof Value.Obj obj) || obj.keyOf(key) == null) {
+            // Looked up once: the key as spelled in the body, then its value under that spelling.
+            String spelled = current instanceof Value.Obj obj ? obj.keyOf(key) : null;
+            if (spelled == null) {
                 return null;
             }
-            String spelled = obj.keyOf(key);
             pointer.append('/').append(JsonPointers.escape(spelled));
-            current = obj.get(spelled);
+            current = ((Value.Obj) current).fields().get(spelled);
         }
         return new Located(current, pointer.toString());
     }

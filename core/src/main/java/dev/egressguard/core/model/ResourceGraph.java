@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,14 @@ public final class ResourceGraph {
      * few subnets and gateways, and rules follow those same texts again ({@link #idOf}).
      */
     private final Map<String, Optional<ResourceId>> parsedIds = new HashMap<>();
+    /**
+     * The resource each id of {@link #parsedIds} names, by the id instance: a reference's id is
+     * equal to its target's own id but another instance, and comparing two equal ids compares
+     * their whole texts, which an estate's ids share for a hundred characters. Thousands of
+     * references share the few parsed ids of their targets, so each is compared once. Made
+     * while the graph is built, read-only after.
+     */
+    private final Map<ResourceId, Resource> targets = new IdentityHashMap<>();
     /** Views computed from the whole graph once (the egress model), by the class that computes them. */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -111,8 +120,11 @@ public final class ResourceGraph {
                 outgoing.put(r.id(), new ArrayList<>(found));
             }
             for (Reference ref : found) {
-                incoming.computeIfAbsent(ref.target(), k -> new ArrayList<>()).add(ref);
-                if (!byId.containsKey(ref.target())) {
+                // Kept under the target's own id: referencesTo is asked with that very id, so the
+                // lookup's identity check answers without comparing two long texts.
+                Resource target = target(ref.target());
+                incoming.computeIfAbsent(target != null ? target.id() : ref.target(), k -> new ArrayList<>()).add(ref);
+                if (target == null) {
                     // Many references name the same few types outside the graph (a load balancer's probes).
                     String type = lowerTypes.computeIfAbsent(ref.target().type(), t -> t.toLowerCase(Locale.ROOT));
                     dangling.computeIfAbsent(type, k -> new ArrayList<>()).add(ref);
@@ -147,7 +159,18 @@ public final class ResourceGraph {
     }
 
     public Optional<Resource> find(ResourceId id) {
-        return Optional.ofNullable(byId.get(id));
+        Resource known = targets.get(id);
+        return Optional.ofNullable(known != null ? known : byId.get(id));
+    }
+
+    /** The resource {@code id} (a reference's target) names, or null; kept by instance while building. */
+    private Resource target(ResourceId id) {
+        Resource known = targets.get(id);
+        if (known == null && !targets.containsKey(id)) {
+            known = byId.get(id);
+            targets.put(id, known);
+        }
+        return known;
     }
 
     public List<Resource> ofType(String fullType) {
@@ -207,7 +230,9 @@ public final class ResourceGraph {
      * Thread-safe; {@code compute} must not ask for another derived view of this graph.
      */
     public <T> T derived(Class<T> key, java.util.function.Function<ResourceGraph, T> compute) {
-        return key.cast(derived.computeIfAbsent(key, k -> compute.apply(this)));
+        // Read first: rules ask for a view per resource, and only a miss needs the capturing lambda.
+        Object known = derived.get(key);
+        return key.cast(known != null ? known : derived.computeIfAbsent(key, k -> compute.apply(this)));
     }
 
     /**

@@ -53,9 +53,9 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
         for (Finding f : report.findings()) {
             spelled.add(resourceKey(f.resourceId(), f.resourceType(), f.resourceName()));
         }
-        Set<String> resources = new HashSet<>();
+        Set<Folded> resources = new HashSet<>();
         for (String key : spelled) {
-            resources.add(key.toLowerCase(Locale.ROOT));
+            resources.add(Folded.of(key));
         }
         return new ReportSummary(
                 report.count(Outcome.FAIL, Severity.ERROR),
@@ -67,6 +67,54 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
                 countDiagnostics(report, Diagnostic.Level.WARNING),
                 countDiagnostics(report, Diagnostic.Level.INFO),
                 report.requiredParametersWithoutValue());
+    }
+
+    /**
+     * A key as its lower-cased form ({@link Locale#ROOT}) compares, without making that copy for an
+     * ASCII key (nearly every id): {@code text} is the key itself when it is ASCII, else its
+     * lower-cased form; {@code ascii} says that ASCII case is still to be ignored. Lower-cased
+     * forms that are ASCII are equal exactly when their texts are equal ignoring ASCII case, and
+     * an ASCII one never equals one that is not.
+     */
+    record Folded(String text, boolean ascii, int hash) {
+
+        static Folded of(String key) {
+            Folded ascii = asciiFolded(key);
+            if (ascii != null) {
+                return ascii;
+            }
+            String lower = key.toLowerCase(Locale.ROOT);
+            ascii = asciiFolded(lower);
+            return ascii != null ? ascii : new Folded(lower, false, lower.hashCode());
+        }
+
+        /**
+         * The key with String.hashCode of its lower-cased form, worked out in the one pass that
+         * finds it is ASCII; null for a key that is not.
+         */
+        private static Folded asciiFolded(String key) {
+            int h = 0;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c >= 0x80) {
+                    return null;
+                }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            return new Folded(key, true, h);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Folded f && f.hash == hash && f.ascii == ascii
+                    && (ascii ? f.text.length() == text.length() && f.text.regionMatches(true, 0, text, 0, text.length())
+                    : f.text.equals(text));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Active FAIL findings of every severity. */

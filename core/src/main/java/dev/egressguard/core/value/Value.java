@@ -656,7 +656,8 @@ public sealed interface Value {
             if (exact != null) {
                 return exact;
             }
-            String k = keyOf(key);
+            // Not there as spelled (values are never null): no second lookup of the same spelling.
+            String k = ((Fields) fields).otherCasing(key, 0, false);
             return k == null ? null : fields.get(k);
         }
 
@@ -680,6 +681,16 @@ public sealed interface Value {
             if (fields.containsKey(key)) {
                 return key;
             }
+            return ((Fields) fields).otherCasing(key, foldedHash, true);
+        }
+
+        /**
+         * The key spelled otherwise than {@code key} that matches it ignoring case, or null, for
+         * a caller that has already looked {@code key} up as spelled and missed: a path asks
+         * most objects for keys they lack, and {@link #keyOf(String, int)} would look the same
+         * spelling up a second time. {@code foldedHash} is key's {@link #foldedHash}.
+         */
+        public String otherSpelling(String key, int foldedHash) {
             return ((Fields) fields).otherCasing(key, foldedHash, true);
         }
 

@@ -140,6 +140,22 @@ class NormalizerTest {
     @Nested
     class NetworkInterfaces {
 
+        /** A child's type is its parent's as spelled and the segment; the children of one spelling share one string. */
+        @Test
+        void childTypesKeepTheParentsSpellingAndAreShared() {
+            String spelled = "microsoft.network/NETWORKINTERFACES";
+            String json = "{'properties': {'ipConfigurations': [{'name': 'a', 'properties': {}}, {'name': 'b', 'properties': {}}]}}";
+            List<Resource> out = Normalizer.normalize(List.of(resource(spelled, "nic", json),
+                    resource(ResourceTypes.NETWORK_INTERFACE, "nic2", json)));
+
+            List<Resource> odd = out.stream().filter(r -> r.type().startsWith(spelled + "/")).toList();
+            List<Resource> usual = out.stream().filter(r -> r.type().startsWith(ResourceTypes.NETWORK_INTERFACE + "/")).toList();
+            assertThat(odd).extracting(Resource::type).containsOnly(spelled + "/ipConfigurations").hasSize(2);
+            assertThat(odd.get(0).type()).isSameAs(odd.get(1).type());
+            assertThat(usual).extracting(Resource::type).containsOnly(ResourceTypes.NIC_IP_CONFIGURATION).hasSize(2);
+            assertThat(usual.get(0).type()).isSameAs(usual.get(1).type()).isSameAs(ResourceTypes.NIC_IP_CONFIGURATION);
+        }
+
         @Test
         void ipConfigurationsBecomeChildrenThatReferTheirSubnetCaseInsensitively() {
             Resource vnet = resource(VNET, "vnet", "{'properties': {'subnets': [{'name': 'Nodes', 'properties': {}}]}}");

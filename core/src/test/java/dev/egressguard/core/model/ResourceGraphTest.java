@@ -72,4 +72,33 @@ class ResourceGraphTest {
         assertThat(g.idOf(subnetId.toUpperCase())).contains(g.referencesFrom(nic).get(0).target());
         assertThat(g.idOf("not an id")).isEmpty();
     }
+
+    /**
+     * The graph keeps, by instance, the resource each reference's id names: finding by that
+     * instance, by an equal id spelled otherwise and by an id of no resource answers as the index
+     * by id does, and every reference is under its target's own id however it is spelled.
+     */
+    @Test
+    void referenceTargetsAreFoundByTheParsedIdAndByAnyEqualId() {
+        Resource vnet = resource(ResourceTypes.VIRTUAL_NETWORK, "vnet", "{}");
+        String upper = id(ResourceTypes.VIRTUAL_NETWORK, "VNet").toUpperCase();
+        String missing = id(ResourceTypes.VIRTUAL_NETWORK, "other");
+        Resource a = resource(ResourceTypes.NETWORK_INTERFACE, "a", "{'properties': {'x': {'id': '%s'}}}".formatted(upper));
+        Resource b = resource(ResourceTypes.NETWORK_INTERFACE, "b",
+                "{'properties': {'x': {'id': '%s'}, 'y': {'id': '%s'}}}".formatted(upper, missing));
+
+        ResourceGraph g = ResourceGraph.of(List.of(vnet, a, b));
+
+        ResourceId parsed = g.idOf(upper).orElseThrow();
+        assertThat(g.referencesFrom(a).get(0).target()).isSameAs(parsed);
+        assertThat(g.find(parsed)).containsSame(vnet);
+        assertThat(g.find(ResourceId.parse(upper).orElseThrow())).containsSame(vnet);
+        assertThat(g.find(vnet.id())).containsSame(vnet);
+        assertThat(g.find(g.idOf(missing).orElseThrow())).isEmpty();
+        assertThat(g.find(ResourceId.parse(missing).orElseThrow())).isEmpty();
+        assertThat(g.referencesTo(vnet.id())).extracting(r -> r.from().name()).containsExactly("a", "b");
+        assertThat(g.referencesTo(parsed)).extracting(r -> r.from().name()).containsExactly("a", "b");
+        assertThat(g.referencesTo(ResourceId.parse(missing).orElseThrow())).extracting(r -> r.from().name()).containsExactly("b");
+        assertThat(g.danglingReferencesTo(ResourceTypes.VIRTUAL_NETWORK)).extracting(r -> r.from().name()).containsExactly("b");
+    }
 }

@@ -43,4 +43,26 @@ class ReportSummaryTest {
         assertThat(ReportSummary.of(two)).isSameAs(ReportSummary.of(two));
         assertThat(ReportSummary.of(one).resources()).isEqualTo(1);
     }
+
+    /**
+     * Keys count alike exactly when their lower-cased forms are equal: ASCII ids compared in
+     * place, and the characters whose lower case leaves or enters ASCII (the Kelvin sign, the
+     * dotted capital I) as lower-casing has them.
+     */
+    @Test
+    void foldedKeysAreEqualExactlyWhenTheirLowerCasedFormsAre() {
+        List<String> keys = List.of("/x/Ka", "/x/ka", "/x/KA", "/x/\u212Aa", "/x/\u212AA", "/x/\u0130", "/x/i\u0307",
+                "/x/I", "/x/i", "/x/\u00C9", "/x/\u00E9", "/x/e", "", "a|b", "A|B", "/X/KA ");
+        for (String a : keys) {
+            for (String b : keys) {
+                boolean lowerEqual = a.toLowerCase(java.util.Locale.ROOT).equals(b.toLowerCase(java.util.Locale.ROOT));
+                ReportSummary.Folded fa = ReportSummary.Folded.of(a);
+                ReportSummary.Folded fb = ReportSummary.Folded.of(b);
+                assertThat(fa.equals(fb)).as("'%s' and '%s'", a, b).isEqualTo(lowerEqual);
+                if (lowerEqual) {
+                    assertThat(fa.hashCode()).as("'%s' and '%s'", a, b).isEqualTo(fb.hashCode());
+                }
+            }
+        }
+    }
 }

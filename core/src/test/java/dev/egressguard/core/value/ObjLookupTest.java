@@ -164,4 +164,35 @@ class ObjLookupTest {
         assertThat(new ArrayList<>(obj.with("c", Value.of(3)).fields().keySet())).containsExactly("a", "Name", "b", "c");
         assertThat(new ArrayList<>(obj.fields().keySet())).containsExactly("a", "Name", "b");
     }
+
+    /** After a miss as spelled, only another spelling of the key is found, in key order. */
+    @Test
+    void otherSpellingFindsTheKeyInAnotherCasingOnly() {
+        Value.Obj obj = new Value.Obj(new LinkedHashMap<>(Map.of("Subnet", Value.of("a"))));
+        for (int asked = 0; asked < 3; asked++) {
+            // The first asks scan, later ones read the summary: all answer alike.
+            assertThat(obj.otherSpelling("subnet", Value.Obj.foldedHash("subnet"))).isEqualTo("Subnet");
+            assertThat(obj.otherSpelling("SUBNET", Value.Obj.foldedHash("SUBNET"))).isEqualTo("Subnet");
+            assertThat(obj.otherSpelling("subnets", Value.Obj.foldedHash("subnets"))).isNull();
+            assertThat(obj.get("sUbNeT")).isEqualTo(Value.of("a"));
+            assertThat(obj.get("natGateway")).isNull();
+        }
+    }
+
+    /** A size hint changes nothing but the map's first size: any hint, fewer or more fields, same object in the same order. */
+    @Test
+    void aBuilderWithASizeHintBuildsTheSameObject() {
+        for (int hint : new int[] {-1, 0, 1, 3, 40}) {
+            Value.Obj.Builder b = new Value.Obj.Builder(hint);
+            Value.Obj.Builder plain = new Value.Obj.Builder();
+            for (int i = 0; i < 20; i++) {
+                b.put("k" + (19 - i), Value.of(i));
+                plain.put("k" + (19 - i), Value.of(i));
+            }
+            Value.Obj built = b.removeIgnoringCase("K3").build();
+            assertThat(built).isEqualTo(plain.removeIgnoringCase("K3").build());
+            assertThat(List.copyOf(built.fields().keySet())).startsWith("k19", "k18").doesNotContain("k3").hasSize(19);
+            assertThat(built.get("K0")).isEqualTo(Value.of(19));
+        }
+    }
 }

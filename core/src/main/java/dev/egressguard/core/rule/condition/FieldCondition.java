@@ -42,17 +42,8 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
             FieldPath.Hit hit = path.resolveOne(ctx, false);
             return operator.test(hit.value(), hit.complete(), ctx.regex());
         }
-        List<FieldPath.Hit> hits = path.resolve(ctx, false);
-        boolean unknown = false;
-        for (int i = 0; i < hits.size(); i++) {
-            FieldPath.Hit hit = hits.get(i);
-            Truth t = operator.test(hit.value(), hit.complete(), ctx.regex());
-            if (t == Truth.FALSE) {
-                return t;
-            }
-            unknown |= t == Truth.UNKNOWN;
-        }
-        return unknown ? Truth.UNKNOWN : Truth.TRUE;
+        // Every place in turn, as evaluate meets them.
+        return path.testEach(ctx, operator);
     }
 
     /** The operator on one place the path reached; the reason is written only when asked for. */

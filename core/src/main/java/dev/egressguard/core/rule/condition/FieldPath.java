@@ -33,8 +33,13 @@ final class FieldPath {
      * first, and every object it asks for a key it lacks in that spelling takes the second.
      */
     public record Key(String name, String escaped, int folded) implements Segment {
+        /**
+         * The name is interned: the JSON reader interns the keys of templates, so a lookup of a
+         * key spelled as the rule spells it meets the very same string, and the map's identity
+         * check answers without comparing characters (a path is followed for every resource).
+         */
         public Key(String name) {
-            this(name, JsonPointers.escape(name), Value.Obj.foldedHash(name));
+            this(name.intern(), JsonPointers.escape(name), Value.Obj.foldedHash(name));
         }
     }
 
@@ -236,6 +241,71 @@ final class FieldPath {
         return resolve(ctx.atResource() ? ctx.resource().body() : ctx.current(), ctx.base(), pointers);
     }
 
+    /**
+     * {@code operator} on every place the path reaches from where the condition stands, for its
+     * truth alone: FALSE at the first place it is FALSE, else UNKNOWN when it is at some place,
+     * else TRUE (none reached is TRUE). The places are those of {@link #resolve(EvalContext,
+     * boolean)} and the operator meets them in the same order, but off the egress view none is
+     * kept in a list: a rule tests paths with {@code [*]} on every resource it selects, and most
+     * reach nothing or little.
+     */
+    Truth testEach(EvalContext ctx, Operator operator) {
+        if (ctx.atResource() && egress || !wildcard) {
+            List<Hit> hits = resolve(ctx, false);
+            boolean unknown = false;
+            for (int i = 0; i < hits.size(); i++) {
+                Hit hit = hits.get(i);
+                Truth t = operator.test(hit.value(), hit.complete(), ctx.regex());
+                if (t == Truth.FALSE) {
+                    return t;
+                }
+                unknown |= t == Truth.UNKNOWN;
+            }
+            return unknown ? Truth.UNKNOWN : Truth.TRUE;
+        }
+        int state = testWalk(ctx.atResource() ? ctx.resource().body() : ctx.current(), 0, operator, ctx.regex());
+        return state == FALSE_SEEN ? Truth.FALSE : state == UNKNOWN_SEEN ? Truth.UNKNOWN : Truth.TRUE;
+    }
+
+    private static final int UNKNOWN_SEEN = 1;
+    private static final int FALSE_SEEN = 2;
+
+    /**
+     * {@link #walk} without pointers, testing each place as the walk reaches it: {@link
+     * #FALSE_SEEN} ends the walk, {@link #UNKNOWN_SEEN} when some place was UNKNOWN, else 0.
+     */
+    private int testWalk(Value value, int from, Operator operator, RegexBudget budget) {
+        Hit h = run(value, "", null, from, false);
+        if (h == null) {
+            return 0;
+        }
+        int each = nextEach[from];
+        if (each == steps.length || !h.complete()) {
+            return seen(operator.test(h.value(), h.complete(), budget));
+        }
+        Value list = h.value();
+        if (list instanceof Value.Arr arr) {
+            int state = 0;
+            for (int i = 0; i < arr.size(); i++) {
+                int s = testWalk(arr.get(i), each + 1, operator, budget);
+                if (s == FALSE_SEEN) {
+                    return s;
+                }
+                state |= s;
+            }
+            return state;
+        }
+        if (list != null && list != Value.Null.INSTANCE) {
+            // Not a list where one is expected: its elements are missing (walk's hit).
+            return seen(operator.test(null, true, budget));
+        }
+        return 0;
+    }
+
+    private static int seen(Truth t) {
+        return t == Truth.FALSE ? FALSE_SEEN : t == Truth.UNKNOWN ? UNKNOWN_SEEN : 0;
+    }
+
     /** {@link #resolve(EvalContext)} for a path without {@code [*]}, which reaches exactly one place. */
     Hit resolveOne(EvalContext ctx) {
         return resolveOne(ctx, true);
@@ -419,11 +489,12 @@ final class FieldPath {
                     pointer = pointer == null ? null : pointer + "/" + k.escaped();
                     continue;
                 }
-                String key = obj == null ? null : obj.keyOf(k.name(), k.folded());
+                // Missed as spelled: only another spelling can be there.
+                String key = obj == null ? null : obj.otherSpelling(k.name(), k.folded());
                 if (key != null) {
                     value = obj.fields().get(key);
-                    pointer = !pointers || pointer == null && key.equals(k.name()) ? pointer
-                            : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
+                    // Spelled otherwise than the rule spells it: the pointer is written out from here on.
+                    pointer = !pointers ? pointer : pointer(prefix, pointer, at) + "/" + JsonPointers.escape(key);
                     continue;
                 }
                 if (obj != null && obj.isOpen()) {

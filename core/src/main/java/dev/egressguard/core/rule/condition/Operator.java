@@ -209,8 +209,17 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         if (!isAscii(text) || !isAscii(part)) {
             return lower(text).contains(lower(part));
         }
+        if (part.isEmpty()) {
+            return true;
+        }
+        // Compared in full only where the first character matches: a notContains reads a long
+        // text (an egress reason) on every resource, and most of its positions start nothing.
+        char first = part.charAt(0);
+        char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
+        char upper = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
         for (int i = 0; i + part.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, part, 0, part.length())) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
                 return true;
             }
         }

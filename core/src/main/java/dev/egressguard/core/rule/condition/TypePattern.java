@@ -14,7 +14,7 @@ public record TypePattern(List<String> texts) {
     public static final TypePattern ANY = of(List.of("*"));
 
     public TypePattern {
-        texts = List.copyOf(texts);
+        texts = texts instanceof Texts t ? t : new Texts(List.copyOf(texts));
     }
 
     public static TypePattern of(List<String> texts) {
@@ -25,16 +25,49 @@ public record TypePattern(List<String> texts) {
         if (type == null) {
             return false;
         }
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
+        Texts t = (Texts) texts;
+        for (int i = 0; i < t.texts.length; i++) {
+            String text = t.texts[i];
             // Most patterns are plain types (runs per rule per resource, and per referrer in
             // referencedBy): compare them directly, and as spelled first, which is the usual case
-            // and far cheaper than comparing character by character ignoring case.
-            if (text.indexOf('*') < 0 ? text.equals(type) || text.equalsIgnoreCase(type) : Wildcards.matches(text, type, false)) {
+            // and far cheaper than comparing character by character ignoring case; a plain type
+            // of another length cannot match.
+            if (t.wildcard[i] ? Wildcards.matches(text, type, false)
+                    : text.length() == type.length() && (text.equals(type) || text.equalsIgnoreCase(type))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The texts, read-only, with which of them hold a {@code *} worked out once: a
+     * {@code referencedBy} matches every reference to every resource it is asked about.
+     */
+    private static final class Texts extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final String[] texts;
+        private final boolean[] wildcard;
+
+        Texts(List<String> texts) {
+            this.texts = texts.toArray(new String[0]);
+            this.wildcard = new boolean[this.texts.length];
+            for (int i = 0; i < this.texts.length; i++) {
+                // Interned: the normaliser's child types and the constants of ResourceTypes are,
+                // so a resource of the type meets the very same string.
+                this.texts[i] = this.texts[i].intern();
+                wildcard[i] = this.texts[i].indexOf('*') >= 0;
+            }
+        }
+
+        @Override
+        public String get(int index) {
+            return texts[index];
+        }
+
+        @Override
+        public int size() {
+            return texts.length;
+        }
     }
 
     @Override
