@@ -89,18 +89,25 @@ class LauncherTest {
         }
     }
 
-    /** Only the first JIT tier unless EGRESS_JAVA_OPTS, which comes after the launcher's options, says otherwise. */
+    /**
+     * Only the first JIT tier and a batch job's pause goal for the collector, unless
+     * EGRESS_JAVA_OPTS, which comes after the launcher's options, says otherwise.
+     */
     @Test
-    void theFirstJitTierOnlyUnlessTheUserSaysOtherwise() throws Exception {
+    void theFirstJitTierAndALongPauseGoalUnlessTheUserSaysOtherwise() throws Exception {
         Result byDefault = run(Map.of("EGRESS_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
-        Result asked = run(Map.of("EGRESS_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "--version");
+        Result asked = run(Map.of("EGRESS_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:MaxGCPauseMillis=200 -XX:+PrintFlagsFinal"),
+                "--version");
         Result withoutArchive = run(Map.of("EGRESS_CDS", "off", "EGRESS_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
         assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
-        assertThat(byDefault.out()).containsPattern("intx TieredStopAtLevel\\s+= 1 ");
-        assertThat(withoutArchive.out()).containsPattern("intx TieredStopAtLevel\\s+= 1 ");
+        assertThat(byDefault.out()).containsPattern("intx TieredStopAtLevel\\s+= 1 ")
+                .containsPattern("uintx MaxGCPauseMillis\\s+= 3000 ");
+        assertThat(withoutArchive.out()).containsPattern("intx TieredStopAtLevel\\s+= 1 ")
+                .containsPattern("uintx MaxGCPauseMillis\\s+= 3000 ");
         assertThat(asked.exitCode()).as(asked.err()).isZero();
-        assertThat(asked.out()).containsPattern("intx TieredStopAtLevel\\s+= 4 ");
+        assertThat(asked.out()).containsPattern("intx TieredStopAtLevel\\s+= 4 ")
+                .containsPattern("uintx MaxGCPauseMillis\\s+= 200 ");
     }
 
     @Test
