@@ -9,6 +9,7 @@ import dev.egressguard.core.source.Diagnostic;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The counts every reporter shows, computed once so that the console, JSON, Markdown and the
@@ -26,6 +27,9 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
      * same summary.
      */
     private static volatile Computed last;
+
+    /** From this many distinct ids on, their case is folded on every core. */
+    static final int PARALLEL_FOLDS = 20_000;
 
     private record Computed(Report report, ReportSummary summary) {
     }
@@ -53,9 +57,16 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
         for (Finding f : report.findings()) {
             spelled.add(resourceKey(f.resourceId(), f.resourceType(), f.resourceName()));
         }
-        Set<Folded> resources = new HashSet<>();
-        for (String key : spelled) {
-            resources.add(Folded.of(key));
+        Set<Folded> resources;
+        if (spelled.size() < PARALLEL_FOLDS) {
+            resources = new HashSet<>();
+            for (String key : spelled) {
+                resources.add(Folded.of(key));
+            }
+        } else {
+            // Folding the case of 100,000 long ids is the largest part of a summary, done at the end
+            // of a run when only this thread is left working: the other cores fold too.
+            resources = spelled.parallelStream().map(Folded::of).collect(Collectors.toCollection(HashSet::new));
         }
         return new ReportSummary(
                 report.count(Outcome.FAIL, Severity.ERROR),

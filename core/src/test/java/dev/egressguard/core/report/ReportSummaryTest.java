@@ -31,6 +31,27 @@ class ReportSummaryTest {
         assertThat(summary.passed()).isEqualTo(5);
     }
 
+    /** Past {@link ReportSummary#PARALLEL_FOLDS} distinct ids their case is folded on every core: the count is the same. */
+    @Test
+    void manyIdsAreCountedAsFewAre() {
+        List<Evaluation> evaluations = new java.util.ArrayList<>();
+        int resources = ReportSummary.PARALLEL_FOLDS + 500;
+        for (int i = 0; i < resources; i++) {
+            String id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-" + i;
+            evaluations.add(eval("EG001", id, Outcome.PASS));
+            if (i % 3 == 0) {
+                evaluations.add(eval("EG002", id.toUpperCase(java.util.Locale.ROOT), Outcome.PASS));
+            }
+            if (i % 7 == 0) {
+                evaluations.add(eval("EG003", id.replace("vnet-", "V\u0130NET-"), Outcome.PASS));
+            }
+        }
+        Report report = new Report(List.of(), evaluations, List.of(), List.of(), List.of("main.json"));
+
+        int withDottedI = (resources + 6) / 7;
+        assertThat(ReportSummary.of(report).resources()).isEqualTo(resources + withDottedI);
+    }
+
     /** Each report gets its own summary, however they alternate (the last one is kept by identity). */
     @Test
     void eachReportItsOwnSummary() {
