@@ -12,7 +12,10 @@ public final class Main {
         if ("verify".equals(EgressCommand.commandOf(args))) {
             readRulesAhead();
         }
-        System.exit(EgressCommand.commandLine(args).execute(args));
+        int exitCode = EgressCommand.commandLine(args).execute(args);
+        System.out.flush();
+        ArchivedClasses.loadWhenRecording();
+        System.exit(exitCode);
     }
 
     /**

@@ -78,6 +78,31 @@ class LauncherTest {
                 "reactor.core.", "org.slf4j.");
     }
 
+    /**
+     * Whatever the first command was, the archive holds what a verify loads: the recording run also
+     * loads the classes listed in the jar at packaging (ArchiveClassList, ArchivedClasses).
+     */
+    @Test
+    void aFirstRunOfVersionRecordsTheClassesAVerifyLoadsToo() throws Exception {
+        Result first = run(Map.of(), "--version");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("egress ");
+        assertThat(first.err()).isEmpty();
+        assertThat(archive).isRegularFile();
+
+        Path classes = dir.resolve("classes.txt");
+        Result verify = run(Map.of("EGRESS_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "verify", examples.resolve("nat-gateway-cluster").toString(), "--format", "sarif");
+
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        String loaded = Files.readString(classes);
+        assertThat(loaded).contains("dev.egressguard.core.template.TemplateEvaluator source: shared objects file",
+                "dev.egressguard.core.report.SarifReporter source: shared objects file",
+                "dev.egressguard.cli.VerifyCommand source: shared objects file");
+        assertThat(loaded).doesNotContainPattern("(dev\\.egressguard|picocli|com\\.fasterxml|org\\.yaml)\\.\\S+ source: (file|jar):");
+    }
+
     @Test
     void theExitCodeAndTheMessagesAreTheCommandsOnTheFirstRunAndAfter() throws Exception {
         for (int i = 0; i < 2; i++) {
