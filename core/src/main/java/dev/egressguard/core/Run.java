@@ -182,7 +182,8 @@ final class Run {
         ResourceGraph graph = ResourceGraph.of(normalised);
         RuleEngine.Result result = rules().engine().evaluate(graph);
         return new Checked(input, display(input.template()), result, evaluated.diagnostics(), withMetadata(normalised),
-                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size(), new EgressMap(EgressModel.of(graph, egressOptions()).nodes()));
+                evaluated.linkedFiles(), evaluated.requiredWithoutValue().size(),
+                EgressMap.ofTemplate(EgressModel.of(graph, egressOptions()).nodes()));
     }
 
     /**

@@ -55,16 +55,36 @@ public record EgressMap(List<EgressNode> nodes) {
         return groups;
     }
 
+    /** The order of a combined map: by id, ignoring case. */
+    private static final Comparator<EgressNode> BY_ID = Comparator.comparing(EgressNode::id, String.CASE_INSENSITIVE_ORDER);
+
     /**
      * The nodes of all {@code maps}, sorted by id once (the order of a run over many templates is not
-     * fixed; the sort is stable): one sort for a whole run, not one per template.
+     * fixed; the sort is stable): one sort for a whole run, not one per template. Maps made by
+     * {@link #ofTemplate} are already in that order, and the sort (a merge sort that finds runs
+     * already in order) then only merges them.
      */
     public static EgressMap combined(List<EgressMap> maps) {
         List<EgressNode> all = new ArrayList<>();
         for (EgressMap m : maps) {
             all.addAll(m.nodes);
         }
-        all.sort(Comparator.comparing(EgressNode::id, String.CASE_INSENSITIVE_ORDER));
+        all.sort(BY_ID);
         return new EgressMap(all);
+    }
+
+    /**
+     * One template's nodes in the order {@link #combined} puts them (a stable sort by id), so that
+     * the sort is done where the template is checked, on every core at once, and not at the end of
+     * a run, when one thread is left working: combining sorted maps only merges them, in a fraction
+     * of the comparisons a sort of all their nodes takes (in one pass when their ids do not
+     * interleave, as in templates of one resource group each). The combined map is the same,
+     * because a stable sort of each part then a stable merge keeps equal ids in the order a stable
+     * sort of the whole keeps them.
+     */
+    public static EgressMap ofTemplate(List<EgressNode> nodes) {
+        List<EgressNode> sorted = new ArrayList<>(nodes);
+        sorted.sort(BY_ID);
+        return new EgressMap(sorted);
     }
 }

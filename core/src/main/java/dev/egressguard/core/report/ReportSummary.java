@@ -7,9 +7,11 @@ import dev.egressguard.core.finding.Severity;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * The counts every reporter shows, computed once so that the console, JSON, Markdown and the
@@ -48,36 +50,66 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
         long unknown = report.activeFindings().stream().filter(f -> f.outcome() == Outcome.UNKNOWN).count();
         long suppressed = report.findings().stream().filter(Finding::isSuppressed).count();
         long passed = report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).count();
-        // Each rule's evaluation of a resource carries that resource's id: the exact spellings are
-        // collected first (their hash codes are cached), and only those are lower-cased.
-        Set<String> spelled = new HashSet<>();
-        for (Evaluation e : report.evaluations()) {
-            spelled.add(resourceKey(e.resourceId(), e.resourceType(), e.resourceName()));
-        }
-        for (Finding f : report.findings()) {
-            spelled.add(resourceKey(f.resourceId(), f.resourceType(), f.resourceName()));
-        }
-        Set<Folded> resources;
-        if (spelled.size() < PARALLEL_FOLDS) {
-            resources = new HashSet<>();
-            for (String key : spelled) {
-                resources.add(Folded.of(key));
-            }
-        } else {
-            // Folding the case of 100,000 long ids is the largest part of a summary, done at the end
-            // of a run when only this thread is left working: the other cores fold too.
-            resources = spelled.parallelStream().map(Folded::of).collect(Collectors.toCollection(HashSet::new));
-        }
+        int resources = distinctResources(report.evaluations(), report.findings());
         return new ReportSummary(
                 report.count(Outcome.FAIL, Severity.ERROR),
                 report.count(Outcome.FAIL, Severity.WARNING),
                 report.count(Outcome.FAIL, Severity.NOTE),
                 unknown, suppressed, passed, report.evaluations().size(),
-                report.inputs().size(), resources.size(), report.rules().size(),
+                report.inputs().size(), resources, report.rules().size(),
                 countDiagnostics(report, Diagnostic.Level.ERROR),
                 countDiagnostics(report, Diagnostic.Level.WARNING),
                 countDiagnostics(report, Diagnostic.Level.INFO),
                 report.requiredParametersWithoutValue());
+    }
+
+    /**
+     * How many resources the evaluations and findings are of, ids compared ignoring case as ARM
+     * compares them. Each rule's evaluation of a resource carries the resource's id, and one
+     * resource's evaluations follow each other (the engine runs every rule on one resource before
+     * the next), so an id the same as the one before is not folded again.
+     *
+     * <p>At 100,000 resources this is the largest part of a summary, made at the end of a run when
+     * only one thread is left working: from {@value #PARALLEL_FOLDS} keys on, each core folds a
+     * slice of them into a set of its own, and the sets, whose folded hashes are already worked
+     * out, are merged.
+     */
+    static int distinctResources(List<Evaluation> evaluations, List<Finding> findings) {
+        int keys = evaluations.size() + findings.size();
+        if (keys < PARALLEL_FOLDS) {
+            return folded(evaluations, findings, 0, keys).size();
+        }
+        int slices = Math.max(2, 4 * ForkJoinPool.getCommonPoolParallelism());
+        List<Set<Folded>> parts = IntStream.range(0, slices).parallel()
+                .mapToObj(i -> folded(evaluations, findings, (int) ((long) keys * i / slices),
+                        (int) ((long) keys * (i + 1) / slices)))
+                .toList();
+        Set<Folded> all = new HashSet<>(Math.max(16, (int) (keys / 0.75f) + 1));
+        for (Set<Folded> part : parts) {
+            all.addAll(part);
+        }
+        return all.size();
+    }
+
+    /** The folded keys of the evaluations then findings at positions {@code from} (inclusive) to {@code to}. */
+    private static Set<Folded> folded(List<Evaluation> evaluations, List<Finding> findings, int from, int to) {
+        Set<Folded> set = new HashSet<>();
+        String previous = null;
+        for (int i = from; i < to; i++) {
+            String key;
+            if (i < evaluations.size()) {
+                Evaluation e = evaluations.get(i);
+                key = resourceKey(e.resourceId(), e.resourceType(), e.resourceName());
+            } else {
+                Finding f = findings.get(i - evaluations.size());
+                key = resourceKey(f.resourceId(), f.resourceType(), f.resourceName());
+            }
+            if (key != previous) { // the same instance: the same resource's next evaluation
+                set.add(Folded.of(key));
+                previous = key;
+            }
+        }
+        return set;
     }
 
     /**

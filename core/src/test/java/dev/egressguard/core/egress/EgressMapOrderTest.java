@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link EgressMap#combined} puts the nodes of every template of a run in one order: exactly
  * a stable sort by {@link String#CASE_INSENSITIVE_ORDER}, for ASCII ids, ids that differ
- * only in case, and ids with letters outside ASCII whose case folds unlike ASCII's.
+ * only in case, and ids with letters outside ASCII whose case folds unlike ASCII's; and the same
+ * order when each template's map was sorted where it was checked ({@link EgressMap#ofTemplate}).
  */
 class EgressMapOrderTest {
 
@@ -26,6 +27,7 @@ class EgressMapOrderTest {
         Random random = new Random(17);
         for (int round = 0; round < 300; round++) {
             List<EgressMap> maps = new ArrayList<>();
+            List<EgressMap> templateMaps = new ArrayList<>();
             List<EgressNode> expected = new ArrayList<>();
             int count = random.nextInt(4);
             for (int m = 0; m <= count; m++) {
@@ -40,16 +42,20 @@ class EgressMapOrderTest {
                     nodes.add(node(id.toString(), m * 100 + i));
                 }
                 maps.add(new EgressMap(nodes));
+                templateMaps.add(EgressMap.ofTemplate(nodes));
                 expected.addAll(nodes);
             }
             expected.sort(Comparator.comparing(EgressNode::id, String.CASE_INSENSITIVE_ORDER));
 
-            List<EgressNode> combined = EgressMap.combined(maps).nodes();
+            // Maps sorted where their template was checked (ofTemplate) combine into the same order.
+            for (List<EgressMap> parts : List.of(maps, templateMaps)) {
+                List<EgressNode> combined = EgressMap.combined(parts).nodes();
 
-            assertThat(combined).hasSameSizeAs(expected);
-            for (int i = 0; i < expected.size(); i++) {
-                assertThat(combined.get(i)).as("position %d of %s", i, expected.stream().map(EgressNode::id).toList())
-                        .isSameAs(expected.get(i));
+                assertThat(combined).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertThat(combined.get(i)).as("position %d of %s", i, expected.stream().map(EgressNode::id).toList())
+                            .isSameAs(expected.get(i));
+                }
             }
         }
     }

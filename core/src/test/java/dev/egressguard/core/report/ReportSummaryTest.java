@@ -52,6 +52,40 @@ class ReportSummaryTest {
         assertThat(ReportSummary.of(report).resources()).isEqualTo(resources + withDottedI);
     }
 
+    /**
+     * Above the threshold the keys are folded in slices, one per task: the same resource in other
+     * spellings in other slices, a resource's evaluations one after another, findings of resources
+     * no evaluation names, and resources without an id count as a lower-cased set of the keys does.
+     */
+    @Test
+    void slicesFoldedApartCountAsOneSetOfLowerCasedKeys() {
+        java.util.Random random = new java.util.Random(18);
+        List<Evaluation> evaluations = new java.util.ArrayList<>();
+        for (int i = 0; i < ReportSummary.PARALLEL_FOLDS * 2; i++) {
+            String id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-" + random.nextInt(9_000);
+            String spelled = random.nextBoolean() ? id : id.toUpperCase(java.util.Locale.ROOT);
+            evaluations.add(eval("EG001", spelled, Outcome.PASS));
+            if (random.nextInt(4) == 0) {
+                evaluations.add(eval("EG002", spelled, Outcome.PASS)); // the same instance right after
+            }
+            if (random.nextInt(50) == 0) {
+                evaluations.add(new Evaluation("EG003", null, "n" + random.nextInt(100), "T", SourceLocation.NONE, Outcome.PASS));
+            }
+        }
+        List<dev.egressguard.core.finding.Finding> findings = List.of();
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (Evaluation e : evaluations) {
+            expected.add(e.resourceId() == null ? e.resourceType() + "|" + e.resourceName()
+                    : e.resourceId().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        assertThat(ReportSummary.distinctResources(evaluations, findings)).isEqualTo(expected.size());
+        assertThat(ReportSummary.distinctResources(evaluations.subList(0, ReportSummary.PARALLEL_FOLDS - 1), findings))
+                .isEqualTo((int) evaluations.subList(0, ReportSummary.PARALLEL_FOLDS - 1).stream()
+                        .map(e -> e.resourceId() == null ? e.resourceType() + "|" + e.resourceName()
+                                : e.resourceId().toLowerCase(java.util.Locale.ROOT)).distinct().count());
+    }
+
     /** Each report gets its own summary, however they alternate (the last one is kept by identity). */
     @Test
     void eachReportItsOwnSummary() {
