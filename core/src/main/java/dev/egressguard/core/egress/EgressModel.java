@@ -58,6 +58,14 @@ public final class EgressModel {
         return Optional.ofNullable(views.get(resource.id()));
     }
 
+    /**
+     * {@link #viewOf}, null for a resource without a view: a rule's paths into the view ask for it
+     * several times on every resource they select, and most of them only test a value.
+     */
+    public EgressView view(Resource resource) {
+        return views.get(resource.id());
+    }
+
     private static EgressModel compute(ResourceGraph graph, EgressOptions options) {
         Lookup lookup = new Lookup(graph);
         PublicIps publicIps = new PublicIps(lookup);
