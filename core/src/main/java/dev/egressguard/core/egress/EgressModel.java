@@ -58,6 +58,14 @@ public final class EgressModel {
         return Optional.ofNullable(views.get(resource.id()));
     }
 
+    /**
+     * {@link #viewOf}, null for a resource without a view: a rule's paths into the view ask for it
+     * several times on every resource they select, and most of them only test a value.
+     */
+    public EgressView view(Resource resource) {
+        return views.get(resource.id());
+    }
+
     private static EgressModel compute(ResourceGraph graph, EgressOptions options) {
         Lookup lookup = new Lookup(graph);
         PublicIps publicIps = new PublicIps(lookup);
@@ -154,7 +162,7 @@ public final class EgressModel {
 
     private static EgressNode serviceNode(Resource r, ServiceNodes.ServiceNode service, EgressView view, ResourceGraph graph) {
         String group = service.subnet() == null ? "unknown network"
-                : graph.idOf(service.subnet()).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");
+                : graph.idOf(service.subnet()).flatMap(ResourceId::parent).map(v -> "vnet ".concat(v.name())).orElse("unknown network");
         return new EgressNode(r.id().toString(), service.kind(), r.name(), service.subnet(), group, r.provenance().location(),
                 view.egress(), view.bypassed());
     }
@@ -219,7 +227,7 @@ public final class EgressModel {
                 name = vm != null ? vm.name() : nic.name();
             }
             group = subnet == null ? "unknown network"
-                    : graph.idOf(subnet).flatMap(ResourceId::parent).map(v -> "vnet " + v.name()).orElse("unknown network");
+                    : graph.idOf(subnet).flatMap(ResourceId::parent).map(v -> "vnet ".concat(v.name())).orElse("unknown network");
         }
         return new EgressNode(r.id().toString(), kind, name, subnet, group, r.provenance().location(), view.egress(),
                 view.bypassed());

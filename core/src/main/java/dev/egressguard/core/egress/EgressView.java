@@ -29,10 +29,13 @@ public final class EgressView {
 
     /** The path names as values: every view holds one or more of them. */
     private static final Value[] PATH_NAMES = new Value[EgressPath.values().length];
+    /** {@code possiblePaths} of a view whose path is known: that path alone, one list per path for every view. */
+    private static final Value[] ONE_PATH = new Value[EgressPath.values().length];
     private static final List<EgressPath> PATHS = List.of(EgressPath.values());
     static {
         for (EgressPath p : PATHS) {
             PATH_NAMES[p.ordinal()] = Value.of(p.jsonName());
+            ONE_PATH[p.ordinal()] = new Value.Arr(List.of(PATH_NAMES[p.ordinal()]));
         }
     }
 
@@ -154,6 +157,9 @@ public final class EgressView {
     }
 
     private static Value possiblePaths(List<EgressPath> possible) {
+        if (possible.size() == 1) {
+            return ONE_PATH[possible.get(0).ordinal()];
+        }
         List<Value> names = new ArrayList<>(possible.size());
         for (EgressPath p : possible) {
             names.add(PATH_NAMES[p.ordinal()]);

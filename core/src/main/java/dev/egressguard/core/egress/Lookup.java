@@ -76,19 +76,17 @@ final class Lookup {
     }
 
     private final ResourceGraph graph;
-    /** Children by parent id, in graph order: the model asks for a few parents' children only. */
-    private final Map<ResourceId, List<Resource>> children = new HashMap<>();
+    /**
+     * By lower-cased child type: children of that type by parent id, in graph order, indexed at the
+     * first ask for the type. The model asks for the children of a few types only (routes, load
+     * balancer rules and frontends), and most of a graph's resources are children of other types.
+     */
+    private final Map<String, Map<ResourceId, List<Resource>>> childrenByType = new HashMap<>();
     /** {@link #named(Resource)} by resource: reasons name the same subnets, NAT gateways and pools again and again. */
     private final Map<ResourceId, String> names = new HashMap<>();
 
     Lookup(ResourceGraph graph) {
         this.graph = graph;
-        for (Resource r : graph.resources()) {
-            Optional<ResourceId> parent = r.id().parent();
-            if (parent.isPresent()) {
-                children.computeIfAbsent(parent.get(), k -> new ArrayList<>(4)).add(r);
-            }
-        }
     }
 
     ResourceGraph graph() {
@@ -97,15 +95,26 @@ final class Lookup {
 
     /** The child resources of {@code parent} of the full type {@code type}, in graph order. */
     List<Resource> children(Resource parent, String type) {
-        List<Resource> all = children.getOrDefault(parent.id(), List.of());
-        List<Resource> ofType = new ArrayList<>(all.size());
-        String lowerType = type.toLowerCase(Locale.ROOT);
-        for (Resource child : all) {
-            if (equalsIgnoringCase(child.type(), lowerType)) {
-                ofType.add(child);
+        Map<ResourceId, List<Resource>> byParent = childrenByType.get(type);
+        if (byParent == null) {
+            byParent = childrenOfType(type.toLowerCase(Locale.ROOT));
+            childrenByType.put(type, byParent);
+        }
+        return new ArrayList<>(byParent.getOrDefault(parent.id(), List.of()));
+    }
+
+    /** The graph's resources of {@code lowerType} by parent id, in graph order. */
+    private Map<ResourceId, List<Resource>> childrenOfType(String lowerType) {
+        Map<ResourceId, List<Resource>> byParent = new HashMap<>();
+        for (Resource r : graph.resources()) {
+            if (equalsIgnoringCase(r.type(), lowerType)) {
+                Optional<ResourceId> parent = r.id().parent();
+                if (parent.isPresent()) {
+                    byParent.computeIfAbsent(parent.get(), k -> new ArrayList<>(4)).add(r);
+                }
             }
         }
-        return ofType;
+        return byParent;
     }
 
     /**
@@ -151,7 +160,7 @@ final class Lookup {
         if (respelled != null) {
             return respelled.toString();
         }
-        return base.isEmpty() ? path.prefixes()[n] : base + path.prefixes()[n];
+        return base.isEmpty() ? path.prefixes()[n] : base.concat(path.prefixes()[n]);
     }
 
     static At at(Resource r, String dottedPath) {
@@ -180,9 +189,10 @@ final class Lookup {
     String named(Resource r) {
         String known = names.get(r.id());
         if (known == null) {
-            String own = ResourceWords.kind(r.type()) + " '" + r.name() + "'";
             Resource parent = graph.parentOf(r).orElse(null);
-            known = parent == null ? own : own + " of " + ResourceWords.kind(parent.type()) + " '" + parent.name() + "'";
+            known = parent == null ? sentence(ResourceWords.kind(r.type()), " '", r.name(), "'")
+                    : sentence(ResourceWords.kind(r.type()), " '", r.name(), "' of ", ResourceWords.kind(parent.type()), " '",
+                    parent.name(), "'");
             names.put(r.id(), known);
         }
         return known;
@@ -268,5 +278,14 @@ final class Lookup {
 
     static String dotted(String pointer) {
         return JsonPointers.dotted(pointer);
+    }
+
+    /**
+     * The parts joined, written at their length: {@code +} grows a builder from 16 characters,
+     * copying the text again at each doubling, and the model writes a long reason or two for
+     * every subnet and node.
+     */
+    static String sentence(String... parts) {
+        return String.join("", parts);
     }
 }

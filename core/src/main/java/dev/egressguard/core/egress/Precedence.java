@@ -38,8 +38,8 @@ final class Precedence {
                 before.add(u);
             } else if (f instanceof Fact.Taken t) {
                 List<Bypassed> bypassed = new ArrayList<>();
-                for (Fact later : facts.subList(i + 1, facts.size())) {
-                    if (later instanceof Fact.Taken lt && isExplicit(lt.path())) {
+                for (int j = i + 1; j < facts.size(); j++) {
+                    if (facts.get(j) instanceof Fact.Taken lt && isExplicit(lt.path())) {
                         bypassed.add(new Bypassed(lt.path(), lt.via()));
                     }
                 }

@@ -32,12 +32,28 @@ final class PublicIps {
     }
 
     private final Lookup lookup;
-    /** Whether the graph is a live read (its resources carry portal links), which changes what an absent address means. */
-    private final boolean live;
+    /**
+     * Whether the graph is a live read (its resources carry portal links), which changes what an
+     * absent address means; null until a public IP elsewhere asks (a scan of every resource).
+     */
+    private Boolean live;
 
     PublicIps(Lookup lookup) {
         this.lookup = lookup;
-        this.live = lookup.graph().resources().stream().anyMatch(r -> r.provenance().portalLink() != null);
+    }
+
+    private boolean live() {
+        if (live == null) {
+            boolean any = false;
+            for (Resource r : lookup.graph().resources()) {
+                if (r.provenance().portalLink() != null) {
+                    any = true;
+                    break;
+                }
+            }
+            live = any;
+        }
+        return live;
     }
 
     /** The public IP or prefix whose id is at {@code at}. */
@@ -47,7 +63,7 @@ final class PublicIps {
             return of(f.resource());
         }
         if (target instanceof Lookup.Elsewhere e) {
-            return new PublicIp(e.id(), null, null, live
+            return new PublicIp(e.id(), null, null, live()
                     ? "not among the audited resources (in a subscription outside the audited scope, in a list that"
                     + " could not be read, or not readable by this identity): its address is unknown"
                     : "not among the evaluated resources: the deployment or the live subscription knows its address");

@@ -271,8 +271,8 @@ final class ServiceNodes {
 
     /** Asked of every resource of the graph: compared without lower-casing each type again. */
     static boolean isServiceType(String type) {
-        for (String service : LOWER_SERVICE_TYPES) {
-            if (Lookup.equalsIgnoringCase(type, service)) {
+        for (int i = 0; i < LOWER_SERVICE_TYPES.size(); i++) {
+            if (Lookup.equalsIgnoringCase(type, LOWER_SERVICE_TYPES.get(i))) {
                 return true;
             }
         }

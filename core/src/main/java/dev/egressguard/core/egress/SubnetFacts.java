@@ -17,6 +17,10 @@ import java.util.Map;
  */
 final class SubnetFacts {
 
+    /** What a subnet with default outbound access and nothing explicit says after its name (one concatenation, at its length). */
+    private static final String DEFAULT_OUTBOUND_ON =
+            " has no explicit egress and leaves default outbound access on: Azure picks the address";
+
     /** The network API version from which a subnet without {@code defaultOutboundAccess} is private. */
     static final String PRIVATE_BY_DEFAULT_FROM = "2025-07-01";
 
@@ -208,9 +212,9 @@ final class SubnetFacts {
         }
         Resource nat = ((Lookup.Found) target).resource();
         PublicIps.Resolved ips = natIps(nat);
-        String reason = lookup.named(subnet) + " leaves through " + lookup.named(nat)
-                + (ips.ips().isEmpty() && ips.unknown() == null
-                ? ", which has neither a public IP nor a public IP prefix: nothing leaves through it" : "");
+        String reason = Lookup.sentence(lookup.named(subnet), " leaves through ", lookup.named(nat),
+                ips.ips().isEmpty() && ips.unknown() == null
+                        ? ", which has neither a public IP nor a public IP prefix: nothing leaves through it" : "");
         return new Fact.Taken(EgressPath.NAT_GATEWAY, nat.id().toString(), ips.ips(), ips.unknown(), reason, id.pointer());
     }
 
@@ -251,10 +255,9 @@ final class SubnetFacts {
         }
         if (flag.value() instanceof Value.Bool b) {
             return b.value()
-                    ? new Fact.Taken(EgressPath.DEFAULT_OUTBOUND, null, named
-                    + " has no explicit egress and leaves default outbound access on: Azure picks the address", flag.pointer())
-                    : new Fact.Taken(EgressPath.NONE, null, named
-                    + " is private (defaultOutboundAccess: false) and has no explicit egress: nothing reaches the internet",
+                    ? new Fact.Taken(EgressPath.DEFAULT_OUTBOUND, null, named.concat(DEFAULT_OUTBOUND_ON), flag.pointer())
+                    : new Fact.Taken(EgressPath.NONE, null, named.concat(
+                    " is private (defaultOutboundAccess: false) and has no explicit egress: nothing reaches the internet"),
                     flag.pointer());
         }
         String apiVersion = subnet.apiVersion() != null ? subnet.apiVersion()
@@ -263,7 +266,6 @@ final class SubnetFacts {
             return new Fact.Taken(EgressPath.NONE, null, named + " is private by default (API version " + apiVersion
                     + ") and has no explicit egress: nothing reaches the internet", flag.pointer());
         }
-        return new Fact.Taken(EgressPath.DEFAULT_OUTBOUND, null, named
-                + " has no explicit egress and leaves default outbound access on: Azure picks the address", flag.pointer());
+        return new Fact.Taken(EgressPath.DEFAULT_OUTBOUND, null, named.concat(DEFAULT_OUTBOUND_ON), flag.pointer());
     }
 }

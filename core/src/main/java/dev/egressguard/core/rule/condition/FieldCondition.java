@@ -38,9 +38,8 @@ record FieldCondition(FieldPath path, Operator operator) implements Condition {
     @Override
     public Truth test(EvalContext ctx) {
         if (!path.hasWildcard()) {
-            // Values only: a truth needs no pointers.
-            FieldPath.Hit hit = path.resolveOne(ctx, false);
-            return operator.test(hit.value(), hit.complete(), ctx.regex());
+            // Values only: a truth needs no pointers, nor the hit itself.
+            return path.testOne(ctx, operator);
         }
         // Every place in turn, as evaluate meets them.
         return path.testEach(ctx, operator);

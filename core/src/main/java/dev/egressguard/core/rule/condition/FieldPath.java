@@ -9,7 +9,6 @@ import dev.egressguard.core.source.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -98,8 +97,11 @@ final class FieldPath {
     private final String[] rest;
     private final boolean wildcard;
     private final boolean egress;
-    /** {@code id}, {@code name}, {@code type}, {@code apiversion} for the one-key paths that read the resource itself, else null. */
-    private final String virtual;
+    /** The one-key paths that read the resource itself rather than its body. */
+    private enum Virtual { ID, NAME, TYPE, API_VERSION }
+
+    /** Which of {@link Virtual} this path is, else null. */
+    private final Virtual virtual;
     /** The pointer a virtual field reports: {@code /apiVersion}, {@code /id}, ... */
     private final String virtualPointer;
 
@@ -125,8 +127,9 @@ final class FieldPath {
         wildcard = nextEach[0] < n;
         egress = n > 0 && steps[0] instanceof Key k && k.name().equalsIgnoreCase(EGRESS);
         String v = n == 1 && steps[0] instanceof Key k ? k.name().toLowerCase(Locale.ROOT) : null;
-        virtual = v != null && VIRTUAL.contains(v) ? v : null;
-        virtualPointer = virtual == null ? null : virtual.equals("apiversion") ? "/apiVersion" : "/" + virtual;
+        virtual = v == null || !VIRTUAL.contains(v) ? null
+                : Virtual.values()[VIRTUAL.indexOf(v)];
+        virtualPointer = virtual == null ? null : virtual == Virtual.API_VERSION ? "/apiVersion" : "/" + v;
     }
 
     /** One segment (not {@code [*]}) as a pointer: {@code /name} or {@code /0}. */
@@ -317,11 +320,86 @@ final class FieldPath {
             throw new IllegalStateException("'" + text + "' may reach many places");
         }
         if (ctx.atResource() && egress) {
-            Optional<EgressView> view = EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings()))
-                    .viewOf(ctx.resource());
+            EgressView view = viewOf(ctx);
             return onView(view, run(viewValue(view), "", pointers ? egressPointer() : null, 1, pointers), pointers);
         }
         return ctx.atResource() ? oneOnResource(ctx.resource(), pointers) : run(ctx.current(), ctx.base(), null, 0, pointers);
+    }
+
+    /**
+     * {@code operator} on the one place a path without {@code [*]} reaches, for its truth alone:
+     * {@code operator.test} on {@link #resolveOne(EvalContext, boolean) resolveOne(ctx, false)}'s
+     * value and completeness, found by the same steps without making the hit. Every rule tests
+     * such paths on every resource it selects, and most of them reach nothing.
+     */
+    Truth testOne(EvalContext ctx, Operator operator) {
+        if (wildcard) {
+            throw new IllegalStateException("'" + text + "' may reach many places");
+        }
+        Value start;
+        int from;
+        EgressView view = null;
+        if (!ctx.atResource()) {
+            start = ctx.current();
+            from = 0;
+        } else if (egress) {
+            view = viewOf(ctx);
+            start = viewValue(view);
+            from = 1;
+        } else {
+            Value own = virtual == null ? null : virtualValue(ctx.resource());
+            if (own != null) {
+                return operator.test(own, true, ctx.regex());
+            }
+            start = ctx.resource().body();
+            from = 0;
+        }
+        // run's steps, keeping only the value and whether the whole path was followed.
+        Value value = start;
+        boolean complete = true;
+        for (int at = from; at < steps.length; at++) {
+            if (value instanceof Value.Unknown) {
+                complete = false;
+                break;
+            }
+            if (steps[at] instanceof Key k) {
+                Value.Obj obj = value instanceof Value.Obj o ? o : null;
+                Value exact = obj == null ? null : obj.fields().get(k.name());
+                if (exact != null) {
+                    value = exact;
+                    continue;
+                }
+                String key = obj == null ? null : obj.otherSpelling(k.name(), k.folded());
+                if (key != null) {
+                    value = obj.fields().get(key);
+                    continue;
+                }
+                if (obj != null && obj.isOpen()) {
+                    value = obj.undeclared(k.name());
+                    complete = false;
+                } else {
+                    value = null;
+                }
+                break;
+            }
+            int index = ((Index) steps[at]).index();
+            if (value instanceof Value.Arr arr && index < arr.size()) {
+                value = arr.get(index);
+                continue;
+            }
+            value = null;
+            break;
+        }
+        if (view != null && value instanceof Value.Unknown) {
+            // onView: an Unknown in the view is a fact still undecided.
+            complete = false;
+        }
+        return operator.test(value, complete, ctx.regex());
+    }
+
+    /** The egress view of the resource a condition stands on, or null when it has none. */
+    private static EgressView viewOf(EvalContext ctx) {
+        return EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings())).view(ctx.resource());
     }
 
     /**
@@ -330,9 +408,8 @@ final class FieldPath {
      */
     String collectionPointer(EvalContext ctx) {
         if (ctx.atResource() && egress && steps.length > 1 && steps[1] instanceof Key k) {
-            return EgressModel.of(ctx.graph(), EgressOptions.fromSettings(ctx.settings())).viewOf(ctx.resource())
-                    .map(v -> v.anchor(k.name()))
-                    .orElse(collectionPointer(ctx.base()));
+            EgressView view = viewOf(ctx);
+            return view != null ? view.anchor(k.name()) : collectionPointer(ctx.base());
         }
         return collectionPointer(ctx.base());
     }
@@ -350,20 +427,20 @@ final class FieldPath {
      */
     private List<Hit> resolveEgress(dev.egressguard.core.model.Resource resource, dev.egressguard.core.model.ResourceGraph graph,
                                     EgressOptions options, boolean pointers) {
-        Optional<EgressView> view = EgressModel.of(graph, options).viewOf(resource);
+        EgressView view = EgressModel.of(graph, options).view(resource);
         // Walked from the view itself, after the egress key (which matches the rule's in any spelling).
         List<Hit> raw = new ArrayList<>();
         walk(viewValue(view), "", pointers ? egressPointer() : null, 1, raw, pointers);
         List<Hit> hits = new ArrayList<>(raw.size());
-        for (Hit h : raw) {
-            hits.add(onView(view, h, pointers));
+        for (int i = 0; i < raw.size(); i++) {
+            hits.add(onView(view, raw.get(i), pointers));
         }
         return hits;
     }
 
     /** The view's value; a resource without a view reads as an empty one. */
-    private static Value viewValue(Optional<EgressView> view) {
-        return view.isPresent() ? view.get().value() : Value.Obj.EMPTY;
+    private static Value viewValue(EgressView view) {
+        return view != null ? view.value() : Value.Obj.EMPTY;
     }
 
     /** The pointer after the {@code egress} key: null (as spelled) unless the rule spells it otherwise. */
@@ -372,18 +449,18 @@ final class FieldPath {
     }
 
     /** A hit in the view, pointing at what its key rests on in the body (nothing of the body without a view). */
-    private Hit onView(Optional<EgressView> view, Hit h, boolean pointers) {
+    private Hit onView(EgressView view, Hit h, boolean pointers) {
         if (!pointers) {
-            boolean complete = h.complete() && (view.isEmpty() || !(h.value() instanceof Value.Unknown));
+            boolean complete = h.complete() && (view == null || !(h.value() instanceof Value.Unknown));
             return complete == h.complete() ? h : new Hit("", h.value(), complete);
         }
-        if (view.isEmpty()) {
+        if (view == null) {
             // No node and no subnet: nothing of its body is what the finding is about.
             return new Hit("", h.value(), h.complete());
         }
         String pointer = h.pointer();
         String anchor = pointer.length() > EGRESS_POINTER.length()
-                ? view.get().anchor(viewKey(pointer)) : view.get().decisivePointer();
+                ? view.anchor(viewKey(pointer)) : view.decisivePointer();
         // An Unknown in the view is a fact still undecided, not a value that exists unknown.
         return new Hit(anchor, h.value(), h.complete() && !(h.value() instanceof Value.Unknown));
     }
@@ -412,21 +489,27 @@ final class FieldPath {
     }
 
     private Hit oneOnResource(dev.egressguard.core.model.Resource resource, boolean pointers) {
-        if (virtual != null) {
-            String v = switch (virtual) {
-                case "id" -> resource.id().toString();
-                case "name" -> resource.name();
-                case "type" -> resource.type();
-                default -> resource.apiVersion();
-            };
-            if (v != null) {
-                Value value = virtual.equals("id") || virtual.equals("name") ? ConditionValues.symbolicText(v,
-                        EvalContext.describe(resource) + " is named from a value only the deployment knows")
-                        : Value.of(v);
-                return new Hit(pointers ? virtualPointer : "", value, true);
-            }
+        Value own = virtual == null ? null : virtualValue(resource);
+        if (own != null) {
+            return new Hit(pointers ? virtualPointer : "", own, true);
         }
         return run(resource.body(), "", null, 0, pointers);
+    }
+
+    /** What a one-key path {@code id}, {@code name}, {@code type} or {@code apiVersion} reads of the resource itself; null to read its body. */
+    private Value virtualValue(dev.egressguard.core.model.Resource resource) {
+        String v = switch (virtual) {
+            case ID -> resource.id().toString();
+            case NAME -> resource.name();
+            case TYPE -> resource.type();
+            case API_VERSION -> resource.apiVersion();
+        };
+        if (v == null) {
+            return null;
+        }
+        return virtual == Virtual.ID || virtual == Virtual.NAME ? ConditionValues.symbolicText(v,
+                EvalContext.describe(resource) + " is named from a value only the deployment knows")
+                : Value.of(v);
     }
 
     /**

@@ -36,7 +36,9 @@ final class GraphSteps {
     }
 
     Parent parentOf(Resource child) {
-        return parents.computeIfAbsent(child.id(), id -> {
+        // Read first: only a miss needs the capturing lambda computeIfAbsent takes.
+        Parent known = parents.get(child.id());
+        return known != null ? known : parents.computeIfAbsent(child.id(), id -> {
             ResourceId parent = id.parent().orElse(null);
             return new Parent(parent, parent == null ? null : graph.find(parent).orElse(null));
         });

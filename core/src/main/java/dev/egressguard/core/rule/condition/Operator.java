@@ -114,7 +114,10 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
     /** Kleene OR of equality with each option. */
     private Truth inList(Value v) {
         Truth any = Truth.FALSE;
-        for (Value option : ((Value.Arr) argument).items()) {
+        // By index: an iterator over the options would be made for every resource tested.
+        Value.Arr options = (Value.Arr) argument;
+        for (int i = 0; i < options.size(); i++) {
+            Value option = options.get(i);
             any = any.or(v == null ? Truth.of(option == Value.Null.INSTANCE) : ConditionValues.equality(v, option));
             if (any == Truth.TRUE) {
                 return any;
@@ -129,8 +132,8 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         }
         if (v instanceof Value.Arr a) {
             Truth any = Truth.FALSE;
-            for (Value item : a.items()) {
-                any = any.or(ConditionValues.equality(item, argument));
+            for (int i = 0; i < a.size(); i++) {
+                any = any.or(ConditionValues.equality(a.get(i), argument));
                 if (any == Truth.TRUE) {
                     return any;
                 }
@@ -206,7 +209,7 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
     // place, without making lower-cased copies of both for every resource.
 
     private static boolean containsIgnoringCase(String text, String part) {
-        if (!isAscii(text) || !isAscii(part)) {
+        if (!isAscii(part)) {
             return lower(text).contains(lower(part));
         }
         if (part.isEmpty()) {
@@ -214,13 +217,20 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
         }
         // Compared in full only where the first character matches: a notContains reads a long
         // text (an egress reason) on every resource, and most of its positions start nothing.
+        // The text is found to be ASCII in the same pass (else it is compared lower-cased, as a
+        // whole): past the last start, the rest is only checked for it.
         char first = part.charAt(0);
         char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
         char upper = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
-        for (int i = 0; i + part.length() <= text.length(); i++) {
+        int lastStart = text.length() - part.length();
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == lower || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
-                return true;
+            if (c >= 0x80) {
+                return lower(text).contains(lower(part));
+            }
+            if (i <= lastStart && (c == lower || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
+                // Matched in place; the verdict is the ASCII comparison's only for an ASCII text.
+                return isAscii(text, i + 1) || lower(text).contains(lower(part));
             }
         }
         return false;
@@ -237,7 +247,12 @@ record Operator(String name, Kind kind, boolean negated, Value argument, Pattern
     }
 
     private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return isAscii(s, 0);
+    }
+
+    /** Whether {@code s} holds no character outside ASCII from {@code from} on. */
+    private static boolean isAscii(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 return false;
             }
