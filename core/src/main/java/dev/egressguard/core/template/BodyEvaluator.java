@@ -33,7 +33,7 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        SourceMap.Place place = run.document().map().place(instance.pointer());
+        SourceMap.Place place = instance.place();
         SourceMap.Node written = place.node();
         Origins.Node root = origins.at("");
         root.from(written);
@@ -41,8 +41,8 @@ final class BodyEvaluator {
         Value.Obj.Builder body = new Value.Obj.Builder(decl.fields().size() + 2);
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
-        record(origins, decl, place, "type");
-        record(origins, decl, place, "name");
+        record(root, decl, place, "type");
+        record(root, decl, place, "name");
         for (Map.Entry<String, Value> e : decl.fields().entrySet()) {
             String key = e.getKey();
             if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
@@ -57,7 +57,7 @@ final class BodyEvaluator {
         }
         if (instance.condition() != null) {
             body.put("condition", instance.condition());
-            record(origins, decl, place, "condition");
+            record(root, decl, place, "condition");
         }
         return new ResourceTable.Evaluated(body.build(), origins);
     }
@@ -99,10 +99,11 @@ final class BodyEvaluator {
         return new Value.Obj(kept);
     }
 
-    private static void record(Origins origins, Value.Obj decl, SourceMap.Place place, String key) {
+    /** Records that the body's {@code key} came from the declaration's, in whatever casing it is written. */
+    private static void record(Origins.Node root, Value.Obj decl, SourceMap.Place place, String key) {
         String k = decl.keyOf(key);
         if (k != null) {
-            origins.put("/" + key, place.member(k).node());
+            root.member(key).from(place.member(k).node());
         }
     }
 }

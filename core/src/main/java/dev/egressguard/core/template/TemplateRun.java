@@ -189,7 +189,7 @@ final class TemplateRun {
     private Resource toResource(Instance i, ResourceTable.Evaluated e) {
         SourceMap map = doc.map();
         Origins origins = e.origins();
-        Provenance provenance = Provenance.template(map.locate(i.pointer()), pointer -> {
+        Provenance provenance = Provenance.template(map.locate(i.place()), pointer -> {
             SourceMap.Node source = origins.sourceOf(pointer);
             return source == null ? SourceLocation.NONE : map.locate(source);
         });

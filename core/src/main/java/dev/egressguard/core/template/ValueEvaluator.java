@@ -1,6 +1,7 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.MissingPropertyException;
 import dev.egressguard.core.expression.NullAccessException;
@@ -148,7 +149,14 @@ final class ValueEvaluator {
         }
         SourceLocation at = map.valueAt(source);
         try {
-            return Expressions.evaluateJsonString(text, scope, at);
+            Expr expr = source == null ? null : source.parsedExpression(s);
+            if (expr == null) {
+                expr = Expressions.parseExpression(text);
+                if (source != null) {
+                    source.keepParsed(s, expr);
+                }
+            }
+            return Expressions.evaluate(expr, scope, at);
         } catch (ExpressionException e) {
             boolean readsReference = text.toLowerCase(Locale.ROOT).contains("reference(");
             if (e instanceof MissingPropertyException missing && readsReference) {

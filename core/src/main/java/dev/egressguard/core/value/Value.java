@@ -29,8 +29,9 @@ public sealed interface Value {
         return new Str(s);
     }
 
+    /** An Int; the small ones (copy indexes, counts) are shared instances, as values are immutable. */
     static Value of(long i) {
-        return new Int(i);
+        return i >= 0 && i < Int.SHARED.length ? Int.SHARED[(int) i] : new Int(i);
     }
 
     static Value of(boolean b) {
@@ -54,6 +55,15 @@ public sealed interface Value {
 
     /** ARM integers are 64-bit. */
     record Int(long value) implements Value {
+        /** 0 to 255, made once: copyIndex() makes one per copy and reference to it. */
+        private static final Int[] SHARED = new Int[256];
+
+        static {
+            for (int i = 0; i < SHARED.length; i++) {
+                SHARED[i] = new Int(i);
+            }
+        }
+
         @Override
         public String typeName() {
             return "Int";
