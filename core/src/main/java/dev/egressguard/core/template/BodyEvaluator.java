@@ -3,8 +3,8 @@ package dev.egressguard.core.template;
 import dev.egressguard.core.value.Value;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The body of a resource: its declaration evaluated in the scope of its copy iteration, with
@@ -20,8 +20,9 @@ import java.util.Set;
  */
 final class BodyEvaluator {
 
-    private static final Set<String> NOT_IN_BODY = Set.of("type", "name", "copy", "dependson", "resources",
-            "condition", "existing");
+    /** The declaration's members that steer the deployment rather than describe the resource, lower case. */
+    private static final String[] NOT_IN_BODY = {"type", "name", "copy", "dependson", "resources", "condition",
+        "existing"};
 
     private final TemplateRun run;
     private final ValueEvaluator evaluator;
@@ -38,21 +39,22 @@ final class BodyEvaluator {
         Origins.Node root = origins.at("");
         root.from(written);
         Value.Obj decl = instance.declaration();
-        Value.Obj.Builder body = new Value.Obj.Builder(decl.fields().size() + 2);
+        Value.Obj.Builder body = new Value.Obj.Builder(decl.size() + 2);
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
         record(root, decl, place, "type");
         record(root, decl, place, "name");
-        for (Map.Entry<String, Value> e : decl.fields().entrySet()) {
-            String key = e.getKey();
-            if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+        for (int f = 0; f < decl.size(); f++) {
+            String key = decl.keyAt(f);
+            Value value = decl.valueAt(f);
+            if (isNotInBody(key)) {
                 continue;
             }
-            if (instance.isDeployment() && key.equalsIgnoreCase("properties") && e.getValue() instanceof Value.Obj props) {
+            if (instance.isDeployment() && key.equalsIgnoreCase("properties") && value instanceof Value.Obj props) {
                 body.put(key, deploymentProperties(props, JsonPointer.child(instance.pointer(), key), instance, origins,
                         JsonPointer.child("", key)));
             } else {
-                body.put(key, evaluator.evaluate(e.getValue(), written.memberOrSelf(key), instance.scope(), root.member(key)));
+                body.put(key, evaluator.evaluate(value, written.memberOrSelf(key), instance.scope(), root.member(key)));
             }
         }
         if (instance.condition() != null) {
@@ -60,6 +62,31 @@ final class BodyEvaluator {
             record(root, decl, place, "condition");
         }
         return new ResourceTable.Evaluated(body.build(), origins);
+    }
+
+    /**
+     * Whether {@code key} lower-cased ({@link Locale#ROOT}) is one of {@link #NOT_IN_BODY}, without a
+     * lower-case copy of every key. Only ASCII letters lower-case to the ASCII letters of those words
+     * one for one (the Kelvin sign becomes 'k', which none has; 'İ' becomes two characters), so a
+     * key with any other character is none of them, as its lower-case copy would not be.
+     */
+    private static boolean isNotInBody(String key) {
+        for (String steering : NOT_IN_BODY) {
+            if (steering.length() == key.length() && lowerAsciiEquals(key, steering)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lowerAsciiEquals(String key, String lower) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {

@@ -72,18 +72,19 @@ final class ValueEvaluator {
     }
 
     private Value object(Value.Obj obj, SourceMap.Node source, EvalScope scope, Origins.Node out) {
-        Value.Obj.Builder fields = new Value.Obj.Builder(obj.fields().size());
-        for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-            String key = e.getKey();
+        Value.Obj.Builder fields = new Value.Obj.Builder(obj.size());
+        for (int f = 0; f < obj.size(); f++) {
+            String key = obj.keyAt(f);
+            Value value = obj.valueAt(f);
             SourceMap.Node childSource = member(source, key);
-            if (key.equalsIgnoreCase("copy") && isPropertyCopy(e.getValue())) {
-                Value.Arr loops = (Value.Arr) e.getValue();
+            if (key.equalsIgnoreCase("copy") && isPropertyCopy(value)) {
+                Value.Arr loops = (Value.Arr) value;
                 for (int i = 0; i < loops.size(); i++) {
                     propertyCopy((Value.Obj) loops.get(i), element(childSource, i), scope, out, fields);
                 }
                 continue;
             }
-            fields.put(key, evaluate(e.getValue(), childSource, scope, out == null ? null : out.member(key)));
+            fields.put(key, evaluate(value, childSource, scope, out == null ? null : out.member(key)));
         }
         return fields.build();
     }

@@ -306,6 +306,11 @@ public sealed interface Value {
                 return h ^ (h >>> 16);
             }
 
+            Map.Entry<String, Value> entry(int i) {
+                java.util.Objects.checkIndex(i, size);
+                return entries[i];
+            }
+
             /** The position of the key spelled exactly so, or -1. */
             private int position(Object key) {
                 Map.Entry<String, Value>[] es = entries;
@@ -658,6 +663,24 @@ public sealed interface Value {
                                java.util.function.BiFunction<? super Value, ? super Value, ? extends Value> f) {
                 throw new UnsupportedOperationException();
             }
+        }
+
+        /** The number of fields. */
+        public int size() {
+            return ((Fields) fields).size;
+        }
+
+        /**
+         * The key of field {@code i} (0 to {@link #size()} - 1, in insertion order): a loop over
+         * every field of every body evaluated needs no iterator.
+         */
+        public String keyAt(int i) {
+            return ((Fields) fields).entry(i).getKey();
+        }
+
+        /** The value of field {@code i}, as {@link #keyAt}. */
+        public Value valueAt(int i) {
+            return ((Fields) fields).entry(i).getValue();
         }
 
         /** The value under {@code key} in any casing, or {@code null} when absent. */
