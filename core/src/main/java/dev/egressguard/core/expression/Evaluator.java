@@ -44,6 +44,11 @@ public final class Evaluator {
     private final EvaluationBudget budget;
     private final SourceLocation at;
     private final FunctionLibrary library;
+    /**
+     * This thread's {@link #DEPTH}, looked up at the first step rather than at every one (an
+     * evaluator evaluates one expression, on the thread that made it).
+     */
+    private int[] depth;
     /** Made on the first lambda: most evaluators are one expression without any, and an empty deque is 80 bytes. */
     private Deque<Map<String, Value>> lambdaFrames;
 
@@ -68,7 +73,11 @@ public final class Evaluator {
 
     public Value evaluate(Expr e) {
         budget.step(at);
-        int[] depth = DEPTH.get();
+        int[] depth = this.depth;
+        if (depth == null) {
+            depth = DEPTH.get();
+            this.depth = depth;
+        }
         if (++depth[0] > MAX_DEPTH) {
             depth[0]--;
             throw new ExpressionException("Expressions are nested deeper than " + MAX_DEPTH

@@ -17,6 +17,7 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.Excerpt;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.source.SyntaxErrors;
 
@@ -309,18 +310,27 @@ final class ArmJsonLoader {
                 int valueLine = tokenLine();
                 int valueColumn = tokenColumn(valueLine);
                 // The source map's keys compare like ARM's, so it is also where a duplicate shows.
-                SourceMap.Node earlier = at.written(key);
+                String segment = JsonPointers.escape(key);
+                SourceMap.Node earlier = at.writtenSegment(segment);
+                SourceMap.Node child;
                 if (earlier != null) {
                     diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key " + Excerpt.quoted(key)
                             + " (also at line " + earlier.keyLine() + "); the last one is used"));
                     fields.removeIgnoringCase(key);
+                    child = at.member(key, keyLine, keyColumn, valueLine, valueColumn);
+                } else {
+                    child = at.newMember(segment, keyLine, keyColumn, valueLine, valueColumn);
                 }
-                SourceMap.Node child = at.member(key, keyLine, keyColumn, valueLine, valueColumn);
                 Value value = readValue(child);
                 // A "copy" member may be a property copy loop: only the evaluator tells, so never verbatim.
                 copyFree = copyFree && !key.equalsIgnoreCase("copy") && isCopyFree(value, child);
                 verbatim = verbatim && copyFree && isVerbatim(value, child);
-                fields.put(key, value);
+                if (earlier == null) {
+                    // The source map has no member of this name in any casing: nor have the fields.
+                    fields.putNew(key, value);
+                } else {
+                    fields.put(key, value);
+                }
             }
             Value.Obj obj = fields.build();
             at.wrote(obj, verbatim, copyFree);
@@ -366,7 +376,7 @@ final class ArmJsonLoader {
         }
 
         private Value readArray(SourceMap.Node at) throws IOException {
-            List<Value> items = new ArrayList<>();
+            Value.Arr.Builder items = new Value.Arr.Builder(4);
             int index = 0;
             boolean verbatim = true;
             boolean copyFree = true;
@@ -378,7 +388,7 @@ final class ArmJsonLoader {
                 verbatim = verbatim && copyFree && isVerbatim(value, element);
                 items.add(value);
             }
-            Value.Arr arr = new Value.Arr(items);
+            Value.Arr arr = items.build();
             at.wrote(arr, verbatim, copyFree);
             return arr;
         }

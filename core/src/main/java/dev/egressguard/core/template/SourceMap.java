@@ -53,6 +53,19 @@ final class SourceMap {
             return add(JsonPointers.escape(key), new Node(keyLine, keyColumn, valueLine, valueColumn));
         }
 
+        /**
+         * {@link #member} for a member whose pointer segment ({@code segment}, the key escaped)
+         * {@link #written} found in no casing: added without looking for it once more.
+         */
+        Node newMember(String segment, int keyLine, int keyColumn, int valueLine, int valueColumn) {
+            if (children == null) {
+                children = new Children<>();
+            }
+            Node child = new Node(keyLine, keyColumn, valueLine, valueColumn);
+            children.putNew(segment, child);
+            return child;
+        }
+
         /** Records element {@code index} of this array, which starts at the position given. */
         Node element(int index, int line, int column) {
             return add(JsonPointer.segment(index), new Node(line, column, line, column));
@@ -74,7 +87,12 @@ final class SourceMap {
 
         /** The member {@code key} (in any casing) recorded so far, or null. */
         Node written(String key) {
-            return children == null ? null : children.get(JsonPointers.escape(key));
+            return writtenSegment(JsonPointers.escape(key));
+        }
+
+        /** The member at pointer segment {@code segment} (escaped, in any casing) recorded so far, or null. */
+        Node writtenSegment(String segment) {
+            return children == null ? null : children.get(segment);
         }
 
         /** Records the string {@code value} read here, so that its expression can be kept here once parsed. */

@@ -59,11 +59,11 @@ final class ValueEvaluator {
             return string(s, source, scope);
         }
         if (raw instanceof Value.Arr arr) {
-            List<Value> items = new ArrayList<>(arr.size());
+            Value.Arr.Builder items = new Value.Arr.Builder(arr.size());
             for (int i = 0; i < arr.size(); i++) {
                 items.add(evaluate(arr.get(i), element(source, i), scope, out == null ? null : out.element(i)));
             }
-            return new Value.Arr(items);
+            return items.build();
         }
         if (raw instanceof Value.Obj obj) {
             return object(obj, source, scope, out);
@@ -131,15 +131,16 @@ final class ValueEvaluator {
         }
         int n = ((CopyCount.Expand) c).count();
         SourceMap.Node inputSource = member(source, loop.keyOf("input"));
-        List<Value> items = new ArrayList<>(n);
+        Value.Arr.Builder items = new Value.Arr.Builder(n);
+        Value input = loop.get("input");
         for (int i = 0; i < n; i++) {
             EvalScope inner = scope.withLoop(name.value(), i, false);
-            items.add(evaluate(loop.get("input"), inputSource, inner, property == null ? null : property.element(i)));
+            items.add(evaluate(input, inputSource, inner, property == null ? null : property.element(i)));
         }
         if (property != null) {
             property.from(source);
         }
-        fields.put(name.value(), new Value.Arr(items));
+        fields.put(name.value(), items.build());
     }
 
     private Value string(Value.Str s, SourceMap.Node source, EvalScope scope) {

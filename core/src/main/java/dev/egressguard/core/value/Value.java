@@ -119,7 +119,72 @@ public sealed interface Value {
         public static final Arr EMPTY = new Arr(List.of());
 
         public Arr {
-            items = Collections.unmodifiableList(new ArrayList<>(items));
+            // A builder's (or another array's) items are read-only already: shared, not copied.
+            items = items instanceof Items own ? own : Items.copyOf(items);
+        }
+
+        /**
+         * Builds an array whose items become the array's without a copy: the loader and the
+         * evaluator make an array per JSON array, and copying each once more (into a list and a
+         * read-only view of it) doubled their garbage. The builder lets go of its items when it
+         * builds, so nothing can change them after.
+         */
+        public static final class Builder {
+            private Value[] items;
+            private int size;
+
+            /** A builder for about {@code expected} items (more are fine). */
+            public Builder(int expected) {
+                items = new Value[Math.max(expected, 0)];
+            }
+
+            public Builder add(Value item) {
+                if (items == null) {
+                    throw new IllegalStateException("this builder has built its array; start a new one");
+                }
+                if (size == items.length) {
+                    items = java.util.Arrays.copyOf(items, Math.max(4, size * 2));
+                }
+                items[size++] = item;
+                return this;
+            }
+
+            public Arr build() {
+                if (items == null) {
+                    throw new IllegalStateException("this builder has built its array; start a new one");
+                }
+                Value[] own = items.length - size > 4 ? java.util.Arrays.copyOf(items, size) : items;
+                Arr arr = new Arr(new Items(own, size));
+                items = null;
+                return arr;
+            }
+        }
+
+        /** An array's items: read-only, in order, over one array of exactly the items handed over. */
+        private static final class Items extends java.util.AbstractList<Value> implements java.util.RandomAccess {
+            private final Value[] items;
+            private final int size;
+
+            private Items(Value[] items, int size) {
+                this.items = items;
+                this.size = size;
+            }
+
+            static Items copyOf(java.util.Collection<? extends Value> items) {
+                Value[] copy = items.toArray(new Value[0]);
+                return new Items(copy, copy.length);
+            }
+
+            @Override
+            public Value get(int index) {
+                Objects.checkIndex(index, size);
+                return items[index];
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
         }
 
         public static Arr of(Value... items) {
@@ -211,6 +276,15 @@ public sealed interface Value {
 
             public Builder put(String key, Value value) {
                 open().put(key, value);
+                return this;
+            }
+
+            /**
+             * {@link #put} of a key the caller knows is not there in any spelling (a loader that
+             * looked for duplicates already): appended without comparing it with every key before it.
+             */
+            public Builder putNew(String key, Value value) {
+                open().append(key, value);
                 return this;
             }
 
@@ -359,6 +433,11 @@ public sealed interface Value {
                         entries[i] = new java.util.AbstractMap.SimpleImmutableEntry<>(entries[i].getKey(), value);
                         return;
                     }
+                    append(key, value);
+                }
+
+                /** Adds {@code key}, which is not there. */
+                void append(String key, Value value) {
                     if (size == entries.length) {
                         entries = java.util.Arrays.copyOf(entries, Math.max(4, size * 2));
                     }
