@@ -9,6 +9,7 @@ import dev.egressguard.core.value.ExpressionException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -274,11 +275,15 @@ public final class Evaluator {
             Value first = evaluate(exprs.get(0));
             return List.of(first, evaluate(exprs.get(1)));
         }
-        List<Value> out = new ArrayList<>(exprs.size());
-        for (Expr e : exprs) {
-            out.add(evaluate(e));
+        Value[] values = new Value[exprs.size()];
+        boolean anyNull = false;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = evaluate(exprs.get(i));
+            anyNull |= values[i] == null;
         }
-        return out;
+        // As one immutable list too (FunctionCall keeps it as it is); a list that holds a null
+        // stays one that can, as it always was.
+        return anyNull ? new ArrayList<>(Arrays.asList(values)) : List.of(values);
     }
 
     /**

@@ -157,7 +157,8 @@ final class ResourceExpander {
             type = parent.type() + "/" + type;
             name = parent.name() + "/" + name;
         }
-        List<String> names = new ArrayList<>(Arrays.asList(name.split("/", -1)));
+        // A fixed-size view of the split: only replaced in place below, never grown.
+        List<String> names = Arrays.asList(name.split("/", -1));
         int expected = type.split("/").length - 1;
         if (names.size() != expected) {
             run.log().error(at, "resource '" + name + "' of type " + type + ": the name has " + names.size()
