@@ -4,7 +4,6 @@ import dev.egressguard.core.expression.ExprText;
 import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.value.Symbol;
 import dev.egressguard.core.value.Value;
-import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;

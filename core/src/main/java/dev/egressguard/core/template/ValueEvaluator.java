@@ -8,10 +8,7 @@ import dev.egressguard.core.expression.NullAccessException;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**

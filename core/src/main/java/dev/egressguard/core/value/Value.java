@@ -3,8 +3,6 @@ package dev.egressguard.core.value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
