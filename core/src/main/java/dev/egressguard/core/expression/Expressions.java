@@ -65,6 +65,16 @@ public final class Expressions {
         if (!isExpression(raw)) {
             return Optional.empty();
         }
+        return Optional.of(parseExpression(raw));
+    }
+
+    /**
+     * The syntax tree of a JSON string value that {@link #isExpression is an expression}, from
+     * the process-wide cache; offsets count from the start of {@code raw}.
+     *
+     * @throws ExpressionException when the expression does not parse
+     */
+    public static Expr parseExpression(String raw) {
         Map<String, Expr> young = recent;
         Expr cached = young.get(raw);
         if (cached == null) {
@@ -77,7 +87,7 @@ public final class Expressions {
                 turn(young);
             }
         }
-        return Optional.of(cached);
+        return cached;
     }
 
     /** The young generation is full: it becomes the older one, and the older one is let go. */

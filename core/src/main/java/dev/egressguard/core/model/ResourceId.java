@@ -137,7 +137,15 @@ public final class ResourceId {
             throw new IllegalArgumentException("type " + type + " needs " + (typeParts.length - 1)
                     + " names, got " + names.size());
         }
-        StringBuilder sb = new StringBuilder();
+        // Made at the id's length: a default builder grew by copies, a tenth of what evaluating templates allocated.
+        int length = 11 + type.length() + names.size();
+        for (int i = 0; i < names.size(); i++) {
+            length += String.valueOf(names.get(i)).length();
+        }
+        if (subscriptionId != null) {
+            length += 15 + subscriptionId.length() + (resourceGroup != null ? 16 + resourceGroup.length() : 0);
+        }
+        StringBuilder sb = new StringBuilder(length);
         if (subscriptionId != null) {
             sb.append("/subscriptions/").append(subscriptionId);
             if (resourceGroup != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -16,6 +17,7 @@ import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.ConfinedFiles;
 import dev.egressguard.core.source.Diagnostic;
 import dev.egressguard.core.source.Excerpt;
+import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 import dev.egressguard.core.source.SyntaxErrors;
 
@@ -259,7 +261,7 @@ final class ArmJsonLoader {
             return switch (t) {
                 case START_OBJECT -> readObject(at);
                 case START_ARRAY -> readArray(at);
-                case VALUE_STRING -> new Value.Str(parser.getText());
+                case VALUE_STRING -> readString(at);
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? new Value.Num(boundedDecimal()) : new Value.Int(parser.getLongValue());
                 case VALUE_NUMBER_FLOAT -> new Value.Num(boundedDecimal());
@@ -268,6 +270,12 @@ final class ArmJsonLoader {
                 case VALUE_NULL -> Value.Null.INSTANCE;
                 default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + t);
             };
+        }
+
+        private Value readString(SourceMap.Node at) throws IOException {
+            Value.Str s = new Value.Str(parser.getText());
+            at.wroteString(s);
+            return s;
         }
 
         /**
@@ -299,20 +307,30 @@ final class ArmJsonLoader {
                 int keyLine = line(keyAt);
                 int keyColumn = column(keyAt);
                 parser.nextToken();
+                int valueLine = tokenLine();
+                int valueColumn = tokenColumn(valueLine);
                 // The source map's keys compare like ARM's, so it is also where a duplicate shows.
-                SourceMap.Node earlier = at.written(key);
+                String segment = JsonPointers.escape(key);
+                SourceMap.Node earlier = at.writtenSegment(segment);
+                SourceMap.Node child;
                 if (earlier != null) {
                     diagnostics.add(Diagnostic.warning(at(file, keyAt), "duplicate key " + Excerpt.quoted(key)
                             + " (also at line " + earlier.keyLine() + "); the last one is used"));
                     fields.removeIgnoringCase(key);
+                    child = at.member(key, keyLine, keyColumn, valueLine, valueColumn);
+                } else {
+                    child = at.newMember(segment, keyLine, keyColumn, valueLine, valueColumn);
                 }
-                JsonLocation valueAt = parser.currentTokenLocation();
-                SourceMap.Node child = at.member(key, keyLine, keyColumn, line(valueAt), column(valueAt));
                 Value value = readValue(child);
                 // A "copy" member may be a property copy loop: only the evaluator tells, so never verbatim.
                 copyFree = copyFree && !key.equalsIgnoreCase("copy") && isCopyFree(value, child);
                 verbatim = verbatim && copyFree && isVerbatim(value, child);
-                fields.put(key, value);
+                if (earlier == null) {
+                    // The source map has no member of this name in any casing: nor have the fields.
+                    fields.putNew(key, value);
+                } else {
+                    fields.put(key, value);
+                }
             }
             Value.Obj obj = fields.build();
             at.wrote(obj, verbatim, copyFree);
@@ -335,20 +353,42 @@ final class ArmJsonLoader {
             return true;
         }
 
+        /**
+         * The line of the current token as {@link #line(JsonLocation)} of its location gives it,
+         * read without making the location: a template has a token every few bytes, and a
+         * location object per value was a tenth of what loading allocated. Jackson's parsers
+         * keep the token's line and column; its location reports the column one less than
+         * {@code getTokenColumnNr} (ArmJsonLoaderLocationTest holds the two to each other).
+         */
+        private int tokenLine() {
+            if (parser instanceof ParserBase base) {
+                return base.getTokenLineNr() <= 0 ? 0 : base.getTokenLineNr();
+            }
+            return line(parser.currentTokenLocation());
+        }
+
+        /** The column of the current token as {@link #column(JsonLocation)} gives it; {@code line} is {@link #tokenLine()}. */
+        private int tokenColumn(int line) {
+            if (parser instanceof ParserBase base) {
+                return line == 0 ? 0 : Math.max(base.getTokenColumnNr() - 1, 0);
+            }
+            return column(parser.currentTokenLocation());
+        }
+
         private Value readArray(SourceMap.Node at) throws IOException {
-            List<Value> items = new ArrayList<>();
+            Value.Arr.Builder items = new Value.Arr.Builder(4);
             int index = 0;
             boolean verbatim = true;
             boolean copyFree = true;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                JsonLocation elementAt = parser.currentTokenLocation();
-                SourceMap.Node element = at.element(index++, line(elementAt), column(elementAt));
+                int line = tokenLine();
+                SourceMap.Node element = at.element(index++, line, tokenColumn(line));
                 Value value = readValue(element);
                 copyFree = copyFree && isCopyFree(value, element);
                 verbatim = verbatim && copyFree && isVerbatim(value, element);
                 items.add(value);
             }
-            Value.Arr arr = new Value.Arr(items);
+            Value.Arr arr = items.build();
             at.wrote(arr, verbatim, copyFree);
             return arr;
         }

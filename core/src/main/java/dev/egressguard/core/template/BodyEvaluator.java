@@ -3,8 +3,8 @@ package dev.egressguard.core.template;
 import dev.egressguard.core.value.Value;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The body of a resource: its declaration evaluated in the scope of its copy iteration, with
@@ -20,8 +20,9 @@ import java.util.Set;
  */
 final class BodyEvaluator {
 
-    private static final Set<String> NOT_IN_BODY = Set.of("type", "name", "copy", "dependson", "resources",
-            "condition", "existing");
+    /** The declaration's members that steer the deployment rather than describe the resource, lower case. */
+    private static final String[] NOT_IN_BODY = {"type", "name", "copy", "dependson", "resources", "condition",
+        "existing"};
 
     private final TemplateRun run;
     private final ValueEvaluator evaluator;
@@ -33,33 +34,59 @@ final class BodyEvaluator {
 
     ResourceTable.Evaluated evaluate(Instance instance) {
         Origins origins = new Origins();
-        SourceMap.Place place = run.document().map().place(instance.pointer());
+        SourceMap.Place place = instance.place();
         SourceMap.Node written = place.node();
         Origins.Node root = origins.at("");
         root.from(written);
         Value.Obj decl = instance.declaration();
-        Value.Obj.Builder body = new Value.Obj.Builder(decl.fields().size() + 2);
+        Value.Obj.Builder body = new Value.Obj.Builder(decl.size() + 2);
         body.put("type", Value.of(instance.type()));
         body.put("name", instance.unknownName() != null ? instance.unknownName() : Value.of(instance.name()));
-        record(origins, decl, place, "type");
-        record(origins, decl, place, "name");
-        for (Map.Entry<String, Value> e : decl.fields().entrySet()) {
-            String key = e.getKey();
-            if (NOT_IN_BODY.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+        record(root, decl, place, "type");
+        record(root, decl, place, "name");
+        for (int f = 0; f < decl.size(); f++) {
+            String key = decl.keyAt(f);
+            Value value = decl.valueAt(f);
+            if (isNotInBody(key)) {
                 continue;
             }
-            if (instance.isDeployment() && key.equalsIgnoreCase("properties") && e.getValue() instanceof Value.Obj props) {
+            if (instance.isDeployment() && key.equalsIgnoreCase("properties") && value instanceof Value.Obj props) {
                 body.put(key, deploymentProperties(props, JsonPointer.child(instance.pointer(), key), instance, origins,
                         JsonPointer.child("", key)));
             } else {
-                body.put(key, evaluator.evaluate(e.getValue(), written.memberOrSelf(key), instance.scope(), root.member(key)));
+                body.put(key, evaluator.evaluate(value, written.memberOrSelf(key), instance.scope(), root.member(key)));
             }
         }
         if (instance.condition() != null) {
             body.put("condition", instance.condition());
-            record(origins, decl, place, "condition");
+            record(root, decl, place, "condition");
         }
         return new ResourceTable.Evaluated(body.build(), origins);
+    }
+
+    /**
+     * Whether {@code key} lower-cased ({@link Locale#ROOT}) is one of {@link #NOT_IN_BODY}, without a
+     * lower-case copy of every key. Only ASCII letters lower-case to the ASCII letters of those words
+     * one for one (the Kelvin sign becomes 'k', which none has; 'İ' becomes two characters), so a
+     * key with any other character is none of them, as its lower-case copy would not be.
+     */
+    private static boolean isNotInBody(String key) {
+        for (String steering : NOT_IN_BODY) {
+            if (steering.length() == key.length() && lowerAsciiEquals(key, steering)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lowerAsciiEquals(String key, String lower) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Value deploymentProperties(Value.Obj props, String source, Instance instance, Origins origins, String out) {
@@ -99,10 +126,11 @@ final class BodyEvaluator {
         return new Value.Obj(kept);
     }
 
-    private static void record(Origins origins, Value.Obj decl, SourceMap.Place place, String key) {
+    /** Records that the body's {@code key} came from the declaration's, in whatever casing it is written. */
+    private static void record(Origins.Node root, Value.Obj decl, SourceMap.Place place, String key) {
         String k = decl.keyOf(key);
         if (k != null) {
-            origins.put("/" + key, place.member(k).node());
+            root.member(key).from(place.member(k).node());
         }
     }
 }

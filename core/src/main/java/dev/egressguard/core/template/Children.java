@@ -42,6 +42,22 @@ final class Children<N> {
         return get(segment, 0, segment.length());
     }
 
+    /**
+     * The child whose segment is the very string {@code segment}, while the children are few
+     * enough to be searched in place; else, or when none is, null (the caller then looks it up).
+     */
+    @SuppressWarnings("unchecked")
+    N identical(String segment) {
+        if (large == null && size <= SMALL) {
+            for (int i = 0; i < size; i++) {
+                if (segments[i] == segment) {
+                    return (N) nodes[i];
+                }
+            }
+        }
+        return null;
+    }
+
     /** The child at the segment {@code pointer[start, end)}, or null. */
     @SuppressWarnings("unchecked")
     N get(String pointer, int start, int end) {

@@ -11,8 +11,10 @@ import dev.egressguard.core.model.ResourceId;
  * @param copyIndex  the iteration of the resource's own copy loop, or -1
  * @param condition  the evaluated condition when it is not known to be true (an Unknown), else null
  * @param existing   a languageVersion 2.0 {@code existing} resource: referenced, not deployed
+ * @param place      where {@code pointer} leads in the template's source map, found once for all copies
  */
-record Instance(String symbolic, int copyIndex, Value.Obj declaration, String pointer, TemplateScope scope,
+record Instance(String symbolic, int copyIndex, Value.Obj declaration, String pointer, SourceMap.Place place,
+                TemplateScope scope,
                 String type, String name, ResourceId id, Value condition, boolean existing, Value unknownName) {
 
     boolean isDeployment() {

@@ -18,11 +18,17 @@ final class JsonPointer {
     }
 
     static String child(String pointer, String key) {
-        return pointer + "/" + JsonPointers.escape(key);
+        return join(pointer, JsonPointers.escape(key));
     }
 
     static String child(String pointer, int index) {
-        return pointer + "/" + index;
+        return join(pointer, segment(index));
+    }
+
+    /** {@code pointer/segment}, its builder made at the right size (a default one grew by copies). */
+    private static String join(String pointer, String segment) {
+        return new StringBuilder(pointer.length() + 1 + segment.length()).append(pointer).append('/').append(segment)
+                .toString();
     }
 
     /** The pointer without its last segment; "" for a top-level segment, null for the root. */

@@ -43,7 +43,7 @@ final class NestedDeployments {
     }
 
     static Result evaluate(TemplateRun parent, Instance deployment, Value.Obj body) {
-        SourceLocation at = parent.document().map().locate(deployment.pointer());
+        SourceLocation at = parent.document().map().locate(deployment.place());
         String name = deployment.shortName();
         Value.Obj rawProps = deployment.declaration().get("properties") instanceof Value.Obj p ? p : Value.Obj.EMPTY;
         Value.Obj props = body.get("properties") instanceof Value.Obj p ? p : Value.Obj.EMPTY;

@@ -4,7 +4,6 @@ import dev.egressguard.core.expression.ExprText;
 import dev.egressguard.core.value.ExpressionException;
 import dev.egressguard.core.value.Symbol;
 import dev.egressguard.core.value.Value;
-import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ final class Parameters {
     }
 
     private Value resolve(String key) {
-        String pointer = doc.pointer("/parameters/" + JsonPointers.escape(key));
+        String pointer = JsonPointer.child(doc.pointer("/parameters"), key);
         SourceLocation at = doc.map().locate(pointer);
         Value.Obj decl = declared.get(key) instanceof Value.Obj o ? o : Value.Obj.EMPTY;
         String type = decl.get("type") instanceof Value.Str t ? t.value().toLowerCase(Locale.ROOT) : "";

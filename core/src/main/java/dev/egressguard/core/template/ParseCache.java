@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Keyed by the exact bytes and the name locations use, which is all a parse depends on: a
  * changed file is a new key, never a stale answer, and the file is still read (and confined)
- * on every use. What is kept is immutable once loaded (values, source map, diagnostics), so one
- * load serves every thread. Bounded: only files up to {@link #MAX_FILE_BYTES}, and at most
+ * on every use. What is kept is immutable once loaded (values, source map, diagnostics; a
+ * source map node only keeps the parse of its expression, an immutable record, when first
+ * evaluated), so one load serves every thread. Bounded: only files up to {@link #MAX_FILE_BYTES}, and at most
  * {@link #MAX_TOTAL_BYTES} of them, least recently used first out, since a parsed tree is many
  * times its text and 100,000 resources must still verify in a 1 GB heap.
  */

@@ -157,14 +157,15 @@ final class ResourceExpander {
             type = parent.type() + "/" + type;
             name = parent.name() + "/" + name;
         }
-        List<String> names = new ArrayList<>(Arrays.asList(name.split("/", -1)));
+        // A fixed-size view of the split: only replaced in place below, never grown.
+        List<String> names = Arrays.asList(name.split("/", -1));
         int expected = type.split("/").length - 1;
         if (names.size() != expected) {
             run.log().error(at, "resource '" + name + "' of type " + type + ": the name has " + names.size()
                     + " segment(s) but the type needs " + expected);
             return;
         }
-        if (names.stream().anyMatch(String::isBlank)) {
+        if (anyBlank(names)) {
             String placeholder = run.log().placeholder("empty-name");
             names.replaceAll(n -> n.isBlank() ? placeholder : n);
             run.log().error(at, "the name of this " + type + " has an empty segment ('" + name + "'), which Azure "
@@ -178,7 +179,7 @@ final class ResourceExpander {
             id = ResourceId.parse(id.toString()).orElse(id);
             type = id.type();
         }
-        Instance instance = new Instance(symbolic, index, decl, pointer, scope, type, name, id, condition, existing,
+        Instance instance = new Instance(symbolic, index, decl, pointer, place, scope, type, name, id, condition, existing,
                 unknownName);
         out.add(instance);
         if (decl.get("resources") instanceof Value.Arr children) {
@@ -230,6 +231,16 @@ final class ResourceExpander {
     private Value field(Value.Obj obj, String key, SourceMap.Place place, TemplateScope scope) {
         String k = obj.keyOf(key);
         return k == null ? null : evaluator.evaluate(obj.get(k), place.member(k).node(), scope, null);
+    }
+
+    /** Whether a name segment is blank (a loop, not a stream: it runs for every instance). */
+    private static boolean anyBlank(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A nested child's type is relative to its parent unless it starts with a namespace ("Microsoft.X/"). */

@@ -3,6 +3,7 @@ package dev.egressguard.core.template;
 import dev.egressguard.core.source.JsonPointers;
 import dev.egressguard.core.source.SourceLocation;
 
+import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.value.Value;
 
 import java.util.function.BiConsumer;
@@ -26,8 +27,11 @@ final class SourceMap {
         private final int valueLine;
         private final int valueColumn;
         private Children<Node> children;
-        /** The object or array written here (null for any other value): what the flags below are about. */
-        private Value writtenValue;
+        /**
+         * The object or array written here, what the flags below are about; or the string written
+         * here, as a {@link ParsedExpression} once its expression is parsed; null for any other value.
+         */
+        private Object writtenValue;
         /**
          * Nothing in {@link #writtenValue} is evaluated (no expression, no {@code [[} escape, no
          * {@code copy}): evaluating it gives an equal value, so the evaluator hands this one on
@@ -49,6 +53,19 @@ final class SourceMap {
             return add(JsonPointers.escape(key), new Node(keyLine, keyColumn, valueLine, valueColumn));
         }
 
+        /**
+         * {@link #member} for a member whose pointer segment ({@code segment}, the key escaped)
+         * {@link #written} found in no casing: added without looking for it once more.
+         */
+        Node newMember(String segment, int keyLine, int keyColumn, int valueLine, int valueColumn) {
+            if (children == null) {
+                children = new Children<>();
+            }
+            Node child = new Node(keyLine, keyColumn, valueLine, valueColumn);
+            children.putNew(segment, child);
+            return child;
+        }
+
         /** Records element {@code index} of this array, which starts at the position given. */
         Node element(int index, int line, int column) {
             return add(JsonPointer.segment(index), new Node(line, column, line, column));
@@ -56,13 +73,52 @@ final class SourceMap {
 
         /** The member {@code key} of this object, or this node when it has none (the nearest written place). */
         Node memberOrSelf(String key) {
-            Node child = children == null ? null : children.get(JsonPointers.escape(key));
+            if (children == null) {
+                return this;
+            }
+            // The key of a written object is the very string its segment was made from when it
+            // needs no escaping: found by identity without looking for '~' and '/' in it.
+            Node child = children.identical(key);
+            if (child == null) {
+                child = children.get(JsonPointers.escape(key));
+            }
             return child == null ? this : child;
         }
 
         /** The member {@code key} (in any casing) recorded so far, or null. */
         Node written(String key) {
-            return children == null ? null : children.get(JsonPointers.escape(key));
+            return writtenSegment(JsonPointers.escape(key));
+        }
+
+        /** The member at pointer segment {@code segment} (escaped, in any casing) recorded so far, or null. */
+        Node writtenSegment(String segment) {
+            return children == null ? null : children.get(segment);
+        }
+
+        /** Records the string {@code value} read here, so that its expression can be kept here once parsed. */
+        void wroteString(Value.Str value) {
+            this.writtenValue = value;
+        }
+
+        /**
+         * The parsed expression of {@code text}, when it is the very string written here and was
+         * parsed here before; else null. Every copy of a resource, and every nested deployment of
+         * a shared module, evaluates the same written strings: the parse is found here by identity,
+         * not by hashing and comparing the whole text in the process-wide cache each time.
+         */
+        Expr parsedExpression(Value.Str text) {
+            return writtenValue instanceof ParsedExpression p && p.text() == text ? p.expr() : null;
+        }
+
+        /**
+         * Keeps {@code expr}, parsed from {@code text}, when that is the string written here.
+         * Nodes of a shared file are read by several threads: a thread that does not see the
+         * record yet parses once more, and the record is immutable, so it is safe to publish so.
+         */
+        void keepParsed(Value.Str text, Expr expr) {
+            if (writtenValue == text) {
+                writtenValue = new ParsedExpression(text, expr);
+            }
         }
 
         int keyLine() {
@@ -123,6 +179,10 @@ final class SourceMap {
             children.put(segment, child);
             return child;
         }
+    }
+
+    /** A string written in the file, and its expression as parsed. */
+    private record ParsedExpression(Value.Str text, Expr expr) {
     }
 
     /**

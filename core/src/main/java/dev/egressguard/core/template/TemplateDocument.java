@@ -12,7 +12,7 @@ import java.nio.file.Path;
 record TemplateDocument(Path file, SourceMap map, Value.Obj template, String base, DocumentKind kind) {
 
     String pointer(String relative) {
-        return base + relative;
+        return base.concat(relative);
     }
 
     boolean isLanguageVersion2() {

@@ -1,16 +1,14 @@
 package dev.egressguard.core.template;
 
 import dev.egressguard.core.value.ExpressionException;
+import dev.egressguard.core.expression.Expr;
 import dev.egressguard.core.expression.Expressions;
 import dev.egressguard.core.expression.MissingPropertyException;
 import dev.egressguard.core.expression.NullAccessException;
 import dev.egressguard.core.value.Value;
 import dev.egressguard.core.source.SourceLocation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,11 +56,11 @@ final class ValueEvaluator {
             return string(s, source, scope);
         }
         if (raw instanceof Value.Arr arr) {
-            List<Value> items = new ArrayList<>(arr.size());
+            Value.Arr.Builder items = new Value.Arr.Builder(arr.size());
             for (int i = 0; i < arr.size(); i++) {
                 items.add(evaluate(arr.get(i), element(source, i), scope, out == null ? null : out.element(i)));
             }
-            return new Value.Arr(items);
+            return items.build();
         }
         if (raw instanceof Value.Obj obj) {
             return object(obj, source, scope, out);
@@ -71,18 +69,19 @@ final class ValueEvaluator {
     }
 
     private Value object(Value.Obj obj, SourceMap.Node source, EvalScope scope, Origins.Node out) {
-        Value.Obj.Builder fields = new Value.Obj.Builder(obj.fields().size());
-        for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
-            String key = e.getKey();
+        Value.Obj.Builder fields = new Value.Obj.Builder(obj.size());
+        for (int f = 0; f < obj.size(); f++) {
+            String key = obj.keyAt(f);
+            Value value = obj.valueAt(f);
             SourceMap.Node childSource = member(source, key);
-            if (key.equalsIgnoreCase("copy") && isPropertyCopy(e.getValue())) {
-                Value.Arr loops = (Value.Arr) e.getValue();
+            if (key.equalsIgnoreCase("copy") && isPropertyCopy(value)) {
+                Value.Arr loops = (Value.Arr) value;
                 for (int i = 0; i < loops.size(); i++) {
                     propertyCopy((Value.Obj) loops.get(i), element(childSource, i), scope, out, fields);
                 }
                 continue;
             }
-            fields.put(key, evaluate(e.getValue(), childSource, scope, out == null ? null : out.member(key)));
+            fields.put(key, evaluate(value, childSource, scope, out == null ? null : out.member(key)));
         }
         return fields.build();
     }
@@ -129,15 +128,16 @@ final class ValueEvaluator {
         }
         int n = ((CopyCount.Expand) c).count();
         SourceMap.Node inputSource = member(source, loop.keyOf("input"));
-        List<Value> items = new ArrayList<>(n);
+        Value.Arr.Builder items = new Value.Arr.Builder(n);
+        Value input = loop.get("input");
         for (int i = 0; i < n; i++) {
             EvalScope inner = scope.withLoop(name.value(), i, false);
-            items.add(evaluate(loop.get("input"), inputSource, inner, property == null ? null : property.element(i)));
+            items.add(evaluate(input, inputSource, inner, property == null ? null : property.element(i)));
         }
         if (property != null) {
             property.from(source);
         }
-        fields.put(name.value(), new Value.Arr(items));
+        fields.put(name.value(), items.build());
     }
 
     private Value string(Value.Str s, SourceMap.Node source, EvalScope scope) {
@@ -148,7 +148,14 @@ final class ValueEvaluator {
         }
         SourceLocation at = map.valueAt(source);
         try {
-            return Expressions.evaluateJsonString(text, scope, at);
+            Expr expr = source == null ? null : source.parsedExpression(s);
+            if (expr == null) {
+                expr = Expressions.parseExpression(text);
+                if (source != null) {
+                    source.keepParsed(s, expr);
+                }
+            }
+            return Expressions.evaluate(expr, scope, at);
         } catch (ExpressionException e) {
             boolean readsReference = text.toLowerCase(Locale.ROOT).contains("reference(");
             if (e instanceof MissingPropertyException missing && readsReference) {

@@ -3,8 +3,6 @@ package dev.egressguard.core.value;
 import dev.egressguard.core.source.SourceLocation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +27,9 @@ public sealed interface Value {
         return new Str(s);
     }
 
+    /** An Int; the small ones (copy indexes, counts) are shared instances, as values are immutable. */
     static Value of(long i) {
-        return new Int(i);
+        return i >= 0 && i < Int.SHARED.length ? Int.SHARED[(int) i] : new Int(i);
     }
 
     static Value of(boolean b) {
@@ -54,6 +53,15 @@ public sealed interface Value {
 
     /** ARM integers are 64-bit. */
     record Int(long value) implements Value {
+        /** 0 to 255, made once: copyIndex() makes one per copy and reference to it. */
+        private static final Int[] SHARED = new Int[256];
+
+        static {
+            for (int i = 0; i < SHARED.length; i++) {
+                SHARED[i] = new Int(i);
+            }
+        }
+
         @Override
         public String typeName() {
             return "Int";
@@ -109,7 +117,72 @@ public sealed interface Value {
         public static final Arr EMPTY = new Arr(List.of());
 
         public Arr {
-            items = Collections.unmodifiableList(new ArrayList<>(items));
+            // A builder's (or another array's) items are read-only already: shared, not copied.
+            items = items instanceof Items own ? own : Items.copyOf(items);
+        }
+
+        /**
+         * Builds an array whose items become the array's without a copy: the loader and the
+         * evaluator make an array per JSON array, and copying each once more (into a list and a
+         * read-only view of it) doubled their garbage. The builder lets go of its items when it
+         * builds, so nothing can change them after.
+         */
+        public static final class Builder {
+            private Value[] items;
+            private int size;
+
+            /** A builder for about {@code expected} items (more are fine). */
+            public Builder(int expected) {
+                items = new Value[Math.max(expected, 0)];
+            }
+
+            public Builder add(Value item) {
+                if (items == null) {
+                    throw new IllegalStateException("this builder has built its array; start a new one");
+                }
+                if (size == items.length) {
+                    items = java.util.Arrays.copyOf(items, Math.max(4, size * 2));
+                }
+                items[size++] = item;
+                return this;
+            }
+
+            public Arr build() {
+                if (items == null) {
+                    throw new IllegalStateException("this builder has built its array; start a new one");
+                }
+                Value[] own = items.length - size > 4 ? java.util.Arrays.copyOf(items, size) : items;
+                Arr arr = new Arr(new Items(own, size));
+                items = null;
+                return arr;
+            }
+        }
+
+        /** An array's items: read-only, in order, over one array of exactly the items handed over. */
+        private static final class Items extends java.util.AbstractList<Value> implements java.util.RandomAccess {
+            private final Value[] items;
+            private final int size;
+
+            private Items(Value[] items, int size) {
+                this.items = items;
+                this.size = size;
+            }
+
+            static Items copyOf(java.util.Collection<? extends Value> items) {
+                Value[] copy = items.toArray(new Value[0]);
+                return new Items(copy, copy.length);
+            }
+
+            @Override
+            public Value get(int index) {
+                Objects.checkIndex(index, size);
+                return items[index];
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
         }
 
         public static Arr of(Value... items) {
@@ -201,6 +274,15 @@ public sealed interface Value {
 
             public Builder put(String key, Value value) {
                 open().put(key, value);
+                return this;
+            }
+
+            /**
+             * {@link #put} of a key the caller knows is not there in any spelling (a loader that
+             * looked for duplicates already): appended without comparing it with every key before it.
+             */
+            public Builder putNew(String key, Value value) {
+                open().append(key, value);
                 return this;
             }
 
@@ -296,6 +378,11 @@ public sealed interface Value {
                 return h ^ (h >>> 16);
             }
 
+            Map.Entry<String, Value> entry(int i) {
+                java.util.Objects.checkIndex(i, size);
+                return entries[i];
+            }
+
             /** The position of the key spelled exactly so, or -1. */
             private int position(Object key) {
                 Map.Entry<String, Value>[] es = entries;
@@ -344,6 +431,11 @@ public sealed interface Value {
                         entries[i] = new java.util.AbstractMap.SimpleImmutableEntry<>(entries[i].getKey(), value);
                         return;
                     }
+                    append(key, value);
+                }
+
+                /** Adds {@code key}, which is not there. */
+                void append(String key, Value value) {
                     if (size == entries.length) {
                         entries = java.util.Arrays.copyOf(entries, Math.max(4, size * 2));
                     }
@@ -648,6 +740,24 @@ public sealed interface Value {
                                java.util.function.BiFunction<? super Value, ? super Value, ? extends Value> f) {
                 throw new UnsupportedOperationException();
             }
+        }
+
+        /** The number of fields. */
+        public int size() {
+            return ((Fields) fields).size;
+        }
+
+        /**
+         * The key of field {@code i} (0 to {@link #size()} - 1, in insertion order): a loop over
+         * every field of every body evaluated needs no iterator.
+         */
+        public String keyAt(int i) {
+            return ((Fields) fields).entry(i).getKey();
+        }
+
+        /** The value of field {@code i}, as {@link #keyAt}. */
+        public Value valueAt(int i) {
+            return ((Fields) fields).entry(i).getValue();
         }
 
         /** The value under {@code key} in any casing, or {@code null} when absent. */

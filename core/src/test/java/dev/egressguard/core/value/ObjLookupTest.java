@@ -137,6 +137,14 @@ class ObjLookupTest {
             assertThat(model).isEqualTo(fields);
             assertThat(fields.toString()).isEqualTo(model.toString());
             assertThat(obj).isEqualTo(new Value.Obj(model)).hasSameHashCodeAs(new Value.Obj(model));
+            assertThat(obj.size()).isEqualTo(model.size());
+            List<Map.Entry<String, Value>> inOrder = new ArrayList<>(model.entrySet());
+            for (int i = 0; i < obj.size(); i++) {
+                assertThat(obj.keyAt(i)).isSameAs(inOrder.get(i).getKey());
+                assertThat(obj.valueAt(i)).isEqualTo(inOrder.get(i).getValue());
+            }
+            assertThatThrownBy(() -> obj.keyAt(obj.size())).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> obj.valueAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
             for (int k = 0; k < 20; k++) {
                 for (String key : List.of("k" + k, "K" + k)) {
                     assertThat(fields.get(key)).as(key).isEqualTo(model.get(key));
@@ -148,6 +156,19 @@ class ObjLookupTest {
             assertThat(fields.get("absent")).isNull();
             assertThat(fields.get(null)).isNull();
             assertThat(fields.containsValue(Value.of(steps - 1))).isEqualTo(model.containsValue(Value.of(steps - 1)));
+        }
+    }
+
+    /** Small Ints are shared instances, and every Int is what its value says, shared or not. */
+    @Test
+    void smallIntsAreSharedAndEqualToNewOnes() {
+        for (long i : new long[] {Long.MIN_VALUE, -1, 0, 1, 17, 255, 256, 1000, Long.MAX_VALUE}) {
+            Value v = Value.of(i);
+            assertThat(v).isEqualTo(new Value.Int(i)).hasSameHashCodeAs(new Value.Int(i));
+            assertThat(((Value.Int) v).value()).isEqualTo(i);
+            if (i >= 0 && i < 256) {
+                assertThat(Value.of(i)).isSameAs(v);
+            }
         }
     }
 

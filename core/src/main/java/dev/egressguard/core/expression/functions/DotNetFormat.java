@@ -22,7 +22,7 @@ final class DotNetFormat {
 
     static Value format(FunctionCall c) {
         String f = c.string(0);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(f.length() + 16);
         int i = 0;
         while (i < f.length()) {
             char ch = f.charAt(i);
@@ -36,7 +36,9 @@ final class DotNetFormat {
                 if (close < 0) {
                     throw c.error("has a '{' without '}' at position " + i + " of its format string");
                 }
-                out.append(item(c, f.substring(i + 1, close), i));
+                int index = plainIndex(f, i + 1, close);
+                // "{0}", nearly every item: the argument's text, without cutting the item out first.
+                out.append(index >= 0 ? plainItem(c, index) : item(c, f.substring(i + 1, close), i));
                 Strings.checkLength(c, out.length());
                 i = close + 1;
             } else if (ch == '}') {
@@ -52,6 +54,31 @@ final class DotNetFormat {
             }
         }
         return Value.of(out.toString());
+    }
+
+    /** The index an item {@code f[start, end)} of 1 to 4 digits only names, or -1 for any other item. */
+    private static int plainIndex(String f, int start, int end) {
+        if (end - start < 1 || end - start > 4) {
+            return -1;
+        }
+        int index = 0;
+        for (int k = start; k < end; k++) {
+            char d = f.charAt(k);
+            if (d < '0' || d > '9') {
+                return -1;
+            }
+            index = index * 10 + (d - '0');
+        }
+        return index;
+    }
+
+    /** {@link #item} of an item that is an index alone: no alignment, no format string. */
+    private static String plainItem(FunctionCall c, int index) {
+        if (index + 1 >= c.count()) {
+            throw c.error("refers to argument {" + index + "} but has only " + (c.count() - 1)
+                    + " values to format");
+        }
+        return formatValue(c, c.known(c.arg(index + 1)), null);
     }
 
     private static String item(FunctionCall c, String spec, int position) {

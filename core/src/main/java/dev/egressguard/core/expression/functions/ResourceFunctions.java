@@ -137,9 +137,21 @@ final class ResourceFunctions {
         } else if (t > 2) {
             throw c.error("expects at most a subscription id and a resource group name before the resource type");
         }
-        StringBuilder id = new StringBuilder(128).append("/subscriptions/").append(subscription)
+        StringBuilder id = new StringBuilder(idLength(subscription, group, c, t)).append("/subscriptions/").append(subscription)
                 .append("/resourceGroups/").append(group);
         return Value.of(appendProviderPath(id, c, t).toString());
+    }
+
+    /**
+     * About the length of the id resourceId() builds (the fixed words, the names and the type's
+     * segments, each once): its builder is made once at that size instead of growing by copies.
+     */
+    private static int idLength(String subscription, String group, FunctionCall c, int typeAt) {
+        int length = 48 + String.valueOf(subscription).length() + String.valueOf(group).length();
+        for (int i = typeAt; i < c.count() && length < 4096; i++) {
+            length += c.arg(i) instanceof Value.Str s ? s.value().length() + 2 : 16;
+        }
+        return Math.min(length, 4096);
     }
 
     private static Value subscriptionResourceId(FunctionCall c) {
