@@ -362,13 +362,8 @@ public sealed interface Value {
 
             private static int[] indexOf(Map.Entry<String, Value>[] entries, int size) {
                 int[] slots = new int[Integer.highestOneBit(size * 2 - 1) << 1];
-                int mask = slots.length - 1;
                 for (int i = 0; i < size; i++) {
-                    int s = spread(entries[i].getKey()) & mask;
-                    while (slots[s] != 0) {
-                        s = (s + 1) & mask;
-                    }
-                    slots[s] = i + 1;
+                    insert(slots, entries[i].getKey(), i);
                 }
                 return slots;
             }
@@ -400,24 +395,43 @@ public sealed interface Value {
                     }
                     return -1;
                 }
+                return slotOf(index, es, key);
+            }
+
+            /** The position of {@code key} through an index of {@code entries} ({@link #indexOf}), or -1. */
+            private static int slotOf(int[] index, Map.Entry<String, Value>[] entries, Object key) {
                 int mask = index.length - 1;
                 for (int s = spread(key) & mask; ; s = (s + 1) & mask) {
                     int p = index[s];
                     if (p == 0) {
                         return -1;
                     }
-                    if (Objects.equals(es[p - 1].getKey(), key)) {
+                    if (Objects.equals(entries[p - 1].getKey(), key)) {
                         return p - 1;
                     }
                 }
+            }
+
+            /** Puts position {@code at} of {@code key} in an index with an empty slot. */
+            private static void insert(int[] index, Object key, int at) {
+                int mask = index.length - 1;
+                int s = spread(key) & mask;
+                while (index[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                index[s] = at + 1;
             }
 
             /** A builder's fields while they are put: entries in order, replaced in place by key. */
             static final class Growing {
                 private Map.Entry<String, Value>[] entries;
                 private int size;
-                /** Past {@link #SMALL}: the position of each key, so that a put does not scan. */
-                private java.util.HashMap<String, Integer> positions;
+                /**
+                 * Past {@link #SMALL}, once a put has had to look a key up: slot by the key's hash
+                 * to position + 1, as {@link Fields}'s index, so that a put does not scan. A loader
+                 * that only appends ({@link Builder#putNew}) never makes one.
+                 */
+                private int[] slots;
 
                 @SuppressWarnings("unchecked")
                 Growing(int expected) {
@@ -441,17 +455,21 @@ public sealed interface Value {
                     }
                     entries[size] = new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
                     size++;
-                    if (positions != null) {
-                        positions.put(key, size - 1);
-                    } else if (size > SMALL) {
-                        indexPositions();
+                    if (slots != null) {
+                        if (size * 2 > slots.length) {
+                            slots = indexOf(entries, size); // at most half full: a search always meets an empty slot
+                        } else {
+                            insert(slots, key, size - 1);
+                        }
                     }
                 }
 
                 private int find(String key) {
-                    if (positions != null) {
-                        Integer p = positions.get(key);
-                        return p == null ? -1 : p;
+                    if (size > SMALL) {
+                        if (slots == null) {
+                            slots = indexOf(entries, size);
+                        }
+                        return slotOf(slots, entries, key);
                     }
                     for (int i = 0; i < size; i++) {
                         if (Objects.equals(entries[i].getKey(), key)) {
@@ -459,13 +477,6 @@ public sealed interface Value {
                         }
                     }
                     return -1;
-                }
-
-                private void indexPositions() {
-                    positions = new java.util.HashMap<>(size * 2);
-                    for (int i = 0; i < size; i++) {
-                        positions.put(entries[i].getKey(), i);
-                    }
                 }
 
                 void removeIgnoringCase(String key) {
@@ -481,10 +492,7 @@ public sealed interface Value {
                     }
                     java.util.Arrays.fill(entries, kept, size, null);
                     size = kept;
-                    positions = null;
-                    if (size > SMALL) {
-                        indexPositions();
-                    }
+                    slots = null;
                 }
 
                 Fields done() {
@@ -519,6 +527,12 @@ public sealed interface Value {
                     return null;
                 }
                 return scan(key);
+            }
+
+            /** True only when the summary is made and no key has the bit of {@code foldedHash}. */
+            boolean absentInEveryCasing(int foldedHash) {
+                long s = summary;
+                return (s & MADE) != 0 && (s & bit(foldedHash)) == 0;
             }
 
             private String scan(String key) {
@@ -769,6 +783,18 @@ public sealed interface Value {
             // Not there as spelled (values are never null): no second lookup of the same spelling.
             String k = ((Fields) fields).otherCasing(key, 0, false);
             return k == null ? null : fields.get(k);
+        }
+
+        /**
+         * The value under {@code key} spelled exactly so, or null; {@code foldedHash} is the key's
+         * {@link #foldedHash}. A rule's path asks most objects for keys they lack: once an object
+         * has made the summary of its keys' folded hashes (its second miss in another casing), a
+         * key whose bit no key sets is absent in every spelling, this one too, and is answered
+         * without a search.
+         */
+        public Value getSpelled(String key, int foldedHash) {
+            Fields f = (Fields) fields;
+            return f.absentInEveryCasing(foldedHash) ? null : f.get(key);
         }
 
         public boolean has(String key) {

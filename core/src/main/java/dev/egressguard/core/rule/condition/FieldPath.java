@@ -364,7 +364,7 @@ final class FieldPath {
             }
             if (steps[at] instanceof Key k) {
                 Value.Obj obj = value instanceof Value.Obj o ? o : null;
-                Value exact = obj == null ? null : obj.fields().get(k.name());
+                Value exact = obj == null ? null : obj.getSpelled(k.name(), k.folded());
                 if (exact != null) {
                     value = exact;
                     continue;
@@ -566,7 +566,7 @@ final class FieldPath {
             if (s instanceof Key k) {
                 Value.Obj obj = value instanceof Value.Obj o ? o : null;
                 // Templates mostly spell keys as the rules do: one hash lookup, and a scan only when not.
-                Value exact = obj == null ? null : obj.fields().get(k.name());
+                Value exact = obj == null ? null : obj.getSpelled(k.name(), k.folded());
                 if (exact != null) {
                     value = exact;
                     pointer = pointer == null ? null : pointer + "/" + k.escaped();
