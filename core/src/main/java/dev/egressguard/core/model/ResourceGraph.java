@@ -126,7 +126,8 @@ public final class ResourceGraph {
             if (!found.isEmpty()) {
                 outgoing.put(r.id(), new ArrayList<>(found));
             }
-            for (Reference ref : found) {
+            for (int i = 0; i < found.size(); i++) {
+                Reference ref = found.get(i);
                 // Kept under the target's own id: referencesTo is asked with that very id, so the
                 // lookup's identity check answers without comparing two long texts.
                 Resource target = target(ref.target());
@@ -281,7 +282,9 @@ public final class ResourceGraph {
                 if (obj.isOpen()) {
                     unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
                 }
-                obj.fields().forEach(this);
+                if (obj.mayHoldPathOrUnknown()) {
+                    obj.fields().forEach(this);
+                }
             } else if (value instanceof Value.Arr arr) {
                 for (int i = 0; i < arr.size(); i++) {
                     // Only an Unknown, an object or an array can hold a reference: a string, a
@@ -291,13 +294,23 @@ public final class ResourceGraph {
                         pointer.push(i);
                         unknownValue(u);
                         pointer.pop();
-                    } else if (item instanceof Value.Obj || item instanceof Value.Arr) {
+                    } else if (mayHoldReference(item)) {
                         pointer.push(i);
                         value(item);
                         pointer.pop();
                     }
                 }
             }
+        }
+
+        /**
+         * Whether an object or an array may hold what the walk records. An object that holds no
+         * Unknown, no open object and no string that could parse as an id
+         * ({@link Value.Obj#mayHoldPathOrUnknown}: known since it was built) holds none: most of
+         * a body (a scale set's OS and storage profiles, tags, SKUs) is passed by whole.
+         */
+        private static boolean mayHoldReference(Value value) {
+            return value instanceof Value.Obj obj ? obj.isOpen() || obj.mayHoldPathOrUnknown() : value instanceof Value.Arr;
         }
 
         /**
@@ -308,9 +321,11 @@ public final class ResourceGraph {
         @Override
         public void accept(Object k, Object value) {
             if (value instanceof Value.Obj || value instanceof Value.Arr) {
-                pointer.push((String) k);
-                value((Value) value);
-                pointer.pop();
+                if (mayHoldReference((Value) value)) {
+                    pointer.push((String) k);
+                    value((Value) value);
+                    pointer.pop();
+                }
             } else if (value instanceof Value.Str s) {
                 String key = (String) k;
                 if (isReferenceKey(key)) {

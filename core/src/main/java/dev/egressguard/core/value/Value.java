@@ -152,6 +152,18 @@ public sealed interface Value {
             this(fields, null);
         }
 
+        /**
+         * False only when nothing in this object, at any depth, is an {@link Unknown}, an open
+         * object, or a string that starts with '/' once its leading whitespace is trimmed (a
+         * path, or a resource id): a reader looking for ids can pass such an object by (the
+         * resource graph's walk over every body). True when there may be one; worked out when
+         * the object is built, looking into at most a few dozen array elements per field. An
+         * open object's own undeclared properties are not counted: ask {@link #isOpen} too.
+         */
+        public boolean mayHoldPathOrUnknown() {
+            return ((Fields) fields).mayHoldPathOrUnknown;
+        }
+
         /** Whether properties beyond the fields may exist (runtime state). */
         public boolean isOpen() {
             return rest != null;
@@ -270,6 +282,65 @@ public sealed interface Value {
                 this.entries = entries;
                 this.size = size;
                 this.index = size > SMALL ? indexOf(entries, size) : null;
+                this.mayHoldPathOrUnknown = anyPathOrUnknown(entries, size);
+            }
+
+            /** See {@link Obj#mayHoldPathOrUnknown}: made once, when the fields are. */
+            private final boolean mayHoldPathOrUnknown;
+
+            /** Elements of arrays looked into for one field before it is taken to hold one: a bound for huge lists. */
+            private static final int ARRAY_ELEMENTS_LOOKED_AT = 64;
+
+            private static boolean anyPathOrUnknown(Map.Entry<String, Value>[] entries, int size) {
+                for (int i = 0; i < size; i++) {
+                    Value v = entries[i].getValue();
+                    if (v instanceof Arr a ? elementsLeft(a, ARRAY_ELEMENTS_LOOKED_AT) < 0 : mayHold(v)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** Whether a string, an object or an Unknown is or may hold a path or an Unknown; an array is asked of its elements. */
+            private static boolean mayHold(Value v) {
+                if (v instanceof Str s) {
+                    return startsAsPath(s.value());
+                }
+                if (v instanceof Obj o) {
+                    return o.isOpen() || ((Fields) o.fields).mayHoldPathOrUnknown;
+                }
+                return v instanceof Unknown;
+            }
+
+            /**
+             * How many of {@code budget} elements are left after looking at each element of
+             * {@code a} (nested arrays count theirs): -1 when one may hold a path or an Unknown,
+             * or when the budget runs out first.
+             */
+            private static int elementsLeft(Arr a, int budget) {
+                int left = budget;
+                for (int i = 0; i < a.size(); i++) {
+                    if (--left < 0) {
+                        return -1;
+                    }
+                    Value item = a.get(i);
+                    left = item instanceof Arr nested ? elementsLeft(nested, left) : mayHold(item) ? -1 : left;
+                    if (left < 0) {
+                        return -1;
+                    }
+                }
+                return left;
+            }
+
+            /** Whether {@code text}, without its leading whitespace (as {@link String#trim} takes it), starts with '/'. */
+            private static boolean startsAsPath(String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c > ' ') {
+                        return c == '/';
+                    }
+                }
+                return false;
             }
 
             static Fields copyOf(Map<String, Value> map) {
