@@ -26,7 +26,8 @@ final class InlineChildren {
             return List.of();
         }
         List<Resource> out = new ArrayList<>();
-        for (Spelled s : collections) {
+        for (int k = 0; k < collections.size(); k++) {
+            Spelled s = collections.get(k);
             InlineCollection c = s.collection();
             Located array = locate(parent.body(), c.path(), s.path());
             if (array == null || !(array.value() instanceof Value.Arr entries)) {
@@ -96,7 +97,10 @@ final class InlineChildren {
         InlineCollection c = s.collection();
         String name = nameOf(entry, index);
         Value.Obj body = withApiVersionOf(parent, c.flat() ? armShape(entry, name) : entry);
-        ResourceId id = parent.id().child(c.childSegment(), name);
+        // The parent's id spelling its type as the parent does (the evaluator hands both the
+        // same string): the child's id takes the children's shared type string too.
+        ResourceId id = parent.id().type() == parent.type() ? parent.id().child(c.childSegment(), name, s.childType())
+                : parent.id().child(c.childSegment(), name);
         return new Resource(id, s.childType(), name, parent.apiVersion(), body,
                 inlineProvenance(parent.provenance(), pointer, c.flat()));
     }

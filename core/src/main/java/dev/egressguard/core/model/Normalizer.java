@@ -43,7 +43,9 @@ public final class Normalizer {
         }
         Deque<Resource> parents = new ArrayDeque<>(all.values());
         while (!parents.isEmpty()) {
-            for (Resource child : InlineChildren.of(parents.poll())) {
+            List<Resource> children = InlineChildren.of(parents.poll());
+            for (int i = 0; i < children.size(); i++) {
+                Resource child = children.get(i);
                 if (all.putIfAbsent(child.id(), child) == null) {
                     parents.add(child);
                 }

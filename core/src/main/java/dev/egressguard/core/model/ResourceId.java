@@ -120,13 +120,15 @@ public final class ResourceId {
                 return Optional.empty();
             }
         }
-        StringBuilder fullType = new StringBuilder().append(s, from[providers + 1], from[providers + 2] - 1);
-        List<String> names = new ArrayList<>((count - providers) / 2);
-        for (int j = providers + 2; j + 1 < count; j += 2) {
+        // The type is at most what follows its namespace: a builder that never grows.
+        StringBuilder fullType = new StringBuilder(s.length() - from[providers + 1])
+                .append(s, from[providers + 1], from[providers + 2] - 1);
+        String[] names = new String[(count - providers - 2) / 2];
+        for (int j = providers + 2, n = 0; j + 1 < count; j += 2) {
             fullType.append('/').append(s, from[j], from[j + 1] - 1);
-            names.add(segment(s, from, j + 1));
+            names[n++] = segment(s, from, j + 1);
         }
-        return Optional.of(new ResourceId(s, sub, group, fullType.toString(), names));
+        return Optional.of(new ResourceId(s, sub, group, fullType.toString(), listOf(names), null));
     }
 
     private static String segment(String s, int[] from, int k) {
@@ -166,11 +168,18 @@ public final class ResourceId {
      * computed already) over the few characters added, instead of over the whole text again.
      */
     public ResourceId child(String childType, String childName) {
-        int length = raw.length() + childType.length() + childName.length() + 2;
-        String childRaw = new StringBuilder(length).append(raw).append('/').append(childType).append('/')
-                .append(childName).toString();
-        ResourceId child = new ResourceId(childRaw, subscriptionId, resourceGroup, type + "/" + childType,
-                namesWith(childName), this);
+        return child(childType, childName, String.join("/", type, childType));
+    }
+
+    /**
+     * {@link #child(String, String)} with the child's full type already written: {@code fullType}
+     * must equal {@code type() + "/" + childType} (the normaliser hands every child of a type
+     * one shared string).
+     */
+    ResourceId child(String childType, String childName, String fullType) {
+        // One array for the text: String.join sizes it from its parts.
+        String childRaw = String.join("/", raw, childType, childName);
+        ResourceId child = new ResourceId(childRaw, subscriptionId, resourceGroup, fullType, namesWith(childName), this);
         int hash = continuedHash(hashCode(), childRaw, raw.length());
         if (hash != 0) {
             // Continued over ASCII only: the child is ASCII too, and its own children continue from it.
@@ -178,6 +187,20 @@ public final class ResourceId {
             child.hash = hash;
         }
         return child;
+    }
+
+    /** An unmodifiable list of {@code names}: the short ones (nearly every id) without copying the array. */
+    private static List<String> listOf(String[] names) {
+        switch (names.length) {
+            case 1:
+                return List.of(names[0]);
+            case 2:
+                return List.of(names[0], names[1]);
+            case 3:
+                return List.of(names[0], names[1], names[2]);
+            default:
+                return List.of(names);
+        }
     }
 
     /** {@code names} and one more, as an unmodifiable list made without an intermediate copy. */
