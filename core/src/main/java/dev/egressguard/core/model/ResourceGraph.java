@@ -282,7 +282,7 @@ public final class ResourceGraph {
                 if (obj.isOpen()) {
                     unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
                 }
-                if (obj.mayHoldPathOrUnknown()) {
+                if (obj.mayHoldIdOrUnknown()) {
                     obj.fields().forEach(this);
                 }
             } else if (value instanceof Value.Arr arr) {
@@ -306,11 +306,11 @@ public final class ResourceGraph {
         /**
          * Whether an object or an array may hold what the walk records. An object that holds no
          * Unknown, no open object and no string that could parse as an id
-         * ({@link Value.Obj#mayHoldPathOrUnknown}: known since it was built) holds none: most of
+         * ({@link Value.Obj#mayHoldIdOrUnknown}: known since it was built) holds none: most of
          * a body (a scale set's OS and storage profiles, tags, SKUs) is passed by whole.
          */
         private static boolean mayHoldReference(Value value) {
-            return value instanceof Value.Obj obj ? obj.isOpen() || obj.mayHoldPathOrUnknown() : value instanceof Value.Arr;
+            return value instanceof Value.Obj obj ? obj.isOpen() || obj.mayHoldIdOrUnknown() : value instanceof Value.Arr;
         }
 
         /**

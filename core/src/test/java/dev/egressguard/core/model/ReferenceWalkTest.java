@@ -12,8 +12,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The graph's walk passes by plain properties and whole objects that hold no path, Unknown or open
- * object ({@link Value.Obj#mayHoldPathOrUnknown}). Against random hostile bodies it must find
+ * The graph's walk passes by plain properties and whole objects that hold no id, Unknown or open
+ * object ({@link Value.Obj#mayHoldIdOrUnknown}). Against random hostile bodies it must find
  * exactly what a walk into every property finds: the same references and unknown references,
  * with the same pointers, in the same order.
  */
@@ -25,7 +25,10 @@ class ReferenceWalkTest {
     private static final String[] TEXTS = {SELF, " " + SELF, "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v",
         "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/a/",
         "\t/subscriptions/s/providers/Microsoft.Network/natGateways/n", "/", "/not/an/id", "plain", "10.0.0.0/16", "",
-        "  ", "/providers/Microsoft.Network/publicIPAddresses/p"};
+        "  ", "/providers/Microsoft.Network/publicIPAddresses/p", "/home/me/.ssh/authorized_keys",
+        "/x/providerſ/Microsoft.Network/natGateways/n", " /ſubscriptions/s/resourceGroups/g"};
+    private static final String[] SEGMENTS = {"", " ", "subscriptions", "SUBSCRIPTIONS", "ſubscriptions", "resourceGroups",
+        "providers", "Providers", "providerſ", "PROVİDERS", "provider", "Microsoft.Network", "natGateways", "n", "x", "\t"};
 
     @Test
     void findsWhatAWalkIntoEveryPropertyFinds() {
@@ -51,6 +54,26 @@ class ReferenceWalkTest {
             found += actual.size();
         }
         assertThat(found).as("the random bodies hold references and sites to compare").isGreaterThan(1000);
+    }
+
+    @Test
+    void everyTextTheIdParserTakesCountsAsAnIdInTheSummary() {
+        Random random = new Random(18);
+        int ids = 0;
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder text = new StringBuilder(random.nextInt(3) == 0 ? " " : "");
+            int segments = 1 + random.nextInt(9);
+            for (int i = 0; i < segments; i++) {
+                text.append(random.nextInt(12) == 0 ? "" : "/").append(SEGMENTS[random.nextInt(SEGMENTS.length)]);
+            }
+            String candidate = text.toString();
+            if (ResourceId.parse(candidate).isPresent()) {
+                ids++;
+                Value.Obj holder = new Value.Obj.Builder().put("k", Value.of(candidate)).build();
+                assertThat(holder.mayHoldIdOrUnknown()).as(candidate).isTrue();
+            }
+        }
+        assertThat(ids).isGreaterThan(1000);
     }
 
     private static Value object(Random random, int depth) {
