@@ -157,12 +157,12 @@ public sealed interface Value {
          * object, or a string that may be a resource id (after leading whitespace a '/', with a
          * {@code subscriptions} or {@code providers} segment in any casing): a reader looking
          * for ids can pass such an object by (the resource graph's walk over every body). True
-         * when there may be one; worked out at the first question and kept (objects nested in it
-         * keep theirs), looking into at most a few dozen array elements per field. An open
-         * object's own undeclared properties are not counted: ask {@link #isOpen} too.
+         * when there may be one; worked out when the object is built, looking into at most a few
+         * dozen array elements per field. An open object's own undeclared properties are not
+         * counted: ask {@link #isOpen} too.
          */
         public boolean mayHoldIdOrUnknown() {
-            return ((Fields) fields).mayHoldIdOrUnknown();
+            return ((Fields) fields).mayHoldIdOrUnknown;
         }
 
         /** Whether properties beyond the fields may exist (runtime state). */
@@ -283,26 +283,11 @@ public sealed interface Value {
                 this.entries = entries;
                 this.size = size;
                 this.index = size > SMALL ? indexOf(entries, size) : null;
+                this.mayHoldIdOrUnknown = anyIdOrUnknown(entries, size);
             }
 
-            /**
-             * {@link Obj#mayHoldIdOrUnknown}: 0 until first asked, then {@link #HOLDS} or
-             * {@link #HOLDS_NONE}. Worked out on first use, not when the fields are built: the
-             * evaluator builds many objects no reader ever asks (and asking it when building
-             * cost 3% of evaluating an estate). Racy but safe: every thread works out the same.
-             */
-            private byte idOrUnknown;
-            private static final byte HOLDS = 1;
-            private static final byte HOLDS_NONE = 2;
-
-            boolean mayHoldIdOrUnknown() {
-                byte known = idOrUnknown;
-                if (known == 0) {
-                    known = anyIdOrUnknown(entries, size) ? HOLDS : HOLDS_NONE;
-                    idOrUnknown = known;
-                }
-                return known == HOLDS;
-            }
+            /** See {@link Obj#mayHoldIdOrUnknown}: made once, when the fields are. */
+            private final boolean mayHoldIdOrUnknown;
 
             /** Elements of arrays looked into for one field before it is taken to hold one: a bound for huge lists. */
             private static final int ARRAY_ELEMENTS_LOOKED_AT = 64;
@@ -323,7 +308,7 @@ public sealed interface Value {
                     return mayBeResourceId(s.value());
                 }
                 if (v instanceof Obj o) {
-                    return o.isOpen() || ((Fields) o.fields).mayHoldIdOrUnknown();
+                    return o.isOpen() || ((Fields) o.fields).mayHoldIdOrUnknown;
                 }
                 return v instanceof Unknown;
             }
