@@ -307,8 +307,8 @@ public final class ResourceGraph {
          * Whether an object or an array may hold what the walk records. An object that holds no
          * Unknown, no open object and no string that could parse as an id holds none, and most
          * of a body (a scale set's OS and storage profiles, tags, SKUs) is passed by whole
-         * ({@link Value.Obj#mayHoldIdOrUnknown}: worked out once per object and kept, so the
-         * inline children, whose bodies share their entries' objects, find it made).
+         * ({@link Value.Obj#mayHoldIdOrUnknown}: worked out when each object was built, so the
+         * inline children, whose bodies share their entries' objects, find it made too).
          */
         private static boolean mayHoldReference(Value value) {
             return value instanceof Value.Obj obj ? obj.isOpen() || obj.mayHoldIdOrUnknown() : value instanceof Value.Arr;
