@@ -22,10 +22,18 @@ final class Associations {
     }
 
     static void apply(Map<ResourceId, Resource> all) {
-        for (Resource r : new ArrayList<>(all.values())) {
+        // The resources to fold, as they are before any is folded: only these few are kept
+        // aside, not a copy of every resource (the steps below replace entries of all).
+        List<Resource> folding = new ArrayList<>();
+        for (Resource r : all.values()) {
+            if (r.isType(ResourceTypes.NAT_GATEWAY) || r.isType(ResourceTypes.ROUTE)) {
+                folding.add(r);
+            }
+        }
+        for (Resource r : folding) {
             if (r.isType(ResourceTypes.NAT_GATEWAY)) {
                 natGatewaySubnets(r, all);
-            } else if (r.isType(ResourceTypes.ROUTE)) {
+            } else {
                 foldRoute(r, all);
             }
         }

@@ -24,21 +24,23 @@ final class BackendAddressMatching {
 
     static void apply(Map<ResourceId, Resource> all) {
         Map<String, List<Resource>> byAddress = new HashMap<>();
+        // The pools as they are before any is matched, in order; only they are kept aside.
+        List<Resource> pools = new ArrayList<>();
         for (Resource r : all.values()) {
             if (r.isType(ResourceTypes.NIC_IP_CONFIGURATION)) {
                 String ip = Bodies.str(r.properties(), "privateIPAddress");
                 if (ip != null && !ip.isBlank()) {
                     byAddress.computeIfAbsent(ip.trim(), k -> new ArrayList<>()).add(r);
                 }
+            } else if (r.isType(ResourceTypes.LB_BACKEND_POOL)) {
+                pools.add(r);
             }
         }
         if (byAddress.isEmpty()) {
             return;
         }
-        for (Resource pool : new ArrayList<>(all.values())) {
-            if (pool.isType(ResourceTypes.LB_BACKEND_POOL)) {
-                match(pool, byAddress).ifPresent(body -> all.put(pool.id(), Associations.replaceBody(pool, body)));
-            }
+        for (Resource pool : pools) {
+            match(pool, byAddress).ifPresent(body -> all.put(pool.id(), Associations.replaceBody(pool, body)));
         }
     }
 

@@ -20,16 +20,24 @@ final class InlineChildren {
 
     /** The children written inline in {@code parent} (not their own inline children). */
     static List<Resource> of(Resource parent) {
+        List<Spelled> collections = collectionsOf(parent.type());
+        if (collections.isEmpty()) {
+            // Most resources of an estate (and every child of a child) hold no inline collection.
+            return List.of();
+        }
         List<Resource> out = new ArrayList<>();
-        for (Spelled s : collectionsOf(parent.type())) {
+        for (int k = 0; k < collections.size(); k++) {
+            Spelled s = collections.get(k);
             InlineCollection c = s.collection();
-            Located array = locate(parent.body(), c.path());
+            Located array = locate(parent.body(), c.path(), s.path());
             if (array == null || !(array.value() instanceof Value.Arr entries)) {
                 continue;
             }
+            boolean asWritten = array.pointer() == s.path().pointer();
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i) instanceof Value.Obj entry) {
-                    out.add(child(parent, s, entry, i, array.pointer() + "/" + i));
+                    String pointer = asWritten ? s.path().entryPointer(i) : array.pointer() + "/" + i;
+                    out.add(child(parent, s, entry, i, pointer));
                 }
             }
         }
@@ -42,13 +50,44 @@ final class InlineChildren {
      * that every child of a type shares one string (rules and the egress model compare types
      * for every resource, and equal strings are equal at the first comparison).
      */
-    record Spelled(InlineCollection collection, String childType) {
+    record Spelled(InlineCollection collection, String childType, CollectionPath path) {
+    }
+
+    /**
+     * What is asked of a collection's path for every parent, worked out once: its keys'
+     * {@link Value.Obj#foldedHash}es, the array's JSON pointer as the path spells its keys, and
+     * the pointers of its first entries. Read-only once made (shared by every thread).
+     */
+    record CollectionPath(int[] foldedHashes, String pointer, String[] entryPointers) {
+
+        /** Entries whose pointers are kept written: more than a collection of a template here holds. */
+        private static final int KEPT_ENTRY_POINTERS = 64;
+
+        static CollectionPath of(List<String> keys) {
+            int[] folded = new int[keys.size()];
+            StringBuilder pointer = new StringBuilder();
+            for (int k = 0; k < folded.length; k++) {
+                folded[k] = Value.Obj.foldedHash(keys.get(k));
+                pointer.append('/').append(JsonPointers.escape(keys.get(k)));
+            }
+            String array = pointer.toString();
+            String[] entries = new String[KEPT_ENTRY_POINTERS];
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = array + "/" + i;
+            }
+            return new CollectionPath(folded, array, entries);
+        }
+
+        /** {@code pointer() + "/" + index}, the same instance for every parent while the index is small. */
+        String entryPointer(int index) {
+            return index < entryPointers.length ? entryPointers[index] : pointer + "/" + index;
+        }
     }
 
     /** The inline collections of each type a resource has. */
     private static final TypeCache<List<Spelled>> COLLECTIONS = new TypeCache<>(
             type -> InlineCollection.ALL.stream().filter(c -> c.parentType().equalsIgnoreCase(type))
-                    .map(c -> new Spelled(c, (type + "/" + c.childSegment()).intern())).toList());
+                    .map(c -> new Spelled(c, (type + "/" + c.childSegment()).intern(), CollectionPath.of(c.path()))).toList());
 
     private static List<Spelled> collectionsOf(String type) {
         return COLLECTIONS.get(type);
@@ -58,7 +97,10 @@ final class InlineChildren {
         InlineCollection c = s.collection();
         String name = nameOf(entry, index);
         Value.Obj body = withApiVersionOf(parent, c.flat() ? armShape(entry, name) : entry);
-        ResourceId id = parent.id().child(c.childSegment(), name);
+        // The parent's id spelling its type as the parent does (the evaluator hands both the
+        // same string): the child's id takes the children's shared type string too.
+        ResourceId id = parent.id().type() == parent.type() ? parent.id().child(c.childSegment(), name, s.childType())
+                : parent.id().child(c.childSegment(), name);
         return new Resource(id, s.childType(), name, parent.apiVersion(), body,
                 inlineProvenance(parent.provenance(), pointer, c.flat()));
     }
@@ -134,18 +176,43 @@ final class InlineChildren {
     record Located(Value value, String pointer) {
     }
 
-    static Located locate(Value.Obj body, List<String> path) {
+    /**
+     * The value at {@code path} in {@code body}, keys matched in any casing, with its pointer:
+     * {@code prepared}'s own pointer instance when every key is spelled as the path spells it
+     * (nearly always), else one written for the spelling found.
+     */
+    static Located locate(Value.Obj body, List<String> path, CollectionPath prepared) {
         Value current = body;
-        StringBuilder pointer = new StringBuilder();
-        for (String key : path) {
-            // Looked up once: the key as spelled in the body, then its value under that spelling.
-            String spelled = current instanceof Value.Obj obj ? obj.keyOf(key) : null;
+        String[] spelledKeys = null;
+        for (int k = 0; k < path.size(); k++) {
+            if (!(current instanceof Value.Obj obj)) {
+                return null;
+            }
+            String key = path.get(k);
+            // Looked up once as spelled; only a miss asks for another spelling.
+            Value exact = obj.fields().get(key);
+            if (exact != null) {
+                current = exact;
+                continue;
+            }
+            String spelled = obj.otherSpelling(key, prepared.foldedHashes()[k]);
             if (spelled == null) {
                 return null;
             }
-            pointer.append('/').append(JsonPointers.escape(spelled));
-            current = ((Value.Obj) current).fields().get(spelled);
+            if (spelledKeys == null) {
+                spelledKeys = path.toArray(new String[0]);
+            }
+            spelledKeys[k] = spelled;
+            current = obj.fields().get(spelled);
         }
-        return new Located(current, pointer.toString());
+        return new Located(current, spelledKeys == null ? prepared.pointer() : pointerOf(spelledKeys));
+    }
+
+    private static String pointerOf(String[] keys) {
+        StringBuilder pointer = new StringBuilder();
+        for (String key : keys) {
+            pointer.append('/').append(JsonPointers.escape(key));
+        }
+        return pointer.toString();
     }
 }

@@ -34,14 +34,18 @@ public final class Normalizer {
 
     /** The normalised resources: the inputs first (in order, children by their own name), then the new children. */
     public static List<Resource> normalize(List<Resource> resources) {
-        Map<ResourceId, Resource> all = new LinkedHashMap<>();
+        // Inline children usually outnumber what a template declares (a vnet's subnets, a scale
+        // set's configurations): room for a few per resource, so that the index seldom grows.
+        Map<ResourceId, Resource> all = new LinkedHashMap<>(Math.max(16, resources.size() * 4));
         for (Resource r : resources) {
             // A later declaration of the same id replaces an earlier one, as in ResourceGraph.of.
             all.put(r.id(), withOwnName(r));
         }
         Deque<Resource> parents = new ArrayDeque<>(all.values());
         while (!parents.isEmpty()) {
-            for (Resource child : InlineChildren.of(parents.poll())) {
+            List<Resource> children = InlineChildren.of(parents.poll());
+            for (int i = 0; i < children.size(); i++) {
+                Resource child = children.get(i);
                 if (all.putIfAbsent(child.id(), child) == null) {
                     parents.add(child);
                 }
@@ -49,7 +53,7 @@ public final class Normalizer {
         }
         Associations.apply(all);
         BackendAddressMatching.apply(all);
-        return List.copyOf(all.values());
+        return new NormalizedResources(all);
     }
 
     /**

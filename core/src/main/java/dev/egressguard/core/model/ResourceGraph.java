@@ -47,8 +47,8 @@ import java.util.function.BiConsumer;
 public final class ResourceGraph {
 
     private final Map<ResourceId, Resource> byId;
-    private final Map<ResourceId, List<Reference>> outgoing = new HashMap<>();
-    private final Map<ResourceId, List<Reference>> incoming = new HashMap<>();
+    private final Map<ResourceId, List<Reference>> outgoing;
+    private final Map<ResourceId, List<Reference>> incoming;
     private final Map<ResourceId, List<UnknownReference>> unknownFrom = new LinkedHashMap<>();
     /** References to ids that name no resource of the graph, by the target's type in lower case. */
     private final Map<String, List<Reference>> dangling = new HashMap<>();
@@ -56,7 +56,7 @@ public final class ResourceGraph {
      * Every reference text seen while indexing, parsed once: thousands of resources name the same
      * few subnets and gateways, and rules follow those same texts again ({@link #idOf}).
      */
-    private final Map<String, Optional<ResourceId>> parsedIds = new HashMap<>();
+    private final Map<String, Optional<ResourceId>> parsedIds;
     /**
      * The resource each id of {@link #parsedIds} names, by the id instance: a reference's id is
      * equal to its target's own id but another instance, and comparing two equal ids compares
@@ -64,7 +64,7 @@ public final class ResourceGraph {
      * references share the few parsed ids of their targets, so each is compared once. Made
      * while the graph is built, read-only after.
      */
-    private final Map<ResourceId, Resource> targets = new IdentityHashMap<>();
+    private final Map<ResourceId, Resource> targets;
     /** Views computed from the whole graph once (the egress model), by the class that computes them. */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -107,6 +107,13 @@ public final class ResourceGraph {
 
     private ResourceGraph(Map<ResourceId, Resource> byId) {
         this.byId = byId;
+        // Sized from the resources, so that no index is copied as it grows: nearly every
+        // resource of an estate refers to another, and names a target of its own.
+        int expected = byId.size();
+        outgoing = new HashMap<>(capacityFor(expected));
+        incoming = new HashMap<>(capacityFor(expected / 2));
+        parsedIds = new HashMap<>(capacityFor(expected));
+        targets = new IdentityHashMap<>(expected);
         Walk walk = new Walk();
         // One list for every walk; what a resource holds is kept in a list of its own size.
         List<Reference> found = new ArrayList<>();
@@ -119,7 +126,8 @@ public final class ResourceGraph {
             if (!found.isEmpty()) {
                 outgoing.put(r.id(), new ArrayList<>(found));
             }
-            for (Reference ref : found) {
+            for (int i = 0; i < found.size(); i++) {
+                Reference ref = found.get(i);
                 // Kept under the target's own id: referencesTo is asked with that very id, so the
                 // lookup's identity check answers without comparing two long texts.
                 Resource target = target(ref.target());
@@ -147,11 +155,20 @@ public final class ResourceGraph {
 
     /** A graph of exactly these resources; a later resource with the same id replaces an earlier one. */
     public static ResourceGraph of(Collection<Resource> resources) {
-        Map<ResourceId, Resource> map = new LinkedHashMap<>();
+        if (resources instanceof NormalizedResources normalized) {
+            // The normaliser's own index: the same ids, resources and order this would build.
+            return new ResourceGraph(normalized.byId());
+        }
+        Map<ResourceId, Resource> map = new LinkedHashMap<>(capacityFor(resources.size()));
         for (Resource r : resources) {
             map.put(r.id(), r);
         }
         return new ResourceGraph(map);
+    }
+
+    /** A hash map's initial capacity that holds {@code expected} entries without growing. */
+    private static int capacityFor(int expected) {
+        return Math.max(16, (int) (expected / 0.75f) + 1);
     }
 
     public Collection<Resource> resources() {
@@ -265,40 +282,76 @@ public final class ResourceGraph {
                 if (obj.isOpen()) {
                     unknown.add(new UnknownReference(from, pointer.pointer(), obj.rest(), Site.UNDECLARED));
                 }
-                obj.fields().forEach(this);
+                if (obj.mayHoldIdOrUnknown()) {
+                    obj.fields().forEach(this);
+                }
             } else if (value instanceof Value.Arr arr) {
                 for (int i = 0; i < arr.size(); i++) {
-                    pointer.push(i);
-                    if (arr.get(i) instanceof Value.Unknown u) {
+                    // Only an Unknown, an object or an array can hold a reference: a string, a
+                    // number or a boolean in a list is passed by without touching the pointer.
+                    Value item = arr.get(i);
+                    if (item instanceof Value.Unknown u) {
+                        pointer.push(i);
                         unknownValue(u);
-                    } else {
-                        value(arr.get(i));
+                        pointer.pop();
+                    } else if (mayHoldReference(item)) {
+                        pointer.push(i);
+                        value(item);
+                        pointer.pop();
                     }
-                    pointer.pop();
                 }
             }
         }
 
-        /** One property of an object: a key and its value. */
+        /**
+         * Whether an object or an array may hold what the walk records. An object that holds no
+         * Unknown, no open object and no string that could parse as an id holds none, and most
+         * of a body (a scale set's OS and storage profiles, tags, SKUs) is passed by whole
+         * ({@link Value.Obj#mayHoldIdOrUnknown}: worked out when each object was built, so the
+         * inline children, whose bodies share their entries' objects, find it made too).
+         */
+        private static boolean mayHoldReference(Value value) {
+            return value instanceof Value.Obj obj ? obj.isOpen() || obj.mayHoldIdOrUnknown() : value instanceof Value.Arr;
+        }
+
+        /**
+         * One property of an object: a key and its value. Most properties are plain strings,
+         * numbers and booleans under keys that are not reference keys; they are passed by first,
+         * without a push on the pointer stack, since nothing is recorded for them.
+         */
         @Override
         public void accept(Object k, Object value) {
-            String key = (String) k;
-            Value v = (Value) value;
-            pointer.push(key);
-            boolean referenceKey = isReferenceKey(key);
-            if (v instanceof Value.Str s && referenceKey) {
-                Optional<ResourceId> target = parsedIds.computeIfAbsent(s.value(), ResourceId::parse);
-                if (target.isPresent() && !target.get().equals(from.id())) {
-                    out.add(new Reference(from, pointer.pointer(), target.get()));
+            if (value instanceof Value.Obj || value instanceof Value.Arr) {
+                if (mayHoldReference((Value) value)) {
+                    pointer.push((String) k);
+                    value((Value) value);
+                    pointer.pop();
                 }
-            } else if (v instanceof Value.Unknown u && referenceKey) {
-                unknownId(u);
-            } else if (v instanceof Value.Unknown u) {
-                unknownValue(u);
-            } else if (v instanceof Value.Obj || v instanceof Value.Arr) {
-                value(v);
+            } else if (value instanceof Value.Str s) {
+                String key = (String) k;
+                if (isReferenceKey(key)) {
+                    pointer.push(key);
+                    reference(s);
+                    pointer.pop();
+                }
+            } else if (value instanceof Value.Unknown u) {
+                String key = (String) k;
+                pointer.push(key);
+                if (isReferenceKey(key)) {
+                    unknownId(u);
+                } else {
+                    unknownValue(u);
+                }
+                pointer.pop();
             }
-            pointer.pop();
+        }
+
+        /** A string under a reference key: a reference when it parses as an id other than the resource's own. */
+        private void reference(Value.Str s) {
+            Optional<ResourceId> target = parsedIds.computeIfAbsent(s.value(), ResourceId::parse);
+            if (target.isPresent() && !target.get().equals(from.id())) {
+                out.add(new Reference(from, pointer.pointer(), target.get()));
+            }
         }
 
         /** An Unknown id: a reference when its symbol names a resource of the graph, else a site. */
@@ -339,6 +392,15 @@ public final class ResourceGraph {
      * the reference is a plain string.
      */
     public static boolean isReferenceKey(String key) {
+        // Every form ends in d or D; the walk asks for every string property of every body.
+        int length = key.length();
+        if (length < 2) {
+            return false;
+        }
+        char last = key.charAt(length - 1);
+        if (last != 'd' && last != 'D') {
+            return false;
+        }
         return key.equalsIgnoreCase("id")
                 || key.length() > 2 && (key.endsWith("Id") || key.endsWith("ID"))
                 && Character.isLowerCase(key.charAt(key.length() - 3));

@@ -34,6 +34,14 @@ public final class ResourceId {
      * common comparisons need no lower-cased copy of every id.
      */
     private String key;
+    /**
+     * Whether {@code raw} is all ASCII, learnt while hashing: 0 not yet known, then
+     * {@link #ASCII} or {@link #NOT_ASCII}. Racy but safe, as {@link #hash}: every thread
+     * learns the same.
+     */
+    private byte ascii;
+    private static final byte ASCII = 1;
+    private static final byte NOT_ASCII = 2;
 
     private ResourceId(String raw, String subscriptionId, String resourceGroup, String type, List<String> names) {
         this(raw, subscriptionId, resourceGroup, type, List.copyOf(names), null);
@@ -112,13 +120,15 @@ public final class ResourceId {
                 return Optional.empty();
             }
         }
-        StringBuilder fullType = new StringBuilder().append(s, from[providers + 1], from[providers + 2] - 1);
-        List<String> names = new ArrayList<>((count - providers) / 2);
-        for (int j = providers + 2; j + 1 < count; j += 2) {
+        // The type is at most what follows its namespace: a builder that never grows.
+        StringBuilder fullType = new StringBuilder(s.length() - from[providers + 1])
+                .append(s, from[providers + 1], from[providers + 2] - 1);
+        String[] names = new String[(count - providers - 2) / 2];
+        for (int j = providers + 2, n = 0; j + 1 < count; j += 2) {
             fullType.append('/').append(s, from[j], from[j + 1] - 1);
-            names.add(segment(s, from, j + 1));
+            names[n++] = segment(s, from, j + 1);
         }
-        return Optional.of(new ResourceId(s, sub, group, fullType.toString(), names));
+        return Optional.of(new ResourceId(s, sub, group, fullType.toString(), listOf(names), null));
     }
 
     private static String segment(String s, int[] from, int k) {
@@ -159,13 +169,85 @@ public final class ResourceId {
         return new ResourceId(sb.toString(), subscriptionId, resourceGroup, type, names);
     }
 
-    /** The id of a child: {@code child("subnets", "nodes")} of a vnet. */
+    /**
+     * The id of a child: {@code child("subnets", "nodes")} of a vnet. Every inline child of a
+     * graph is made here, so its text is written into a builder of its exact size, its names
+     * list made once, and its hash carried on from this id's (which the normaliser's index has
+     * computed already) over the few characters added, instead of over the whole text again.
+     */
     public ResourceId child(String childType, String childName) {
-        List<String> n = new ArrayList<>(names.size() + 1);
-        n.addAll(names);
-        n.add(childName);
-        return new ResourceId(raw + "/" + childType + "/" + childName, subscriptionId, resourceGroup,
-                type + "/" + childType, List.copyOf(n), this);
+        return child(childType, childName, String.join("/", type, childType));
+    }
+
+    /**
+     * {@link #child(String, String)} with the child's full type already written: {@code fullType}
+     * must equal {@code type() + "/" + childType} (the normaliser hands every child of a type
+     * one shared string).
+     */
+    ResourceId child(String childType, String childName, String fullType) {
+        // One array for the text: String.join sizes it from its parts.
+        String childRaw = String.join("/", raw, childType, childName);
+        ResourceId child = new ResourceId(childRaw, subscriptionId, resourceGroup, fullType, namesWith(childName), this);
+        int hash = continuedHash(hashCode(), childRaw, raw.length());
+        if (hash != 0) {
+            // Continued over ASCII only: the child is ASCII too, and its own children continue from it.
+            child.ascii = ASCII;
+            child.hash = hash;
+        }
+        return child;
+    }
+
+    /** An unmodifiable list of {@code names}: the short ones (nearly every id) without copying the array. */
+    private static List<String> listOf(String[] names) {
+        switch (names.length) {
+            case 1:
+                return List.of(names[0]);
+            case 2:
+                return List.of(names[0], names[1]);
+            case 3:
+                return List.of(names[0], names[1], names[2]);
+            default:
+                return List.of(names);
+        }
+    }
+
+    /** {@code names} and one more, as an unmodifiable list made without an intermediate copy. */
+    private List<String> namesWith(String last) {
+        switch (names.size()) {
+            case 1:
+                return List.of(names.get(0), last);
+            case 2:
+                return List.of(names.get(0), names.get(1), last);
+            case 3:
+                return List.of(names.get(0), names.get(1), names.get(2), last);
+            default:
+                List<String> n = new ArrayList<>(names.size() + 1);
+                n.addAll(names);
+                n.add(last);
+                return List.copyOf(n);
+        }
+    }
+
+    /**
+     * The {@link #hashCode} of {@code text}, whose first {@code from} characters are this id's
+     * text and hash to {@code hash}: the ASCII lower-cased hash continued over the rest. Zero
+     * (not computed, so worked out in full when asked) when either part is not ASCII: outside it
+     * lower-casing depends on the neighbouring characters (a final sigma), so the lower-cased
+     * whole need not be the lower-cased parts joined.
+     */
+    private int continuedHash(int hash, String text, int from) {
+        if (!isAscii()) {
+            return 0;
+        }
+        int h = hash;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return 0;
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
     }
 
     /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
@@ -229,18 +311,36 @@ public final class ResourceId {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
+            byte charset = ASCII;
             for (int i = 0; i < raw.length(); i++) {
                 char c = raw.charAt(i);
                 if (c >= 0x80) {
                     // Outside ASCII lower-casing may change the length (a dotted capital I grows).
                     h = key().hashCode();
+                    charset = NOT_ASCII;
                     break;
                 }
                 h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             }
+            ascii = charset;
             hash = h;
         }
         return h;
+    }
+
+    private boolean isAscii() {
+        byte known = ascii;
+        if (known == 0) {
+            known = ASCII;
+            for (int i = 0; i < raw.length(); i++) {
+                if (raw.charAt(i) >= 0x80) {
+                    known = NOT_ASCII;
+                    break;
+                }
+            }
+            ascii = known;
+        }
+        return known == ASCII;
     }
 
     private String key() {

@@ -225,6 +225,19 @@ public sealed interface Value {
             this(fields, null);
         }
 
+        /**
+         * False only when nothing in this object, at any depth, is an {@link Unknown}, an open
+         * object, or a string that may be a resource id (after leading whitespace a '/', with a
+         * {@code subscriptions} or {@code providers} segment in any casing): a reader looking
+         * for ids can pass such an object by (the resource graph's walk over every body). True
+         * when there may be one; worked out when the object is built, looking into at most a few
+         * dozen array elements per field. An open object's own undeclared properties are not
+         * counted: ask {@link #isOpen} too.
+         */
+        public boolean mayHoldIdOrUnknown() {
+            return ((Fields) fields).mayHoldIdOrUnknown;
+        }
+
         /** Whether properties beyond the fields may exist (runtime state). */
         public boolean isOpen() {
             return rest != null;
@@ -352,6 +365,81 @@ public sealed interface Value {
                 this.entries = entries;
                 this.size = size;
                 this.index = size > SMALL ? indexOf(entries, size) : null;
+                this.mayHoldIdOrUnknown = anyIdOrUnknown(entries, size);
+            }
+
+            /** See {@link Obj#mayHoldIdOrUnknown}: made once, when the fields are. */
+            private final boolean mayHoldIdOrUnknown;
+
+            /** Elements of arrays looked into for one field before it is taken to hold one: a bound for huge lists. */
+            private static final int ARRAY_ELEMENTS_LOOKED_AT = 64;
+
+            private static boolean anyIdOrUnknown(Map.Entry<String, Value>[] entries, int size) {
+                for (int i = 0; i < size; i++) {
+                    Value v = entries[i].getValue();
+                    if (v instanceof Arr a ? elementsLeft(a, ARRAY_ELEMENTS_LOOKED_AT) < 0 : mayHold(v)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** Whether a string, an object or an Unknown is or may hold a resource id or an Unknown; an array is asked of its elements. */
+            private static boolean mayHold(Value v) {
+                if (v instanceof Str s) {
+                    return mayBeResourceId(s.value());
+                }
+                if (v instanceof Obj o) {
+                    return o.isOpen() || ((Fields) o.fields).mayHoldIdOrUnknown;
+                }
+                return v instanceof Unknown;
+            }
+
+            /**
+             * How many of {@code budget} elements are left after looking at each element of
+             * {@code a} (nested arrays count theirs): -1 when one may hold an id or an Unknown,
+             * or when the budget runs out first.
+             */
+            private static int elementsLeft(Arr a, int budget) {
+                int left = budget;
+                for (int i = 0; i < a.size(); i++) {
+                    if (--left < 0) {
+                        return -1;
+                    }
+                    Value item = a.get(i);
+                    left = item instanceof Arr nested ? elementsLeft(nested, left) : mayHold(item) ? -1 : left;
+                    if (left < 0) {
+                        return -1;
+                    }
+                }
+                return left;
+            }
+
+            /**
+             * Whether {@code text} may be a resource id: once its leading whitespace is trimmed
+             * (as {@link String#trim} takes it) it starts with '/', and either its first segment
+             * or a later one starts, in any casing, as {@code subscriptions} or {@code providers}
+             * do; every id has one of those segments, a file path ({@code /home/me/.ssh/...}) has
+             * none. The casing is compared as {@link String#regionMatches(boolean, int, String,
+             * int, int)} does, as the id parser does.
+             */
+            private static boolean mayBeResourceId(String text) {
+                int start = 0;
+                while (start < text.length() && text.charAt(start) <= ' ') {
+                    start++;
+                }
+                if (start == text.length() || text.charAt(start) != '/') {
+                    return false;
+                }
+                if (text.regionMatches(true, start + 1, "subscriptions", 0, 13)) {
+                    return true;
+                }
+                for (int slash = start; slash >= 0; slash = text.indexOf('/', slash + 1)) {
+                    if (text.regionMatches(true, slash + 1, "providers", 0, 9)) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             static Fields copyOf(Map<String, Value> map) {
