@@ -45,6 +45,10 @@ public final class ArchiveClassList {
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path example = Path.of(args[1]).toAbsolutePath();
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(example)) {
+            throw new IllegalArgumentException("ArchiveClassList needs the shaded jar (" + jar + ") and the example to run it on ("
+                    + example + "); one of them is missing");
+        }
         Path work = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
         List<String> names = classesLoadedBy(jar, example, work);
         writeInto(jar, names);
