@@ -8,8 +8,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The commands that read the built-in rules: verify and audit check them, map draws what they read, rules lists them. */
+    private static final java.util.Set<String> READ_RULES = java.util.Set.of("verify", "map", "audit", "rules");
+
     public static void main(String[] args) {
-        if ("verify".equals(EgressCommand.commandOf(args))) {
+        if (READ_RULES.contains(String.valueOf(EgressCommand.commandOf(args)))) {
             readRulesAhead();
         }
         int exitCode = EgressCommand.commandLine(args).execute(args);
