@@ -1,5 +1,7 @@
 package dev.egressguard.core.model;
 
+import dev.egressguard.core.source.AsciiCase;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -239,15 +241,8 @@ public final class ResourceId {
         if (!isAscii()) {
             return 0;
         }
-        int h = hash;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return 0;
-            }
-            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        }
-        return h;
+        long h = AsciiCase.lowerHash(text, from, hash);
+        return h == AsciiCase.NOT_ASCII ? 0 : (int) h;
     }
 
     /** The parent of a child resource (a subnet's vnet); empty for a top-level resource. */
@@ -311,18 +306,10 @@ public final class ResourceId {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            byte charset = ASCII;
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (c >= 0x80) {
-                    // Outside ASCII lower-casing may change the length (a dotted capital I grows).
-                    h = key().hashCode();
-                    charset = NOT_ASCII;
-                    break;
-                }
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            ascii = charset;
+            long lower = AsciiCase.lowerHash(raw, 0, 0);
+            // Outside ASCII lower-casing may change the length (a dotted capital I grows): the lower-cased copy's hash.
+            h = lower == AsciiCase.NOT_ASCII ? key().hashCode() : (int) lower;
+            ascii = lower == AsciiCase.NOT_ASCII ? NOT_ASCII : ASCII;
             hash = h;
         }
         return h;

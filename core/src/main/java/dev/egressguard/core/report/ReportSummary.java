@@ -4,6 +4,7 @@ import dev.egressguard.core.finding.Evaluation;
 import dev.egressguard.core.finding.Finding;
 import dev.egressguard.core.finding.Outcome;
 import dev.egressguard.core.finding.Severity;
+import dev.egressguard.core.source.AsciiCase;
 import dev.egressguard.core.source.Diagnostic;
 
 import java.util.HashSet;
@@ -136,15 +137,8 @@ record ReportSummary(long failedError, long failedWarning, long failedNote, long
          * finds it is ASCII; null for a key that is not.
          */
         private static Folded asciiFolded(String key) {
-            int h = 0;
-            for (int i = 0; i < key.length(); i++) {
-                char c = key.charAt(i);
-                if (c >= 0x80) {
-                    return null;
-                }
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            return new Folded(key, true, h);
+            long h = AsciiCase.lowerHash(key, 0, 0);
+            return h == AsciiCase.NOT_ASCII ? null : new Folded(key, true, (int) h);
         }
 
         @Override
